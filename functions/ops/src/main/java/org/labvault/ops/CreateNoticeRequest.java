@@ -1,0 +1,69 @@
+package org.labvault.ops;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.labvault.ops.domain.NewNotice;
+import org.labvault.ops.domain.Severity;
+import org.labvault.shared.error.ValidationException;
+import org.labvault.shared.http.Principal;
+import org.labvault.shared.time.Times;
+
+/** Body of {@code POST /ops/notifications}. */
+record CreateNoticeRequest(
+    String message, String severity, String startsAt, String endsAt, List<String> tenants) {
+
+  static final int MAX_MESSAGE = 2000;
+  static final int MAX_TENANTS = 50;
+  private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+  // control characters other than line breaks and tabs
+  private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n\\r\\t]]");
+
+  NewNotice toCommand(Principal operator) {
+    if (message == null || message.isBlank()) {
+      throw ValidationException.field("message", "is required");
+    }
+    if (message.length() > MAX_MESSAGE) {
+      throw ValidationException.field("message", "must be at most " + MAX_MESSAGE + " characters");
+    }
+    if (CONTROL.matcher(message).find()) {
+      throw ValidationException.field("message", "must not contain control characters");
+    }
+    return new NewNotice(
+        message.strip(),
+        parseSeverity(),
+        Optional.ofNullable(startsAt).map(s -> Times.parse("startsAt", s)),
+        Times.parse("endsAt", endsAt),
+        parseTenants(),
+        operator.userId());
+  }
+
+  private Severity parseSeverity() {
+    if (severity == null) {
+      throw ValidationException.field("severity", "is required");
+    }
+    try {
+      return Severity.valueOf(severity.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw ValidationException.field("severity", "must be one of INFO, WARNING, CRITICAL");
+    }
+  }
+
+  private Set<String> parseTenants() {
+    if (tenants == null) {
+      return Set.of();
+    }
+    if (tenants.isEmpty() || tenants.size() > MAX_TENANTS) {
+      throw ValidationException.field("tenants", "must list 1 to " + MAX_TENANTS + " tenants, or be left out");
+    }
+    for (int i = 0; i < tenants.size(); i++) {
+      String t = tenants.get(i);
+      if (t == null || !TENANT.matcher(t).matches()) {
+        throw ValidationException.field("tenants[" + i + "]", "is not a tenant id");
+      }
+    }
+    return Set.copyOf(tenants);
+  }
+}

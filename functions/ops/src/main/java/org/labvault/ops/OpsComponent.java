@@ -1,0 +1,22 @@
+package org.labvault.ops;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import javax.inject.Singleton;
+import org.labvault.shared.aws.AwsModule;
+import org.labvault.shared.aws.CoreModule;
+import org.labvault.shared.config.Config;
+
+/** Everything the Ops function needs, built once per execution environment. */
+@Singleton
+@Component(modules = {CoreModule.class, AwsModule.class, OpsModule.class})
+interface OpsComponent {
+  HealthService health();
+
+  NoticeService notices();
+
+  @Component.Factory
+  interface Factory {
+    OpsComponent create(@BindsInstance Config config);
+  }
+}

@@ -1,0 +1,43 @@
+package org.labvault.ops;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.Map;
+import org.labvault.shared.config.Config;
+import org.labvault.shared.http.ApiResponse;
+import org.labvault.shared.http.Router;
+
+public final class OpsHandler
+    implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+  private final Router router;
+
+  public OpsHandler() {
+    this(System.getenv());
+  }
+
+  public OpsHandler(Map<String, String> environment) {
+    this(DaggerOpsComponent.factory().create(Config.from(environment)));
+  }
+
+  OpsHandler(OpsComponent ops) {
+    HealthService health = ops.health();
+    NoticeService notices = ops.notices();
+    this.router =
+        Router.builder()
+            .on("GET /health", req -> ApiResponse.ok(health.check()))
+            .on("GET /notifications",
+                req -> ApiResponse.ok(notices.active(req.principal(), req.page()).map(NoticeView::forReaders)))
+            .on("POST /ops/notifications",
+                req -> ApiResponse.created(NoticeView.forOperators(
+                    notices.post(req.body(CreateNoticeRequest.class).toCommand(req.principal())))))
+            .build();
+  }
+
+  @Override
+  public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    return router.handle(event, context);
+  }
+}

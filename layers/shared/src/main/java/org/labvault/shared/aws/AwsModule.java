@@ -1,0 +1,114 @@
+package org.labvault.shared.aws;
+
+import dagger.Module;
+import dagger.Provides;
+import java.time.Duration;
+import javax.inject.Singleton;
+import org.labvault.shared.config.Config;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * SDK clients, built once per execution environment with the URL-connection HTTP client, an
+ * explicit region, credentials and timeouts. The endpoint override comes from {@link Config} (the
+ * local stack sets it); nothing else differs between AWS and the local stack.
+ */
+@Module
+public final class AwsModule {
+
+  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+  static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(5);
+  static final Duration CALL_TIMEOUT = Duration.ofSeconds(8);
+  static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(3);
+
+  private AwsModule() {}
+
+  @Provides
+  @Singleton
+  static SdkHttpClient httpClient() {
+    return UrlConnectionHttpClient.builder()
+        .connectionTimeout(CONNECT_TIMEOUT)
+        .socketTimeout(SOCKET_TIMEOUT)
+        .build();
+  }
+
+  /**
+   * The execution role's credentials. Lambda puts them in the environment; with SnapStart it serves
+   * them from the container endpoint instead, so they are never frozen into a snapshot.
+   */
+  @Provides
+  @Singleton
+  static AwsCredentialsProvider credentials(Config config) {
+    var keyId = config.optional(Config.Names.AWS_ACCESS_KEY_ID);
+    if (keyId.isEmpty()) {
+      return ContainerCredentialsProvider.builder().build();
+    }
+    String secret = config.require(Config.Names.AWS_SECRET_ACCESS_KEY);
+    return StaticCredentialsProvider.create(
+        config
+            .optional(Config.Names.AWS_SESSION_TOKEN)
+            .<software.amazon.awssdk.auth.credentials.AwsCredentials>map(
+                token -> AwsSessionCredentials.create(keyId.get(), secret, token))
+            .orElseGet(() -> AwsBasicCredentials.create(keyId.get(), secret)));
+  }
+
+  @Provides
+  @Singleton
+  static Region region(Config config) {
+    return Region.of(config.region());
+  }
+
+  static ClientOverrideConfiguration timeouts() {
+    return ClientOverrideConfiguration.builder()
+        .apiCallTimeout(CALL_TIMEOUT)
+        .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
+        .build();
+  }
+
+  @Provides
+  @Singleton
+  static DynamoDbClient dynamoDb(
+      SdkHttpClient http, AwsCredentialsProvider credentials, Region region, Config config) {
+    var builder =
+        DynamoDbClient.builder()
+            .httpClient(http)
+            .credentialsProvider(credentials)
+            .region(region)
+            .overrideConfiguration(timeouts());
+    config.endpointOverride("dynamodb").ifPresent(builder::endpointOverride);
+    return builder.build();
+  }
+
+  @Provides
+  @Singleton
+  static DynamoDbEnhancedClient dynamoDbEnhanced(DynamoDbClient client) {
+    return DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
+  }
+
+  @Provides
+  @Singleton
+  static S3Client s3(
+      SdkHttpClient http, AwsCredentialsProvider credentials, Region region, Config config) {
+    var endpoint = config.endpointOverride("s3");
+    var builder =
+        S3Client.builder()
+            .httpClient(http)
+            .credentialsProvider(credentials)
+            .region(region)
+            // an overridden endpoint is a single host: buckets go in the path
+            .forcePathStyle(endpoint.isPresent())
+            .overrideConfiguration(timeouts());
+    endpoint.ifPresent(builder::endpointOverride);
+    return builder.build();
+  }
+}

@@ -1,0 +1,94 @@
+package org.labvault.shared.config;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Configuration of one function, built once from its environment (in Lambda: {@code System.getenv()};
+ * in the local stack: the variables its template entry declares). The only place code reads settings.
+ *
+ * <p>It remembers every name asked for, so a test can prove that a function reads no variable its
+ * template entry leaves out.
+ */
+public final class Config {
+
+  /** Names of the variables LabVault code reads; the template declares them per function. */
+  public static final class Names {
+    /** The single DynamoDB table that holds all metadata. */
+    public static final String TABLE_NAME = "TABLE_NAME";
+    /** The bucket holding asset bytes. */
+    public static final String DATA_BUCKET = "DATA_BUCKET";
+
+    // Set by the Lambda runtime in every execution environment.
+    public static final String AWS_REGION = "AWS_REGION";
+    public static final String AWS_ACCESS_KEY_ID = "AWS_ACCESS_KEY_ID";
+    public static final String AWS_SECRET_ACCESS_KEY = "AWS_SECRET_ACCESS_KEY";
+    public static final String AWS_SESSION_TOKEN = "AWS_SESSION_TOKEN";
+
+    /** Standard SDK endpoint override, per service (AWS_ENDPOINT_URL_DYNAMODB ...) or global. */
+    public static final String ENDPOINT_PREFIX = "AWS_ENDPOINT_URL";
+
+    private Names() {}
+  }
+
+  private final Map<String, String> env;
+  private final Set<String> read = ConcurrentHashMap.newKeySet();
+
+  private Config(Map<String, String> env) {
+    this.env = Map.copyOf(env);
+  }
+
+  public static Config from(Map<String, String> env) {
+    return new Config(env);
+  }
+
+  /** The value of a variable the function cannot run without. */
+  public String require(String name) {
+    return optional(name)
+        .orElseThrow(() -> new ConfigException("environment variable " + name + " is not set"));
+  }
+
+  public Optional<String> optional(String name) {
+    read.add(name);
+    String value = env.get(name);
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+  }
+
+  public String region() {
+    return require(Names.AWS_REGION);
+  }
+
+  /**
+   * Endpoint override for one SDK service id (e.g. {@code dynamodb}, {@code s3}), following the
+   * SDK's own convention: {@code AWS_ENDPOINT_URL_<SERVICE>}, then {@code AWS_ENDPOINT_URL}. Absent
+   * in AWS; set by the local stack so the same adapters talk to the local engines.
+   */
+  public Optional<URI> endpointOverride(String serviceId) {
+    String specific = Names.ENDPOINT_PREFIX + "_" + serviceId.toUpperCase(java.util.Locale.ROOT);
+    return optional(specific).or(() -> optional(Names.ENDPOINT_PREFIX)).map(Config::toUri);
+  }
+
+  /** Every variable name asked for so far (for the template test). */
+  public Set<String> namesRead() {
+    return new TreeSet<>(read);
+  }
+
+  private static URI toUri(String value) {
+    try {
+      return URI.create(value);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("endpoint override is not a URI: " + value);
+    }
+  }
+
+  /** A function is deployed with a configuration it cannot run with. */
+  public static final class ConfigException extends IllegalStateException {
+    public ConfigException(String message) {
+      super(message);
+    }
+  }
+}

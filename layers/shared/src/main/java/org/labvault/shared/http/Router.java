@@ -1,0 +1,192 @@
+package org.labvault.shared.http;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.labvault.shared.error.AppException;
+import org.labvault.shared.error.ForbiddenException;
+import org.labvault.shared.error.NotFoundException;
+import org.labvault.shared.error.PayloadTooLargeException;
+import org.labvault.shared.error.UnsupportedMediaTypeException;
+import org.labvault.shared.error.ValidationException;
+import org.labvault.shared.json.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The HTTP glue of every API function: picks the route by the event's {@code routeKey}, enforces the
+ * rules every route shares (body size and type, operators-only paths), maps failures to problem
+ * documents and writes one log line per request.
+ */
+public final class Router {
+
+  /** A route: reads the request, calls one service, shapes the answer. */
+  @FunctionalInterface
+  public interface Route {
+    ApiResponse handle(ApiRequest request);
+  }
+
+  public static final int MAX_BODY_BYTES = 64 * 1024;
+  public static final String REQUEST_ID_HEADER = "X-Request-Id";
+  private static final String OPERATOR_PATH = "/ops";
+  private static final Logger LOG = LoggerFactory.getLogger(Router.class);
+
+  private final Map<String, Route> routes;
+
+  private Router(Map<String, Route> routes) {
+    this.routes = Map.copyOf(routes);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
+    long started = System.nanoTime();
+    String requestId = requestIdOf(event);
+    String routeKey = event.getRouteKey();
+    MDC.put("requestId", requestId);
+    MDC.put("route", String.valueOf(routeKey));
+    if (context != null && context.getFunctionName() != null) {
+      MDC.put("function", context.getFunctionName());
+    }
+    APIGatewayV2HTTPResponse response;
+    String code = null;
+    try {
+      Route route = routes.get(routeKey);
+      if (route == null) {
+        throw new NotFoundException("no such route: " + routeKey);
+      }
+      ApiRequest request = new ApiRequest(event, requestId, bodyOf(event));
+      request.optionalPrincipal().ifPresent(p -> MDC.put("principal", p.userId()));
+      requireOperatorFor(routeKey, request);
+      ApiResponse answer = route.handle(request);
+      response = json(answer.status(), answer.body(), "application/json", requestId);
+    } catch (AppException e) {
+      code = e.code();
+      response = json(e.status(), Problems.of(e), Problems.CONTENT_TYPE, requestId);
+    } catch (RuntimeException e) {
+      code = Problems.INTERNAL;
+      LOG.error("Unhandled failure", e);
+      response = json(500, Problems.internal(), Problems.CONTENT_TYPE, requestId);
+    }
+    try {
+      var line = LOG.atInfo()
+          .addKeyValue("status", response.getStatusCode())
+          .addKeyValue("latencyMs", (System.nanoTime() - started) / 1_000_000);
+      if (code != null) {
+        line = line.addKeyValue("code", code);
+      }
+      line.log("Request handled");
+    } finally {
+      MDC.clear(); // nothing of this request may leak into the next one
+    }
+    return response;
+  }
+
+  /** Everything under /ops is for platform operators only, whatever the route. */
+  private static void requireOperatorFor(String routeKey, ApiRequest request) {
+    String path = routeKey.substring(routeKey.indexOf(' ') + 1);
+    if (path.equals(OPERATOR_PATH) || path.startsWith(OPERATOR_PATH + "/")) {
+      if (!request.principal().isOperator()) {
+        throw new ForbiddenException("this route is for platform operators only");
+      }
+    }
+  }
+
+  /** The body as text, after the size and content-type rules every route shares. */
+  private static String bodyOf(APIGatewayV2HTTPEvent event) {
+    String raw = event.getBody();
+    if (raw == null || raw.isEmpty()) {
+      return null;
+    }
+    byte[] bytes;
+    try {
+      bytes =
+          event.getIsBase64Encoded()
+              ? Base64.getDecoder().decode(raw)
+              : raw.getBytes(StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw ValidationException.malformedJson();
+    }
+    if (bytes.length > MAX_BODY_BYTES) {
+      throw new PayloadTooLargeException("the body is larger than " + MAX_BODY_BYTES + " bytes");
+    }
+    if (!isJson(header(event, "content-type"))) {
+      throw new UnsupportedMediaTypeException("send the body as application/json");
+    }
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  static boolean isJson(String contentType) {
+    if (contentType == null) {
+      return false;
+    }
+    String mediaType = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+    return mediaType.equals("application/json");
+  }
+
+  private static String header(APIGatewayV2HTTPEvent event, String name) {
+    Map<String, String> headers = event.getHeaders();
+    if (headers == null) {
+      return null;
+    }
+    for (var e : headers.entrySet()) {
+      if (e.getKey().equalsIgnoreCase(name)) {
+        return e.getValue();
+      }
+    }
+    return null;
+  }
+
+  private static String requestIdOf(APIGatewayV2HTTPEvent event) {
+    var context = event.getRequestContext();
+    if (context != null && context.getRequestId() != null && !context.getRequestId().isBlank()) {
+      return context.getRequestId();
+    }
+    return UUID.randomUUID().toString();
+  }
+
+  private static APIGatewayV2HTTPResponse json(
+      int status, Object body, String contentType, String requestId) {
+    Map<String, String> headers = new HashMap<>();
+    headers.put(REQUEST_ID_HEADER, requestId);
+    headers.put("Cache-Control", "no-store");
+    headers.put("X-Content-Type-Options", "nosniff");
+    String text = null;
+    if (body != null) {
+      headers.put("Content-Type", contentType);
+      text = Json.instance().write(body);
+    }
+    return APIGatewayV2HTTPResponse.builder()
+        .withStatusCode(status)
+        .withHeaders(headers)
+        .withBody(text)
+        .withIsBase64Encoded(false)
+        .build();
+  }
+
+  /** Collects the routes of one function. */
+  public static final class Builder {
+    private final Map<String, Route> routes = new HashMap<>();
+
+    /** Adds a route by its API Gateway route key, e.g. {@code "GET /groups/{groupId}"}. */
+    public Builder on(String routeKey, Route route) {
+      if (routes.putIfAbsent(routeKey, route) != null) {
+        throw new IllegalArgumentException("route declared twice: " + routeKey);
+      }
+      return this;
+    }
+
+    public Router build() {
+      return new Router(routes);
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package org.labvault.shared.id;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.UUID;
+
+/**
+ * Server-chosen identifiers: UUID version 7 (RFC 9562), time-ordered so that ids sort by creation,
+ * with 74 random bits so they cannot be guessed.
+ */
+public final class Ids {
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private Ids() {}
+
+  public static String newId(Clock clock) {
+    long millis = clock.millis();
+    long randA = RANDOM.nextLong();
+    long randB = RANDOM.nextLong();
+    long msb = (millis << 16) | 0x7000L | (randA & 0x0FFFL);
+    long lsb = (randB & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+    return new UUID(msb, lsb).toString();
+  }
+
+  /** True for the shape {@link #newId} produces; anything else cannot name a stored item. */
+  public static boolean looksValid(String id) {
+    if (id == null || id.length() != 36) {
+      return false;
+    }
+    try {
+      return UUID.fromString(id).toString().equals(id);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+}

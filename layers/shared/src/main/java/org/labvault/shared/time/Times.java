@@ -1,0 +1,33 @@
+package org.labvault.shared.time;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import org.labvault.shared.error.ValidationException;
+
+/** RFC 3339 timestamps: read with any offset, always written in UTC to the second. */
+public final class Times {
+
+  private Times() {}
+
+  /** Reads an RFC 3339 timestamp of the request field {@code field}. */
+  public static Instant parse(String field, String value) {
+    if (value == null || value.isBlank()) {
+      throw ValidationException.field(field, "is required");
+    }
+    try {
+      return OffsetDateTime.parse(value.trim(), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+          .toInstant()
+          .truncatedTo(ChronoUnit.SECONDS);
+    } catch (DateTimeParseException e) {
+      throw ValidationException.field(field, "must be an RFC 3339 timestamp like 2026-11-23T08:00:00Z");
+    }
+  }
+
+  /** Fixed-width UTC form; its string order is its time order (used in sort keys). */
+  public static String format(Instant instant) {
+    return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
+  }
+}

@@ -1,0 +1,203 @@
+package org.labvault.local;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.labvault.local.engine.DynamoDbEngine;
+import org.labvault.local.engine.S3Engine;
+import org.labvault.local.gateway.Gateway;
+import org.labvault.local.identity.TokenIssuer;
+import org.labvault.local.lambda.FunctionError;
+import org.labvault.local.lambda.FunctionHost;
+import org.labvault.local.lambda.LambdaEnvironment;
+import org.labvault.local.pki.LocalCa;
+import org.labvault.local.template.Model;
+import org.labvault.local.template.StackModel;
+import org.labvault.local.template.Template;
+import org.labvault.shared.json.Json;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * LabVault on one machine: DynamoDB Local, an S3 server, the local token issuer and CA, the
+ * template's functions and the HTTP API in front of them, wired from template.yaml.
+ */
+public final class LocalStack implements AutoCloseable {
+
+  public static final String REGION = "us-east-1";
+  public static final String ACCOUNT_ID = "000000000000";
+  public static final String STACK_NAME = "labvault-local";
+  public static final String READY = "LabVault local stack ready: ";
+
+  private final Deque<AutoCloseable> running = new ArrayDeque<>();
+  private final StackOptions options;
+  private StateDir state;
+  private StackModel model;
+  private DynamoDbEngine dynamoDb;
+  private S3Engine s3;
+  private Gateway gateway;
+  private TokenIssuer issuer;
+  private LocalCa ca;
+  private StateDir.Credentials credentials;
+  private final Map<String, FunctionHost> functions = new LinkedHashMap<>();
+
+  private LocalStack(StackOptions options) {
+    this.options = options;
+  }
+
+  /** Starts everything; on any failure, stops what already runs and rethrows. */
+  public static LocalStack start(StackOptions options) throws Exception {
+    LocalStack stack = new LocalStack(options);
+    try {
+      stack.boot();
+      return stack;
+    } catch (Exception | Error e) {
+      stack.close();
+      throw e;
+    }
+  }
+
+  private void boot() throws Exception {
+    model = StackModel.build(Template.load(options.template()), REGION, ACCOUNT_ID, STACK_NAME);
+    state = StateDir.open(options.stateDir(), options.fresh());
+    running.push(state);
+    credentials = state.credentials();
+
+    dynamoDb = DynamoDbEngine.start(state.persistent() ? state.dynamoDb() : null);
+    running.push(dynamoDb);
+    Set<String> encryptedOnly = model.buckets().values().stream()
+        .filter(Model.Bucket::requireEncryptedPuts).map(Model.Bucket::bucketName).collect(Collectors.toSet());
+    s3 = S3Engine.start(state.persistent() ? state.s3() : null,
+        credentials.accessKeyId(), credentials.secretAccessKey(), encryptedOnly);
+    running.push(s3);
+    try (DynamoDbClient dynamo = dynamoDbClient(); S3Client s3Client = s3Client()) {
+      dynamoDb.createTables(model.tables().values(), dynamo);
+      s3.createBuckets(model.buckets().values(), s3Client);
+    }
+
+    gateway = Gateway.bind(options.port());
+    running.push(gateway);
+    Clock clock = Clock.systemUTC();
+    issuer = TokenIssuer.open(state.identity().resolve("issuer-key.json"),
+        api() + "/local", StackModel.LOCAL_CLIENT_ID, clock);
+    ca = LocalCa.open(state.pki());
+
+    for (Model.Function function : model.functions().values()) {
+      Map<String, String> env = LambdaEnvironment.of(function, REGION,
+          credentials.accessKeyId(), credentials.secretAccessKey(), dynamoDb.endpoint(), s3.endpoint());
+      FunctionHost host = new FunctionHost(function, env,
+          "arn:aws:lambda:" + REGION + ":" + ACCOUNT_ID + ":function:" + function.functionName());
+      running.push(host);
+      try {
+        host.warmUp();
+      } catch (FunctionError e) {
+        throw new IllegalStateException(e.getMessage(), e);
+      }
+      functions.put(function.logicalId(), host);
+    }
+    gateway.start(model, functions, issuer, ACCOUNT_ID, clock);
+    writeStackJson();
+  }
+
+  private void writeStackJson() throws IOException {
+    Map<String, Object> info = new LinkedHashMap<>();
+    info.put("api", api().toString());
+    info.put("s3Endpoint", s3.endpoint().toString());
+    info.put("dynamodbEndpoint", dynamoDb.endpoint().toString());
+    info.put("mqttEndpoint", "mqtts://127.0.0.1:" + options.mqttPort());
+    info.put("caCertPem", ca.certificatePem());
+    info.put("region", REGION);
+    info.put("accessKeyId", credentials.accessKeyId());
+    info.put("secretAccessKey", credentials.secretAccessKey());
+    info.put("persistent", state.persistent());
+    Files.writeString(state.stackJson(), Json.instance().write(info), StandardCharsets.UTF_8);
+  }
+
+  public URI api() {
+    return gateway.baseUri();
+  }
+
+  public URI s3Endpoint() {
+    return s3.endpoint();
+  }
+
+  public URI dynamoDbEndpoint() {
+    return dynamoDb.endpoint();
+  }
+
+  public StackModel model() {
+    return model;
+  }
+
+  public TokenIssuer issuer() {
+    return issuer;
+  }
+
+  public boolean persistent() {
+    return state.persistent();
+  }
+
+  /** Why data is kept in memory only, or null when it persists. */
+  public String ephemeralReason() {
+    return state.ephemeralReason();
+  }
+
+  public java.nio.file.Path stateDir() {
+    return state.path();
+  }
+
+  /** A client for the local DynamoDB, with the stack's credentials. */
+  public DynamoDbClient dynamoDbClient() {
+    return DynamoDbClient.builder()
+        .httpClient(UrlConnectionHttpClient.create())
+        .region(Region.of(REGION))
+        .credentialsProvider(credentialsProvider())
+        .endpointOverride(dynamoDb.endpoint())
+        .build();
+  }
+
+  /** A client for the local S3 server, with the stack's credentials. */
+  public S3Client s3Client() {
+    return S3Client.builder()
+        .httpClient(UrlConnectionHttpClient.create())
+        .region(Region.of(REGION))
+        .credentialsProvider(credentialsProvider())
+        .endpointOverride(s3.endpoint())
+        .forcePathStyle(true)
+        .build();
+  }
+
+  private StaticCredentialsProvider credentialsProvider() {
+    return StaticCredentialsProvider.create(
+        AwsBasicCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey()));
+  }
+
+  /** Stops the S3 server alone, as an outage would (for health checks). */
+  public void stopS3() throws Exception {
+    running.remove(s3);
+    s3.close();
+  }
+
+  @Override
+  public void close() {
+    while (!running.isEmpty()) {
+      try {
+        running.pop().close();
+      } catch (Exception e) {
+        System.err.println("LabVault local stack: error while stopping: " + e);
+      }
+    }
+  }
+}

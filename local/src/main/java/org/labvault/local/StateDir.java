@@ -1,0 +1,146 @@
+package org.labvault.local;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+import org.labvault.local.engine.S3Engine;
+
+/**
+ * The local stack's state directory: tables, objects, keys and stack.json. Data persists for
+ * tables and objects together, or (when the file system cannot hold object metadata) for neither,
+ * and the stack says so at start.
+ */
+final class StateDir implements AutoCloseable {
+
+  private static final String MARKER = ".labvault-state";
+
+  private final Path dir;
+  private final FileChannel lockChannel;
+  private final FileLock lock;
+  private final String ephemeralReason;
+
+  private StateDir(Path dir, FileChannel lockChannel, FileLock lock, String ephemeralReason) {
+    this.dir = dir;
+    this.lockChannel = lockChannel;
+    this.lock = lock;
+    this.ephemeralReason = ephemeralReason;
+  }
+
+  /**
+   * Opens (and with {@code fresh} first empties) {@code dir}. Refuses a non-empty directory that is
+   * not a LabVault state directory, and one another running stack holds.
+   */
+  static StateDir open(Path dir, boolean fresh) throws IOException {
+    dir = dir.toAbsolutePath().normalize();
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new IOException(dir + " is not a directory");
+    }
+    if (Files.isDirectory(dir) && !Files.exists(dir.resolve(MARKER)) && !isEmpty(dir)) {
+      throw new IOException(dir + " is not empty and is not a LabVault state directory; choose another --state-dir");
+    }
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve(MARKER), "LabVault local stack state\n", StandardCharsets.UTF_8);
+    FileChannel channel = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileLock lock = channel.tryLock();
+    if (lock == null) {
+      channel.close();
+      throw new IOException("another LabVault local stack is using " + dir);
+    }
+    if (fresh) {
+      wipe(dir);
+    }
+    String reason = S3Engine.whyNotPersistent(dir.resolve("s3"));
+    return new StateDir(dir, channel, lock, reason);
+  }
+
+  Path path() {
+    return dir;
+  }
+
+  boolean persistent() {
+    return ephemeralReason == null;
+  }
+
+  /** Why data cannot persist here, or null. */
+  String ephemeralReason() {
+    return ephemeralReason;
+  }
+
+  Path dynamoDb() throws IOException {
+    return Files.createDirectories(dir.resolve("dynamodb"));
+  }
+
+  Path s3() throws IOException {
+    return Files.createDirectories(dir.resolve("s3"));
+  }
+
+  Path identity() {
+    return dir.resolve("identity");
+  }
+
+  Path pki() {
+    return dir.resolve("pki");
+  }
+
+  Path stackJson() {
+    return dir.resolve("stack.json");
+  }
+
+  /** The local AWS credentials every engine checks; created once, kept with the state. */
+  record Credentials(String accessKeyId, String secretAccessKey) {}
+
+  Credentials credentials() throws IOException {
+    Path file = dir.resolve("identity").resolve("aws-credentials");
+    if (!Files.exists(file)) {
+      SecureRandom random = new SecureRandom();
+      byte[] id = new byte[8];
+      byte[] secret = new byte[24];
+      random.nextBytes(id);
+      random.nextBytes(secret);
+      Files.createDirectories(file.getParent());
+      Files.write(file, List.of(
+          "LVLOCAL" + HexFormat.of().withUpperCase().formatHex(id),
+          HexFormat.of().formatHex(secret)), StandardCharsets.UTF_8);
+    }
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    return new Credentials(lines.get(0).trim(), lines.get(1).trim());
+  }
+
+  private static boolean isEmpty(Path dir) throws IOException {
+    try (Stream<Path> entries = Files.list(dir)) {
+      return entries.findAny().isEmpty();
+    }
+  }
+
+  /** Removes everything but the marker and the lock. */
+  private static void wipe(Path dir) throws IOException {
+    try (Stream<Path> entries = Files.list(dir)) {
+      for (Path entry : entries.toList()) {
+        String name = entry.getFileName().toString();
+        if (name.equals(MARKER) || name.equals(".lock")) {
+          continue;
+        }
+        try (Stream<Path> tree = Files.walk(entry)) {
+          for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
+            Files.delete(p);
+          }
+        }
+      }
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    lock.release();
+    lockChannel.close();
+  }
+}

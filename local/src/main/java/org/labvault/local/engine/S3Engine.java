@@ -1,0 +1,179 @@
+package org.labvault.local.engine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.UserDefinedFileAttributeView;
+import java.util.Collection;
+import java.util.Set;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.blobstore.BlobStore;
+import org.gaul.s3proxy.blobstore.ForwardingBlobStore;
+import org.gaul.s3proxy.blobstore.S3Exceptions;
+import org.gaul.s3proxy.blobstore.domain.MultipartUpload;
+import org.gaul.s3proxy.nio2blob.AbstractNio2BlobStore;
+import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
+import org.labvault.local.template.Model;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
+import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
+import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
+import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+
+/**
+ * An S3 server that checks SigV4 signatures (also of presigned URLs), signed checksums, SSE and
+ * versioning; objects live on disk in the state directory, or in memory.
+ */
+public final class S3Engine implements AutoCloseable {
+
+  private final S3Proxy proxy;
+
+  private S3Engine(S3Proxy proxy) {
+    this.proxy = proxy;
+  }
+
+  /**
+   * Starts the server.
+   *
+   * @param dataDir where objects persist (its file system must keep user extended attributes), or
+   *     null to keep them in memory
+   * @param encryptedPutsOnly buckets whose policy denies puts without SSE AES256
+   */
+  public static S3Engine start(Path dataDir, String accessKeyId, String secretKey, Set<String> encryptedPutsOnly)
+      throws Exception {
+    BlobStore store = dataDir == null ? new TransientNio2BlobStore() : new DiskBlobStore(dataDir);
+    S3Proxy proxy =
+        S3Proxy.builder()
+            .blobStore(new BucketPolicies(store, encryptedPutsOnly))
+            .endpoint(URI.create("http://127.0.0.1:0"))
+            .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKeyId, secretKey)
+            .build();
+    proxy.start();
+    while (!"STARTED".equals(proxy.getState())) {
+      if ("FAILED".equals(proxy.getState())) {
+        throw new IllegalStateException("the S3 server did not start");
+      }
+      Thread.sleep(5);
+    }
+    return new S3Engine(proxy);
+  }
+
+  /**
+   * Whether {@code dir} can hold objects: the disk store keeps SSE and version metadata in user
+   * extended attributes, which some file systems lack.
+   *
+   * @return null when it can, else the reason it cannot
+   */
+  public static String whyNotPersistent(Path dir) {
+    try {
+      Files.createDirectories(dir);
+      Path probe = Files.createTempFile(dir, ".xattr", ".probe");
+      try {
+        var view = Files.getFileAttributeView(probe, UserDefinedFileAttributeView.class);
+        if (view == null) {
+          return "its file system has no user extended attributes";
+        }
+        view.write("labvault.probe", ByteBuffer.wrap("1".getBytes(StandardCharsets.UTF_8)));
+        return null;
+      } finally {
+        Files.deleteIfExists(probe);
+      }
+    } catch (IOException | UnsupportedOperationException e) {
+      return "its file system has no user extended attributes (" + e.getMessage() + ")";
+    }
+  }
+
+  public URI endpoint() {
+    return URI.create("http://127.0.0.1:" + proxy.getPort());
+  }
+
+  /** Creates the template's buckets (kept ones stay) and applies versioning and encryption. */
+  public void createBuckets(Collection<Model.Bucket> buckets, S3Client s3) {
+    for (Model.Bucket bucket : buckets) {
+      try {
+        s3.createBucket(r -> r.bucket(bucket.bucketName()));
+      } catch (BucketAlreadyOwnedByYouException e) {
+        // kept from an earlier run
+      }
+      if (bucket.versioned()) {
+        s3.putBucketVersioning(r -> r.bucket(bucket.bucketName())
+            .versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
+      }
+      if (bucket.defaultEncryption()) {
+        s3.putBucketEncryption(r -> r.bucket(bucket.bucketName())
+            .serverSideEncryptionConfiguration(c -> c.rules(rule -> rule.applyServerSideEncryptionByDefault(
+                d -> d.sseAlgorithm(ServerSideEncryption.AES256)))));
+      }
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    proxy.stop();
+  }
+
+  /** s3proxy's file-system store with the SSE and versioning support its metadata needs. */
+  static final class DiskBlobStore extends AbstractNio2BlobStore {
+    DiskBlobStore(Path root) {
+      super(root);
+    }
+
+    @Override
+    public boolean supportsVersioning() {
+      return true;
+    }
+
+    @Override
+    public boolean supportsServerSideEncryption() {
+      return true;
+    }
+
+    @Override
+    public boolean supportsBucketEncryption() {
+      return true;
+    }
+  }
+
+  /** The template's bucket policies that the local server can enforce: deny unencrypted puts. */
+  static final class BucketPolicies extends ForwardingBlobStore {
+    private final Set<String> encryptedPutsOnly;
+
+    BucketPolicies(BlobStore delegate, Set<String> encryptedPutsOnly) {
+      super(delegate);
+      this.encryptedPutsOnly = Set.copyOf(encryptedPutsOnly);
+    }
+
+    @Override
+    public PutObjectResponse putBlob(PutObjectRequest request, InputStream content) {
+      requireSse(request.bucket(), request.serverSideEncryption());
+      return super.putBlob(request, content);
+    }
+
+    @Override
+    public MultipartUpload initiateMultipartUpload(CreateMultipartUploadRequest request) {
+      requireSse(request.bucket(), request.serverSideEncryption());
+      return super.initiateMultipartUpload(request);
+    }
+
+    @Override
+    public CopyObjectResponse copyBlob(CopyObjectRequest request) {
+      requireSse(request.destinationBucket(), request.serverSideEncryption());
+      return super.copyBlob(request);
+    }
+
+    private void requireSse(String bucket, ServerSideEncryption sse) {
+      if (encryptedPutsOnly.contains(bucket) && sse != ServerSideEncryption.AES256) {
+        throw S3Exceptions.fromStatusCode(403);
+      }
+    }
+  }
+}

@@ -1,0 +1,286 @@
+package org.labvault.local.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.labvault.local.identity.JwtAuthorizer;
+import org.labvault.local.identity.TokenIssuer;
+import org.labvault.local.lambda.FunctionError;
+import org.labvault.local.lambda.FunctionHost;
+import org.labvault.local.template.Model;
+import org.labvault.local.template.StackModel;
+import org.labvault.shared.error.AppException;
+import org.labvault.shared.error.UnsupportedMediaTypeException;
+import org.labvault.shared.error.ValidationException;
+import org.labvault.shared.http.Problems;
+import org.labvault.shared.json.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The local HTTP API: serves the template's routes like API Gateway (JWT authorizer, payload 2.0
+ * events, the function's response), plus the local-only routes under {@code /local}. Binds
+ * 127.0.0.1 only. Its own refusals (401, unknown route) are problem documents, like the functions'.
+ */
+public final class Gateway implements AutoCloseable {
+
+  /** API Gateway's largest request payload. */
+  static final int MAX_REQUEST_BYTES = 10 * 1024 * 1024;
+  private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final HttpServer server;
+  private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+  private final ObjectMapper json = Json.instance().mapper();
+  private RouteTable routes;
+  private StackModel model;
+  private Map<String, FunctionHost> functions;
+  private TokenIssuer issuer;
+  private Clock clock;
+  private final Map<String, JwtAuthorizer> authorizers = new HashMap<>();
+  private String accountId;
+
+  private Gateway(HttpServer server) {
+    this.server = server;
+  }
+
+  /** Binds the port now (0: any free one), so the issuer URL is known before serving. */
+  public static Gateway bind(int port) throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
+    return new Gateway(server);
+  }
+
+  public URI baseUri() {
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  public void start(StackModel model, Map<String, FunctionHost> functions, TokenIssuer issuer, String accountId, Clock clock) {
+    this.model = model;
+    this.functions = Map.copyOf(functions);
+    this.issuer = issuer;
+    this.accountId = accountId;
+    this.clock = clock;
+    this.routes = new RouteTable(model.routes());
+    server.setExecutor(threads);
+    server.createContext("/", this::serve);
+    server.start();
+  }
+
+  private void serve(HttpExchange exchange) throws IOException {
+    String requestId = newRequestId();
+    try (exchange) {
+      try {
+        String path = exchange.getRequestURI().getRawPath();
+        if (path.equals("/local") || path.startsWith("/local/")) {
+          local(exchange, path, requestId);
+        } else {
+          api(exchange, requestId);
+        }
+      } catch (AppException e) {
+        problem(exchange, requestId, e.status(), e.code(), e.detail(), Map.of());
+      } catch (RuntimeException e) {
+        LOG.error("Gateway failure", e);
+        problem(exchange, requestId, 500, Problems.INTERNAL, "the local gateway failed", Map.of());
+      }
+    }
+  }
+
+  // ---- the template's API
+
+  private void api(HttpExchange exchange, String requestId) throws IOException {
+    String method = exchange.getRequestMethod();
+    String rawPath = exchange.getRequestURI().getRawPath();
+    var match = routes.match(method, rawPath);
+    if (match.isEmpty()) {
+      problem(exchange, requestId, 404, "NOT_FOUND", "no route for " + method + " " + rawPath, Map.of());
+      return;
+    }
+    Model.HttpRoute route = match.get().route();
+    Map<String, String> claims = null;
+    Model.JwtAuthorizer authorizer = model.authorizerOf(route);
+    if (authorizer != null) {
+      List<String> scopes = route.scopes().isEmpty() ? authorizer.scopes() : route.scopes();
+      try {
+        claims = authorizerFor(authorizer).authorize(exchange.getRequestHeaders().getFirst("Authorization"), scopes);
+      } catch (JwtAuthorizer.Rejected e) {
+        problem(exchange, requestId, 401, "UNAUTHORIZED", e.getMessage(),
+            Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\", error_description=\"" + e.getMessage() + "\""));
+        return;
+      }
+    }
+    byte[] body = readBody(exchange);
+    var request = new ApiEvents.Request(
+        method,
+        rawPath,
+        exchange.getRequestURI().getRawQuery(),
+        exchange.getRequestHeaders(),
+        body,
+        exchange.getRemoteAddress().getAddress().getHostAddress(),
+        exchange.getProtocol());
+    var event = ApiEvents.build(request, match.get(), claims, route.scopes(), requestId,
+        model.apis().get(route.apiLogicalId()) == null ? "local" : "local" + route.apiLogicalId().toLowerCase(java.util.Locale.ROOT),
+        accountId, clock.instant());
+    byte[] result;
+    try {
+      result = functions.get(route.functionLogicalId()).invoke(json.writeValueAsBytes(event), requestId);
+    } catch (FunctionError e) {
+      LOG.atError().addKeyValue("function", route.functionLogicalId()).addKeyValue("errorType", e.errorType())
+          .setCause(e.getCause()).log("Function failed: " + e.getMessage());
+      problem(exchange, requestId, 500, Problems.INTERNAL, "the function failed; see the stack's log", Map.of());
+      return;
+    }
+    respond(exchange, requestId, result);
+  }
+
+  private JwtAuthorizer authorizerFor(Model.JwtAuthorizer def) {
+    synchronized (authorizers) {
+      return authorizers.computeIfAbsent(def.apiLogicalId() + "/" + def.name(),
+          k -> new JwtAuthorizer(issuer.issuer(), def.audiences(), issuer.publicKeys(), clock));
+    }
+  }
+
+  /** Payload 2.0 responses: a statusCode object, or any JSON value as a 200 JSON body. */
+  private void respond(HttpExchange exchange, String requestId, byte[] result) throws IOException {
+    JsonNode out = json.readTree(result);
+    var headers = exchange.getResponseHeaders();
+    headers.set("apigw-requestid", requestId);
+    if (out != null && out.isObject() && out.has("statusCode")) {
+      int status = out.get("statusCode").asInt();
+      out.path("headers").properties().forEach(h -> headers.set(h.getKey(), h.getValue().asText()));
+      out.path("multiValueHeaders").properties().forEach(h -> h.getValue().forEach(v -> headers.add(h.getKey(), v.asText())));
+      out.path("cookies").forEach(c -> headers.add("Set-Cookie", c.asText()));
+      JsonNode body = out.get("body");
+      byte[] bytes = body == null || body.isNull() ? new byte[0]
+          : out.path("isBase64Encoded").asBoolean(false) ? Base64.getDecoder().decode(body.asText())
+          : body.asText().getBytes(StandardCharsets.UTF_8);
+      send(exchange, status, bytes);
+    } else {
+      headers.set("Content-Type", "application/json");
+      send(exchange, 200, result);
+    }
+  }
+
+  // ---- local-only routes
+
+  private void local(HttpExchange exchange, String path, String requestId) throws IOException {
+    String method = exchange.getRequestMethod();
+    if (method.equals("POST") && path.equals("/local/tokens")) {
+      TokenRequest req = readJson(exchange, TokenRequest.class);
+      var token = issuer.issue(req.checkedSub(), req.checkedEmail(), req.checkedTenant(), req.checkedGroups(), req.checkedTtl());
+      Map<String, Object> answer = new LinkedHashMap<>();
+      answer.put("token", token.token());
+      answer.put("expiresAt", token.expiresAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+      sendJson(exchange, requestId, 200, answer);
+    } else if (method.equals("GET") && path.equals("/local/jwks.json")) {
+      sendJson(exchange, requestId, 200, issuer.publicKeys().toJSONObject(true));
+    } else if (method.equals("GET") && path.equals("/local/.well-known/openid-configuration")) {
+      sendJson(exchange, requestId, 200, Map.of(
+          "issuer", issuer.issuer(),
+          "jwks_uri", issuer.issuer() + "/jwks.json",
+          "id_token_signing_alg_values_supported", List.of("RS256")));
+    } else if (method.equals("POST") && path.startsWith("/local/invoke/")) {
+      invoke(exchange, path.substring("/local/invoke/".length()), requestId);
+    } else {
+      problem(exchange, requestId, 404, "NOT_FOUND", "no local route " + method + " " + path, Map.of());
+    }
+  }
+
+  /** Like Lambda's Invoke API: the function's result, or its error with X-Amz-Function-Error. */
+  private void invoke(HttpExchange exchange, String logicalId, String requestId) throws IOException {
+    FunctionHost host = functions.get(logicalId);
+    if (host == null) {
+      problem(exchange, requestId, 404, "NOT_FOUND", "no function " + logicalId + " in the template", Map.of());
+      return;
+    }
+    byte[] event = readBody(exchange);
+    try {
+      json.readTree(event.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : event);
+    } catch (IOException e) {
+      throw ValidationException.malformedJson();
+    }
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    try {
+      send(exchange, 200, host.invoke(event.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : event, requestId));
+    } catch (FunctionError e) {
+      exchange.getResponseHeaders().set("X-Amz-Function-Error", "Unhandled");
+      send(exchange, 200, e.payload().getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  // ---- plumbing
+
+  private <T> T readJson(HttpExchange exchange, Class<T> type) throws IOException {
+    String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+    if (contentType == null || !contentType.split(";", 2)[0].trim().equalsIgnoreCase("application/json")) {
+      throw new UnsupportedMediaTypeException("send the body as application/json");
+    }
+    byte[] body = readBody(exchange);
+    if (body.length == 0) {
+      throw ValidationException.of("a JSON body is required");
+    }
+    return Json.instance().read(new String(body, StandardCharsets.UTF_8), type);
+  }
+
+  private static byte[] readBody(HttpExchange exchange) throws IOException {
+    try (InputStream in = exchange.getRequestBody()) {
+      byte[] body = in.readNBytes(MAX_REQUEST_BYTES + 1);
+      if (body.length > MAX_REQUEST_BYTES) {
+        throw new org.labvault.shared.error.PayloadTooLargeException("the request is larger than API Gateway accepts");
+      }
+      return body;
+    }
+  }
+
+  private void problem(HttpExchange exchange, String requestId, int status, String code, String detail,
+      Map<String, String> extraHeaders) throws IOException {
+    extraHeaders.forEach(exchange.getResponseHeaders()::set);
+    exchange.getResponseHeaders().set("Content-Type", Problems.CONTENT_TYPE);
+    exchange.getResponseHeaders().set("X-Request-Id", requestId);
+    exchange.getResponseHeaders().set("apigw-requestid", requestId);
+    send(exchange, status, json.writeValueAsBytes(Problems.of(status, code, detail)));
+  }
+
+  private void sendJson(HttpExchange exchange, String requestId, int status, Object body) throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.getResponseHeaders().set("X-Request-Id", requestId);
+    exchange.getResponseHeaders().set("Cache-Control", "no-store");
+    send(exchange, status, json.writeValueAsBytes(body));
+  }
+
+  private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
+    boolean empty = body.length == 0 || status == 204 || exchange.getRequestMethod().equals("HEAD");
+    exchange.sendResponseHeaders(status, empty ? -1 : body.length);
+    if (!empty) {
+      exchange.getResponseBody().write(body);
+    }
+  }
+
+  /** API Gateway's request ids are short base64 strings. */
+  private static String newRequestId() {
+    byte[] bytes = new byte[10];
+    RANDOM.nextBytes(bytes);
+    return Base64.getEncoder().encodeToString(bytes);
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    threads.shutdownNow();
+  }
+}

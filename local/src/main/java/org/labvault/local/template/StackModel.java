@@ -1,0 +1,518 @@
+package org.labvault.local.template;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The template, checked and resolved for the local stack. Every resource type, property and event
+ * source it meets is either run locally, deliberately without local effect (listed here), or an
+ * error that names it: nothing is skipped silently.
+ */
+public final class StackModel {
+
+  /** The audience of locally issued tokens; template user pool clients resolve to it. */
+  public static final String LOCAL_CLIENT_ID = "labvault";
+
+  static final String FUNCTION = "AWS::Serverless::Function";
+  static final String HTTP_API = "AWS::Serverless::HttpApi";
+  static final String LAYER = "AWS::Serverless::LayerVersion";
+  static final String TABLE = "AWS::DynamoDB::Table";
+  static final String BUCKET = "AWS::S3::Bucket";
+  static final String BUCKET_POLICY = "AWS::S3::BucketPolicy";
+  static final String LOG_GROUP = "AWS::Logs::LogGroup";
+  static final String USER_POOL = "AWS::Cognito::UserPool";
+  static final String USER_POOL_CLIENT = "AWS::Cognito::UserPoolClient";
+  static final String USER_POOL_GROUP = "AWS::Cognito::UserPoolGroup";
+
+  // Properties read locally, or without local effect (IAM, tracing, architecture, encryption at rest,
+  // backups, retention): AWS enforces them; the template test checks them statically.
+  private static final Set<String> FUNCTION_PROPERTIES =
+      Set.of("Handler", "CodeUri", "Runtime", "Architectures", "MemorySize", "Timeout", "Tracing",
+          "Layers", "LoggingConfig", "Environment", "Policies", "Events", "Description", "SnapStart",
+          "AutoPublishAlias", "Tags");
+  private static final Set<String> HTTP_API_PROPERTIES =
+      Set.of("StageName", "Auth", "Description", "Tags", "FailOnWarnings", "AccessLogSettings");
+  private static final Set<String> TABLE_PROPERTIES =
+      Set.of("TableName", "KeySchema", "AttributeDefinitions", "BillingMode",
+          "GlobalSecondaryIndexes", "LocalSecondaryIndexes", "StreamSpecification",
+          "TimeToLiveSpecification", "PointInTimeRecoverySpecification", "SSESpecification",
+          "DeletionProtectionEnabled", "Tags");
+  private static final Set<String> BUCKET_PROPERTIES =
+      Set.of("BucketName", "VersioningConfiguration", "BucketEncryption",
+          "PublicAccessBlockConfiguration", "OwnershipControls", "Tags");
+  private static final Set<String> HTTP_EVENT_PROPERTIES =
+      Set.of("Path", "Method", "ApiId", "Auth", "TimeoutInMillis", "PayloadFormatVersion");
+  private static final Set<String> RUNTIMES = Set.of("java21", "java25");
+
+  private final String region;
+  private final String accountId;
+  private final String stackName;
+  private final Map<String, Map<String, Object>> resources = new LinkedHashMap<>();
+  private final Map<String, String> types = new LinkedHashMap<>();
+  private final Map<String, Model.Function> functions = new LinkedHashMap<>();
+  private final Map<String, Model.HttpApi> apis = new LinkedHashMap<>();
+  private final Map<String, Model.Table> tables = new LinkedHashMap<>();
+  private final Map<String, Model.Bucket> buckets = new LinkedHashMap<>();
+  private final List<String> problems = new ArrayList<>();
+  private final List<String> notes = new ArrayList<>();
+  private Intrinsics intrinsics;
+
+  private StackModel(String region, String accountId, String stackName) {
+    this.region = region;
+    this.accountId = accountId;
+    this.stackName = stackName;
+  }
+
+  /**
+   * Checks and resolves {@code template}.
+   *
+   * @throws TemplateException listing every construct the local stack cannot run
+   */
+  public static StackModel build(Template template, String region, String accountId, String stackName) {
+    StackModel model = new StackModel(region, accountId, stackName);
+    model.load(template);
+    if (!model.problems.isEmpty()) {
+      throw new TemplateException(model.problems);
+    }
+    return model;
+  }
+
+  public Map<String, Model.Function> functions() {
+    return functions;
+  }
+
+  public Map<String, Model.HttpApi> apis() {
+    return apis;
+  }
+
+  public Map<String, Model.Table> tables() {
+    return tables;
+  }
+
+  public Map<String, Model.Bucket> buckets() {
+    return buckets;
+  }
+
+  /** Template settings that have no effect locally, worth one line each at start. */
+  public List<String> notes() {
+    return notes;
+  }
+
+  public List<Model.HttpRoute> routes() {
+    return functions.values().stream().flatMap(f -> f.routes().stream()).toList();
+  }
+
+  private void load(Template template) {
+    Map<String, Object> parameters = new LinkedHashMap<>();
+    parameters.put("AWS::Region", region);
+    parameters.put("AWS::AccountId", accountId);
+    parameters.put("AWS::StackName", stackName);
+    parameters.put("AWS::StackId", "arn:aws:cloudformation:" + region + ":" + accountId + ":stack/" + stackName + "/local");
+    parameters.put("AWS::Partition", "aws");
+    parameters.put("AWS::URLSuffix", "amazonaws.com");
+    template.section("Parameters").forEach((name, def) -> {
+      Object value = Template.map(def).get("Default");
+      if (value == null) {
+        problems.add("parameter " + name + " has no Default; the local stack uses defaults");
+      } else {
+        parameters.put(name, value);
+      }
+    });
+    intrinsics = new Intrinsics(parameters, template.section("Conditions"), new LocalResources());
+
+    var declared = template.resources();
+    declared.forEach((id, def) -> {
+      String type = String.valueOf(def.get("Type"));
+      types.put(id, type);
+      resources.put(id, def);
+    });
+    Map<String, Object> functionGlobals = Template.map(template.section("Globals").get("Function"));
+    for (String section : template.section("Globals").keySet()) {
+      if (!section.equals("Function")) {
+        problems.add("Globals." + section + " is not supported by the local stack");
+      }
+    }
+
+    List<Map.Entry<String, Map<String, Object>>> policies = new ArrayList<>();
+    declared.forEach((id, def) -> {
+      try {
+        Object condition = def.get("Condition");
+        if (condition != null && !intrinsics.condition(String.valueOf(condition), id)) {
+          return;
+        }
+        Map<String, Object> props = Template.map(def.get("Properties"));
+        switch (types.get(id)) {
+          case FUNCTION -> function(id, merge(functionGlobals, props));
+          case HTTP_API -> httpApi(id, props);
+          case TABLE -> table(id, props);
+          case BUCKET -> bucket(id, props);
+          case BUCKET_POLICY -> policies.add(Map.entry(id, props));
+          case LAYER, LOG_GROUP, USER_POOL, USER_POOL_CLIENT, USER_POOL_GROUP -> {
+            // classpath, stdout, and the local token issuer stand in for these
+          }
+          default -> problems.add(id + ": resource type " + types.get(id) + " is not supported by the local stack");
+        }
+      } catch (TemplateException e) {
+        problems.addAll(e.problems());
+      }
+    });
+    policies.forEach(p -> {
+      try {
+        bucketPolicy(p.getKey(), p.getValue());
+      } catch (TemplateException e) {
+        problems.addAll(e.problems());
+      }
+    });
+    checkRoutes();
+  }
+
+  // ---- functions and routes
+
+  private void function(String id, Map<String, Object> props) {
+    unknownProperties(id, props, FUNCTION_PROPERTIES);
+    String handler = intrinsics.resolveString(props.get("Handler"), id + ".Handler");
+    String runtime = intrinsics.resolveString(props.getOrDefault("Runtime", ""), id + ".Runtime");
+    if (!RUNTIMES.contains(runtime)) {
+      problems.add(id + ": runtime " + runtime + " is not one the local stack runs (" + RUNTIMES + ")");
+    }
+    String[] parts = handler.split("::", 2);
+    Map<String, String> environment = new LinkedHashMap<>();
+    Template.map(intrinsics.resolve(Template.map(props.get("Environment")).get("Variables"), id + ".Environment"))
+        .forEach((k, v) -> environment.put(k, String.valueOf(v)));
+    List<Model.HttpRoute> routes = new ArrayList<>();
+    Template.map(props.get("Events")).forEach((name, event) -> routes.addAll(event(id, name, Template.map(event))));
+    Object policies = intrinsics.resolve(props.getOrDefault("Policies", List.of()), id + ".Policies");
+    functions.put(id, new Model.Function(
+        id,
+        functionName(id),
+        parts[0],
+        parts.length > 1 ? parts[1] : "handleRequest",
+        runtime,
+        Integer.parseInt(intrinsics.resolveString(props.getOrDefault("MemorySize", 128), id + ".MemorySize")),
+        Integer.parseInt(intrinsics.resolveString(props.getOrDefault("Timeout", 3), id + ".Timeout")),
+        environment,
+        policies instanceof List<?> l ? List.copyOf(l) : List.of(policies),
+        routes));
+  }
+
+  private List<Model.HttpRoute> event(String functionId, String name, Map<String, Object> event) {
+    String where = functionId + ".Events." + name;
+    String type = String.valueOf(event.get("Type"));
+    if (!type.equals("HttpApi")) {
+      problems.add(where + ": event type " + type + " is not supported by the local stack");
+      return List.of();
+    }
+    Map<String, Object> props = Template.map(event.get("Properties"));
+    unknownProperties(where, props, HTTP_EVENT_PROPERTIES);
+    Object version = props.get("PayloadFormatVersion");
+    if (version != null && !"2.0".equals(String.valueOf(version))) {
+      problems.add(where + ": only payload format 2.0 is served locally");
+    }
+    String apiId = "ServerlessHttpApi"; // SAM's implicit API when ApiId is left out
+    Object apiRef = props.get("ApiId");
+    if (apiRef != null) {
+      if (!(apiRef instanceof Map<?, ?> m) || !(m.get("Ref") instanceof String ref)) {
+        problems.add(where + ".ApiId must be a !Ref to an AWS::Serverless::HttpApi");
+        return List.of();
+      }
+      apiId = ref;
+    }
+    Map<String, Object> auth = Template.map(props.get("Auth"));
+    String method = intrinsics.resolveString(props.get("Method"), where + ".Method").toUpperCase(Locale.ROOT);
+    String path = intrinsics.resolveString(props.get("Path"), where + ".Path");
+    Object scopes = intrinsics.resolve(auth.getOrDefault("AuthorizationScopes", List.of()), where);
+    return List.of(new Model.HttpRoute(
+        apiId,
+        method,
+        path,
+        auth.containsKey("Authorizer") ? String.valueOf(auth.get("Authorizer")) : null,
+        scopes instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of(),
+        functionId));
+  }
+
+  private void httpApi(String id, Map<String, Object> props) {
+    unknownProperties(id, props, HTTP_API_PROPERTIES);
+    Map<String, Object> auth = Template.map(props.get("Auth"));
+    for (String key : auth.keySet()) {
+      if (!Set.of("Authorizers", "DefaultAuthorizer", "EnableIamAuthorizer").contains(key)) {
+        problems.add(id + ".Auth." + key + " is not supported by the local stack");
+      }
+    }
+    if (Boolean.TRUE.equals(auth.get("EnableIamAuthorizer"))) {
+      problems.add(id + ": IAM authorization is not served locally");
+    }
+    Map<String, Model.JwtAuthorizer> authorizers = new LinkedHashMap<>();
+    Template.map(auth.get("Authorizers")).forEach((name, def) -> {
+      String where = id + ".Auth.Authorizers." + name;
+      Map<String, Object> a = Template.map(def);
+      Map<String, Object> jwt = Template.map(a.get("JwtConfiguration"));
+      if (jwt.isEmpty()) {
+        problems.add(where + ": only JWT authorizers are served locally");
+        return;
+      }
+      String issuer = intrinsics.resolveString(jwt.get("issuer"), where + ".issuer");
+      String pool = userPoolIssuing(issuer);
+      if (pool == null) {
+        problems.add(where + ": issuer " + issuer + " is not a user pool of this template; the local"
+            + " stack can only stand in for the template's own Cognito user pool");
+      }
+      Object audience = intrinsics.resolve(jwt.getOrDefault("audience", List.of()), where + ".audience");
+      Object scopes = intrinsics.resolve(a.getOrDefault("AuthorizationScopes", List.of()), where);
+      authorizers.put(name, new Model.JwtAuthorizer(
+          id,
+          name,
+          String.valueOf(a.getOrDefault("IdentitySource", "$request.header.Authorization")),
+          pool,
+          audience instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of(String.valueOf(audience)),
+          scopes instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of()));
+    });
+    Object defaultAuthorizer = auth.get("DefaultAuthorizer");
+    if (defaultAuthorizer != null && !authorizers.containsKey(String.valueOf(defaultAuthorizer))) {
+      problems.add(id + ".Auth.DefaultAuthorizer names no authorizer: " + defaultAuthorizer);
+    }
+    if (props.containsKey("AccessLogSettings")) {
+      notes.add(id + ": access logs go to the function log lines locally");
+    }
+    apis.put(id, new Model.HttpApi(id, defaultAuthorizer == null ? null : String.valueOf(defaultAuthorizer), authorizers));
+  }
+
+  private void checkRoutes() {
+    Map<String, String> seen = new LinkedHashMap<>();
+    for (Model.HttpRoute route : routes()) {
+      String where = route.functionLogicalId() + " " + route.routeKey();
+      String key = route.apiLogicalId() + " " + route.routeKey();
+      String previous = seen.put(key, route.functionLogicalId());
+      if (previous != null) {
+        problems.add(where + ": route declared twice (also by " + previous + ")");
+      }
+      Model.HttpApi api = apis.get(route.apiLogicalId());
+      if (api == null) {
+        if (!route.apiLogicalId().equals("ServerlessHttpApi")) {
+          problems.add(where + ": ApiId " + route.apiLogicalId() + " is not an AWS::Serverless::HttpApi");
+        } else {
+          apis.put("ServerlessHttpApi", new Model.HttpApi("ServerlessHttpApi", null, Map.of()));
+        }
+        continue;
+      }
+      String authorizer = route.authorizer();
+      if (authorizer != null && !authorizer.equals("NONE") && !api.authorizers().containsKey(authorizer)) {
+        problems.add(where + ": authorizer " + authorizer + " is not declared on " + api.logicalId());
+      }
+    }
+  }
+
+  /** The authorizer that protects {@code route}, or null for a public route. */
+  public Model.JwtAuthorizer authorizerOf(Model.HttpRoute route) {
+    if ("NONE".equals(route.authorizer())) {
+      return null;
+    }
+    Model.HttpApi api = apis.get(route.apiLogicalId());
+    String name = route.authorizer() != null ? route.authorizer() : api.defaultAuthorizer();
+    return name == null ? null : api.authorizers().get(name);
+  }
+
+  // ---- storage
+
+  private void table(String id, Map<String, Object> props) {
+    unknownProperties(id, props, TABLE_PROPERTIES);
+    Map<String, Object> resolved = Template.map(intrinsics.resolve(props, id + ".Properties"));
+    if (resolved.containsKey("PointInTimeRecoverySpecification") || resolved.containsKey("SSESpecification")) {
+      notes.add(id + ": point-in-time recovery and encryption at rest are AWS-side; DynamoDB Local has neither");
+    }
+    tables.put(id, new Model.Table(id, tableName(id), resolved));
+  }
+
+  private void bucket(String id, Map<String, Object> props) {
+    unknownProperties(id, props, BUCKET_PROPERTIES);
+    Map<String, Object> resolved = Template.map(intrinsics.resolve(props, id + ".Properties"));
+    boolean versioned =
+        "Enabled".equals(Template.map(resolved.get("VersioningConfiguration")).get("Status"));
+    boolean encrypted = false;
+    for (Object rule : list(Template.map(resolved.get("BucketEncryption")).get("ServerSideEncryptionConfiguration"))) {
+      Map<String, Object> byDefault = Template.map(Template.map(rule).get("ServerSideEncryptionByDefault"));
+      String algorithm = String.valueOf(byDefault.get("SSEAlgorithm"));
+      if (!algorithm.equals("AES256")) {
+        problems.add(id + ": only AES256 default encryption is served locally, not " + algorithm);
+      }
+      encrypted = true;
+    }
+    buckets.put(id, new Model.Bucket(id, bucketName(id), versioned, encrypted, false));
+  }
+
+  /**
+   * Bucket policies are understood statement by statement: "deny puts without SSE AES256" is
+   * enforced by the local S3 server; "deny non-TLS access" cannot apply to the loopback endpoint
+   * and is noted; any other statement is an error.
+   */
+  private void bucketPolicy(String id, Map<String, Object> props) {
+    Object bucketRef = Template.map(props.get("Bucket")).get("Ref");
+    Model.Bucket bucket = buckets.get(String.valueOf(bucketRef));
+    if (bucket == null) {
+      problems.add(id + ".Bucket must be a !Ref to a bucket of this template");
+      return;
+    }
+    Map<String, Object> document = Template.map(intrinsics.resolve(props.get("PolicyDocument"), id + ".PolicyDocument"));
+    boolean requireSse = false;
+    List<?> statements = list(document.get("Statement"));
+    for (int i = 0; i < statements.size(); i++) {
+      Map<String, Object> s = Template.map(statements.get(i));
+      Map<String, Object> condition = Template.map(s.get("Condition"));
+      boolean deny = "Deny".equals(s.get("Effect"));
+      if (deny && "false".equals(String.valueOf(Template.map(condition.get("Bool")).get("aws:SecureTransport")))) {
+        notes.add(id + ": the TLS-only statement has no local effect (the local S3 endpoint is loopback HTTP)");
+      } else if (deny && list(s.get("Action")).contains("s3:PutObject") && deniesUnencryptedPuts(condition)) {
+        requireSse = true;
+      } else {
+        problems.add(id + ": statement " + (s.get("Sid") != null ? s.get("Sid") : i) + " is not understood by the local stack");
+      }
+    }
+    buckets.put(bucket.logicalId(), new Model.Bucket(
+        bucket.logicalId(), bucket.bucketName(), bucket.versioned(), bucket.defaultEncryption(), requireSse));
+  }
+
+  /**
+   * {@code StringNotEquals: {s3:x-amz-server-side-encryption: AES256}} or
+   * {@code Null: {s3:x-amz-server-side-encryption: true}}, alone or together.
+   */
+  private static boolean deniesUnencryptedPuts(Map<String, Object> condition) {
+    String header = "s3:x-amz-server-side-encryption";
+    Object notEquals = Template.map(condition.get("StringNotEquals")).get(header);
+    Object isNull = Template.map(condition.get("Null")).get(header);
+    boolean onlyThese = condition.keySet().stream().allMatch(k -> k.equals("StringNotEquals") || k.equals("Null"));
+    return onlyThese
+        && (notEquals != null || isNull != null)
+        && (notEquals == null || "AES256".equals(String.valueOf(notEquals)))
+        && (isNull == null || "true".equals(String.valueOf(isNull)));
+  }
+
+  // ---- local names and attributes
+
+  String functionName(String id) {
+    return stackName + "-" + id;
+  }
+
+  String tableName(String id) {
+    Object given = Template.map(resources.get(id).get("Properties")).get("TableName");
+    return given != null ? intrinsics.resolveString(given, id + ".TableName") : stackName + "-" + id;
+  }
+
+  String bucketName(String id) {
+    Object given = Template.map(resources.get(id).get("Properties")).get("BucketName");
+    if (given != null) {
+      return intrinsics.resolveString(given, id + ".BucketName");
+    }
+    String name = (stackName + "-" + id).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
+    return name.length() > 63 ? name.substring(0, 63) : name;
+  }
+
+  String userPoolId(String id) {
+    return region + "_" + id;
+  }
+
+  /** The issuer URL of a template user pool, as Cognito would publish it. */
+  String userPoolIssuer(String id) {
+    return "https://cognito-idp." + region + ".amazonaws.com/" + userPoolId(id);
+  }
+
+  private String userPoolIssuing(String issuer) {
+    return types.entrySet().stream()
+        .filter(e -> e.getValue().equals(USER_POOL) && userPoolIssuer(e.getKey()).equals(issuer))
+        .map(Map.Entry::getKey)
+        .findFirst()
+        .orElse(null);
+  }
+
+  private String arn(String service, String resource) {
+    return "arn:aws:" + service + ":" + region + ":" + accountId + ":" + resource;
+  }
+
+  private final class LocalResources implements Intrinsics.Resources {
+    @Override
+    public Object ref(String id, String where) {
+      String type = types.get(id);
+      if (type == null) {
+        throw new TemplateException(where + ": Ref to unknown " + id);
+      }
+      return switch (type) {
+        case TABLE -> tableName(id);
+        case BUCKET -> bucketName(id);
+        case FUNCTION -> functionName(id);
+        case HTTP_API -> "local" + id.toLowerCase(Locale.ROOT);
+        case LAYER -> arn("lambda", "layer:" + id + ":1");
+        case USER_POOL -> userPoolId(id);
+        case USER_POOL_CLIENT -> LOCAL_CLIENT_ID;
+        case LOG_GROUP -> intrinsics.resolveString(
+            Template.map(resources.get(id).get("Properties")).get("LogGroupName"), id + ".LogGroupName");
+        default -> throw new TemplateException(where + ": Ref to " + type + " is not supported locally");
+      };
+    }
+
+    @Override
+    public Object getAtt(String id, String attribute, String where) {
+      String type = types.get(id);
+      if (type == null) {
+        throw new TemplateException(where + ": GetAtt of unknown " + id);
+      }
+      String key = type + "." + attribute;
+      return switch (key) {
+        case TABLE + ".Arn" -> arn("dynamodb", "table/" + tableName(id));
+        case TABLE + ".StreamArn" -> arn("dynamodb", "table/" + tableName(id) + "/stream/local");
+        case BUCKET + ".Arn" -> "arn:aws:s3:::" + bucketName(id);
+        case BUCKET + ".DomainName" -> bucketName(id) + ".s3.amazonaws.com";
+        case BUCKET + ".RegionalDomainName" -> bucketName(id) + ".s3." + region + ".amazonaws.com";
+        case FUNCTION + ".Arn" -> arn("lambda", "function:" + functionName(id));
+        case USER_POOL + ".Arn" -> arn("cognito-idp", "userpool/" + userPoolId(id));
+        case USER_POOL + ".ProviderURL", USER_POOL + ".ProviderName" ->
+            "cognito-idp." + region + ".amazonaws.com/" + userPoolId(id);
+        case USER_POOL + ".UserPoolId" -> userPoolId(id);
+        case LOG_GROUP + ".Arn" -> arn("logs", "log-group:" + ref(id, where) + ":*");
+        default -> throw new TemplateException(where + ": GetAtt " + id + "." + attribute + " is not supported locally");
+      };
+    }
+  }
+
+  // ---- helpers
+
+  private void unknownProperties(String where, Map<String, Object> props, Set<String> known) {
+    for (String key : props.keySet()) {
+      if (!known.contains(key)) {
+        problems.add(where + ": property " + key + " is not supported by the local stack");
+      }
+    }
+  }
+
+  /** SAM's Globals rule: maps merge, lists append, the function's own scalars win. */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> merge(Map<String, Object> globals, Map<String, Object> own) {
+    Map<String, Object> out = new LinkedHashMap<>(globals);
+    own.forEach((key, value) -> {
+      Object global = out.get(key);
+      if (global instanceof Map<?, ?> g && value instanceof Map<?, ?> v
+          && !isIntrinsic((Map<String, Object>) v)) {
+        out.put(key, merge((Map<String, Object>) g, (Map<String, Object>) v));
+      } else if (global instanceof List<?> g && value instanceof List<?> v) {
+        List<Object> joined = new ArrayList<>(g);
+        joined.addAll(v);
+        out.put(key, joined);
+      } else {
+        out.put(key, value);
+      }
+    });
+    return out;
+  }
+
+  private static boolean isIntrinsic(Map<String, Object> map) {
+    return map.size() == 1 && map.keySet().stream().anyMatch(k -> k.equals("Ref") || k.startsWith("Fn::"));
+  }
+
+  private static List<?> list(Object value) {
+    if (value == null) {
+      return List.of();
+    }
+    return value instanceof List<?> l ? l : List.of(value);
+  }
+}
