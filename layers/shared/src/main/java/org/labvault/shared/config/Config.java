@@ -39,7 +39,7 @@ public final class Config {
   private final Set<String> read = ConcurrentHashMap.newKeySet();
 
   private Config(Map<String, String> env) {
-    this.env = Map.copyOf(env);
+    this.env = java.util.Collections.unmodifiableMap(env); // a view: the environment never changes
   }
 
   public static Config from(Map<String, String> env) {

@@ -61,6 +61,9 @@ public final class Json {
     } catch (StreamReadException e) {
       throw ValidationException.malformedJson();
     } catch (JsonMappingException e) {
+      if (causedBySyntax(e)) {
+        throw ValidationException.malformedJson(); // a truncated value inside a field
+      }
       throw ValidationException.field(pathOf(e), "has the wrong type or shape");
     } catch (JsonProcessingException e) {
       throw ValidationException.malformedJson();
@@ -73,6 +76,15 @@ public final class Json {
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static boolean causedBySyntax(Throwable e) {
+    for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+      if (t instanceof StreamReadException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String pathOf(JsonMappingException e) {

@@ -1,0 +1,64 @@
+package org.labvault.ops;
+
+import dagger.Binds;
+import dagger.Component;
+import dagger.Module;
+import dagger.Provides;
+import dagger.multibindings.ElementsIntoSet;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Set;
+import javax.inject.Named;
+import javax.inject.Singleton;
+import org.labvault.ops.fakes.FakeProbe;
+import org.labvault.ops.fakes.InMemoryNoticeRepository;
+import org.labvault.ops.port.DependencyProbe;
+import org.labvault.ops.port.NoticeRepository;
+
+/** The Ops function with fakes for its ports and a clock fixed at the events' time. */
+@Singleton
+@Component(modules = TestOpsComponent.Fakes.class)
+interface TestOpsComponent extends OpsComponent {
+
+  Instant NOW = Instant.parse("2026-11-23T08:00:00Z");
+
+  InMemoryNoticeRepository repository();
+
+  @Named("dynamodb")
+  FakeProbe dynamoDb();
+
+  @Named("s3")
+  FakeProbe s3();
+
+  @Module
+  abstract class Fakes {
+    @Binds
+    abstract NoticeRepository notices(InMemoryNoticeRepository impl);
+
+    @Provides
+    static Clock clock() {
+      return Clock.fixed(NOW, ZoneOffset.UTC);
+    }
+
+    @Provides
+    @Singleton
+    @Named("dynamodb")
+    static FakeProbe dynamoDbProbe() {
+      return new FakeProbe("dynamodb");
+    }
+
+    @Provides
+    @Singleton
+    @Named("s3")
+    static FakeProbe s3Probe() {
+      return new FakeProbe("s3");
+    }
+
+    @Provides
+    @ElementsIntoSet
+    static Set<DependencyProbe> probes(@Named("dynamodb") FakeProbe dynamoDb, @Named("s3") FakeProbe s3) {
+      return Set.of(dynamoDb, s3);
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package org.labvault.shared.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.labvault.shared.config.Config;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+class AwsModuleTest {
+
+  @Test
+  void credentials_shouldUseTheEnvironmentKeysWithTheSessionToken() {
+    var provider = AwsModule.credentials(Config.from(Map.of(
+        "AWS_ACCESS_KEY_ID", "AKID", "AWS_SECRET_ACCESS_KEY", "secret", "AWS_SESSION_TOKEN", "token")));
+    assertThat(provider).isInstanceOf(StaticCredentialsProvider.class);
+    assertThat(provider.resolveCredentials()).isInstanceOf(AwsSessionCredentials.class);
+    assertThat(((AwsSessionCredentials) provider.resolveCredentials()).sessionToken()).isEqualTo("token");
+  }
+
+  @Test
+  void credentials_shouldUseTheContainerEndpoint_whenTheEnvironmentHasNoKeys() {
+    // SnapStart: credentials come from the container endpoint, never frozen into the snapshot
+    assertThat(AwsModule.credentials(Config.from(Map.of()))).isInstanceOf(ContainerCredentialsProvider.class);
+  }
+
+  @Test
+  void s3_shouldAddressBucketsInThePath_onlyWhenTheEndpointIsOverridden() {
+    Map<String, String> aws = Map.of("AWS_REGION", "eu-central-1", "AWS_ACCESS_KEY_ID", "a", "AWS_SECRET_ACCESS_KEY", "b");
+    Map<String, String> local = new java.util.HashMap<>(aws);
+    local.put("AWS_ENDPOINT_URL_S3", "http://127.0.0.1:9000");
+    try (var http = AwsModule.httpClient()) {
+      var inAws = AwsModule.s3(http, AwsModule.credentials(Config.from(aws)), AwsModule.region(Config.from(aws)), Config.from(aws));
+      var onLocal = AwsModule.s3(http, AwsModule.credentials(Config.from(local)), AwsModule.region(Config.from(local)), Config.from(local));
+      assertThat(inAws.serviceClientConfiguration().endpointOverride()).isEmpty();
+      assertThat(onLocal.serviceClientConfiguration().endpointOverride()).isPresent();
+      assertThat(inAws.serviceClientConfiguration().region().id()).isEqualTo("eu-central-1");
+    }
+  }
+}

@@ -1,0 +1,172 @@
+package org.labvault.shared.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.labvault.shared.testing.Responses.body;
+import static org.labvault.shared.testing.Responses.problemCode;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.labvault.shared.error.ConflictException;
+import org.labvault.shared.testing.ApiEvent;
+import org.labvault.shared.testing.FakeContext;
+import org.slf4j.MDC;
+
+class RouterTest {
+
+  record Echo(String name) {}
+
+  private final AtomicReference<Principal> seen = new AtomicReference<>();
+  private final Router router =
+      Router.builder()
+          .on("GET /public", req -> ApiResponse.ok(Map.of("ok", true)))
+          .on("GET /me", req -> {
+            seen.set(req.principal());
+            return ApiResponse.ok(Map.of("user", req.principal().userId()));
+          })
+          .on("POST /echo", req -> ApiResponse.created(req.body(Echo.class)))
+          .on("POST /conflict", req -> {
+            throw new ConflictException("LAST_ADMIN", "a group keeps one admin");
+          })
+          .on("GET /boom", req -> {
+            throw new IllegalStateException("secret table name labvault-prod-DataTable");
+          })
+          .on("GET /ops/things", req -> ApiResponse.ok(Map.of()))
+          .build();
+
+  @Test
+  void handle_shouldAnswer404Problem_whenRouteKeyIsUnknown() {
+    var res = router.handle(ApiEvent.route("GET /nope").build(), new FakeContext());
+    assertThat(res.getStatusCode()).isEqualTo(404);
+    assertThat(problemCode(res)).isEqualTo("NOT_FOUND");
+  }
+
+  @Test
+  void handle_shouldSetRequestIdHeaderFromTheEvent_onSuccessAndOnError() {
+    var ok = router.handle(ApiEvent.route("GET /public").requestId("abc=").build(), new FakeContext());
+    var err = router.handle(ApiEvent.route("GET /nope").requestId("def=").build(), new FakeContext());
+    assertThat(ok.getHeaders()).containsEntry("X-Request-Id", "abc=");
+    assertThat(err.getHeaders()).containsEntry("X-Request-Id", "def=");
+  }
+
+  @Test
+  void handle_shouldTakeThePrincipalFromClaimsOnly() {
+    var event = ApiEvent.route("GET /me").as("alice", "acme", "operators", "lab-x")
+        .header("x-user-id", "mallory").query("sub", "mallory").build();
+    var res = router.handle(event, new FakeContext());
+    assertThat(res.getStatusCode()).isEqualTo(200);
+    assertThat(seen.get().userId()).isEqualTo("alice");
+    assertThat(seen.get().tenant()).isEqualTo("acme");
+    assertThat(seen.get().groups()).containsExactlyInAnyOrder("operators", "lab-x");
+  }
+
+  @Test
+  void handle_shouldAnswer401_whenAProtectedRouteHasNoClaims() {
+    var res = router.handle(ApiEvent.route("GET /me").build(), new FakeContext());
+    assertThat(res.getStatusCode()).isEqualTo(401);
+    assertThat(problemCode(res)).isEqualTo("UNAUTHORIZED");
+  }
+
+  @Test
+  void handle_shouldAnswer403_whenANonOperatorCallsAnOpsRoute() {
+    var res = router.handle(ApiEvent.route("GET /ops/things").as("alice", "acme").build(), new FakeContext());
+    assertThat(res.getStatusCode()).isEqualTo(403);
+    assertThat(problemCode(res)).isEqualTo("FORBIDDEN");
+  }
+
+  @Test
+  void handle_shouldLetOperatorsIntoOpsRoutes() {
+    var res = router.handle(ApiEvent.route("GET /ops/things").as("op", "platform", "operators").build(), new FakeContext());
+    assertThat(res.getStatusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void handle_shouldAnswer413_whenTheBodyIsLargerThan64KiB() {
+    String big = "{\"name\":\"" + "x".repeat(Router.MAX_BODY_BYTES) + "\"}";
+    var res = router.handle(ApiEvent.route("POST /echo").as("a", "t").json(big).build(), new FakeContext());
+    assertThat(res.getStatusCode()).isEqualTo(413);
+    assertThat(problemCode(res)).isEqualTo("PAYLOAD_TOO_LARGE");
+  }
+
+  @Test
+  void handle_shouldAcceptABodyOfExactly64KiB() {
+    String prefix = "{\"name\":\"";
+    String json = prefix + "x".repeat(Router.MAX_BODY_BYTES - prefix.length() - 2) + "\"}";
+    assertThat(json.getBytes(StandardCharsets.UTF_8)).hasSize(Router.MAX_BODY_BYTES);
+    var res = router.handle(ApiEvent.route("POST /echo").as("a", "t").json(json).build(), new FakeContext());
+    assertThat(res.getStatusCode()).isEqualTo(201);
+  }
+
+  @Test
+  void handle_shouldAnswer415_whenTheBodyIsNotJson() {
+    var event = ApiEvent.route("POST /echo").as("a", "t").json("{\"name\":\"x\"}")
+        .header("content-type", "text/plain").build();
+    var res = router.handle(event, new FakeContext());
+    assertThat(res.getStatusCode()).isEqualTo(415);
+    assertThat(problemCode(res)).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+  }
+
+  @Test
+  void handle_shouldAnswer415_whenABodyComesWithoutContentType() {
+    var event = ApiEvent.route("POST /echo").as("a", "t").body("{\"name\":\"x\"}", false).build();
+    assertThat(router.handle(event, new FakeContext()).getStatusCode()).isEqualTo(415);
+  }
+
+  @Test
+  void handle_shouldAcceptJsonWithCharsetAndBase64Bodies() {
+    String json = "{\"name\":\"é\"}";
+    var event = ApiEvent.route("POST /echo").as("a", "t")
+        .body(Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8)), true)
+        .header("Content-Type", "application/json; charset=utf-8").build();
+    var res = router.handle(event, new FakeContext());
+    assertThat(res.getStatusCode()).isEqualTo(201);
+    assertThat(body(res).path("name").asText()).isEqualTo("é");
+  }
+
+  @Test
+  void handle_shouldAnswer400Validation_whenARequiredBodyIsMissing() {
+    var res = router.handle(ApiEvent.route("POST /echo").as("a", "t").build(), new FakeContext());
+    assertThat(res.getStatusCode()).isEqualTo(400);
+    assertThat(problemCode(res)).isEqualTo("VALIDATION");
+  }
+
+  @Test
+  void handle_shouldMapDomainExceptionsToTheirStatusAndCode() {
+    var res = router.handle(ApiEvent.route("POST /conflict").as("a", "t").build(), new FakeContext());
+    assertThat(res.getStatusCode()).isEqualTo(409);
+    assertThat(problemCode(res)).isEqualTo("LAST_ADMIN");
+    assertThat(body(res).path("detail").asText()).isEqualTo("a group keeps one admin");
+  }
+
+  @Test
+  void handle_shouldAnswer500WithoutInternalDetails_whenARouteFails() {
+    var res = router.handle(ApiEvent.route("GET /boom").build(), new FakeContext());
+    assertThat(res.getStatusCode()).isEqualTo(500);
+    assertThat(problemCode(res)).isEqualTo("INTERNAL");
+    assertThat(res.getBody()).doesNotContain("labvault-prod", "IllegalState", "at org.");
+  }
+
+  @Test
+  void handle_shouldLeaveNothingInTheMdc_afterARequest() {
+    router.handle(ApiEvent.route("GET /me").as("alice", "acme").build(), new FakeContext());
+    router.handle(ApiEvent.route("GET /boom").build(), new FakeContext());
+    assertThat(MDC.getCopyOfContextMap()).isNullOrEmpty();
+  }
+
+  @Test
+  void builder_shouldRefuseARouteDeclaredTwice() {
+    var builder = Router.builder().on("GET /x", req -> ApiResponse.noContent());
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> builder.on("GET /x", req -> ApiResponse.noContent()))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void handle_shouldSendNoBodyFor204() {
+    var r = Router.builder().on("DELETE /x", req -> ApiResponse.noContent()).build();
+    var res = r.handle(ApiEvent.route("DELETE /x").build(), new FakeContext());
+    assertThat(res.getStatusCode()).isEqualTo(204);
+    assertThat(res.getBody()).isNull();
+  }
+}

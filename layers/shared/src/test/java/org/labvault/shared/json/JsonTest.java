@@ -1,0 +1,71 @@
+package org.labvault.shared.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.labvault.shared.error.ValidationException;
+
+class JsonTest {
+
+  record Item(String name, Integer count, List<String> tags) {}
+
+  private final Json json = Json.instance();
+
+  private static String codeOf(Runnable r) {
+    try {
+      r.run();
+    } catch (ValidationException e) {
+      return e.code() + " " + e.detail();
+    }
+    throw new AssertionError("no ValidationException");
+  }
+
+  @Test
+  void read_shouldReadAValidBody() {
+    assertThat(json.read("{\"name\":\"a\",\"count\":2,\"tags\":[\"x\"]}", Item.class))
+        .isEqualTo(new Item("a", 2, List.of("x")));
+  }
+
+  @Test
+  void read_shouldNameAnUnknownField() {
+    assertThat(codeOf(() -> json.read("{\"name\":\"a\",\"admin\":true}", Item.class)))
+        .isEqualTo("VALIDATION admin: unknown field");
+  }
+
+  @Test
+  void read_shouldNameAFieldOfTheWrongType() {
+    assertThat(codeOf(() -> json.read("{\"count\":\"5\"}", Item.class))).startsWith("VALIDATION count:");
+    assertThat(codeOf(() -> json.read("{\"name\":5}", Item.class))).startsWith("VALIDATION name:");
+    assertThat(codeOf(() -> json.read("{\"count\":1.5}", Item.class))).startsWith("VALIDATION count:");
+    assertThat(codeOf(() -> json.read("{\"tags\":[1]}", Item.class))).startsWith("VALIDATION tags[0]:");
+  }
+
+  @Test
+  void read_shouldRefuseSomethingOtherThanAnObject() {
+    assertThat(codeOf(() -> json.read("[1,2]", Item.class))).startsWith("VALIDATION body:");
+  }
+
+  @Test
+  void read_shouldReportMalformedJson() {
+    assertThat(codeOf(() -> json.read("{\"name\":", Item.class))).startsWith("MALFORMED_JSON");
+    assertThat(codeOf(() -> json.read("{\"name\": \"unterminated", Item.class))).startsWith("MALFORMED_JSON");
+    assertThat(codeOf(() -> json.read("{\"tags\": [\"a\", ", Item.class))).startsWith("MALFORMED_JSON");
+    assertThat(codeOf(() -> json.read("{\"name\":\"a\"} trailing", Item.class))).startsWith("MALFORMED_JSON");
+    assertThat(codeOf(() -> json.read("{\"name\":\"a\",\"name\":\"b\"}", Item.class))).startsWith("MALFORMED_JSON");
+  }
+
+  @Test
+  void write_shouldWriteInstantsAsRfc3339() {
+    assertThat(json.write(Map.of("at", Instant.parse("2026-11-23T08:00:00Z")))).isEqualTo("{\"at\":\"2026-11-23T08:00:00Z\"}");
+  }
+
+  @Test
+  void read_shouldNotLeakParserDetails() {
+    assertThatThrownBy(() -> json.read("{\"name\":\"a\" \"x\"}", Item.class))
+        .hasMessage("the body is not valid JSON");
+  }
+}

@@ -1,0 +1,41 @@
+package org.labvault.local;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The hexagonal rules of the house, for every function and the shared layer. */
+@AnalyzeClasses(packages = "org.labvault", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+  @ArchTest
+  static final ArchRule domainAndPortsKnowNoSdk =
+      noClasses().that().resideInAnyPackage("..domain..", "..port..")
+          .should().dependOnClassesThat().resideInAnyPackage("software.amazon.awssdk..", "com.amazonaws..");
+
+  @ArchTest
+  static final ArchRule onlyAdaptersTalkToAws =
+      noClasses().that().resideInAPackage("org.labvault..")
+          .and().resideOutsideOfPackages("..adapter..", "org.labvault.shared.aws..", "org.labvault.local..")
+          .and().haveNameNotMatching(".*\\.Dagger[^.]*") // generated wiring of the components
+          .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk..");
+
+  @ArchTest
+  static final ArchRule onlyHandlersReadTheProcessEnvironment =
+      noClasses().that().resideInAPackage("org.labvault..")
+          .and().haveSimpleNameNotEndingWith("Handler")
+          .should().callMethod(System.class, "getenv");
+
+  @ArchTest
+  static final ArchRule theSharedLayerDependsOnNoFunction =
+      noClasses().that().resideInAPackage("org.labvault.shared..")
+          .should().dependOnClassesThat().resideInAnyPackage("org.labvault.ops..", "org.labvault.local..");
+
+  @ArchTest
+  static final ArchRule functionsDoNotDependOnTheLocalStack =
+      noClasses().that().resideInAPackage("org.labvault..").and().resideOutsideOfPackage("org.labvault.local..")
+          .should().dependOnClassesThat().resideInAPackage("org.labvault.local..");
+}

@@ -1,0 +1,34 @@
+package org.labvault.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class StackOptionsTest {
+
+  @Test
+  void parse_shouldDefaultAsTheContractSays() throws Exception {
+    var o = StackOptions.parse();
+    assertThat(o.port()).isEqualTo(3000);
+    assertThat(o.mqttPort()).isEqualTo(8883);
+    assertThat(o.stateDir()).isEqualTo(Path.of(".labvault-local"));
+    assertThat(o.fresh()).isFalse();
+  }
+
+  @Test
+  void parse_shouldReadEveryFlag() throws Exception {
+    var o = StackOptions.parse("--port", "3001", "--mqtt-port", "8884", "--state-dir", "/tmp/x", "--fresh",
+        "--template", "t.yaml");
+    assertThat(o).isEqualTo(new StackOptions(3001, 8884, Path.of("/tmp/x"), true, Path.of("t.yaml")));
+  }
+
+  @Test
+  void parse_shouldRefuseUnknownFlagsAndBadValues() {
+    assertThatThrownBy(() -> StackOptions.parse("--prot", "1")).hasMessage("unknown option --prot");
+    assertThatThrownBy(() -> StackOptions.parse("--port")).hasMessage("--port needs a value");
+    assertThatThrownBy(() -> StackOptions.parse("--port", "--fresh")).hasMessage("--port needs a value");
+    assertThatThrownBy(() -> StackOptions.parse("--port", "70000")).hasMessageContaining("0 to 65535");
+  }
+}

@@ -1,0 +1,198 @@
+package org.labvault.local.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StackModelTest {
+
+  @TempDir Path dir;
+
+  private StackModel model(String yaml) throws IOException {
+    Path file = dir.resolve("template.yaml");
+    Files.writeString(file, yaml);
+    return StackModel.build(Template.load(file), "eu-west-1", "111122223333", "lv");
+  }
+
+  private static final String BASE = """
+      Transform: AWS::Serverless-2016-10-31
+      Parameters:
+        Stage: {Type: String, Default: dev}
+      Conditions:
+        IsProd: !Equals [!Ref Stage, prod]
+      Globals:
+        Function:
+          Runtime: java21
+          Timeout: 7
+          Environment:
+            Variables:
+              TABLE_NAME: !Ref Table
+      Resources:
+        Pool: {Type: AWS::Cognito::UserPool, Properties: {}}
+        Client: {Type: AWS::Cognito::UserPoolClient, Properties: {UserPoolId: !Ref Pool}}
+        Api:
+          Type: AWS::Serverless::HttpApi
+          Properties:
+            Auth:
+              DefaultAuthorizer: Jwt
+              Authorizers:
+                Jwt:
+                  JwtConfiguration:
+                    issuer: !Sub https://cognito-idp.${AWS::Region}.amazonaws.com/${Pool}
+                    audience: [!Ref Client]
+        Table:
+          Type: AWS::DynamoDB::Table
+          Properties:
+            KeySchema: [{AttributeName: pk, KeyType: HASH}]
+            AttributeDefinitions: [{AttributeName: pk, AttributeType: S}]
+            BillingMode: PAY_PER_REQUEST
+        Bucket: {Type: AWS::S3::Bucket, Properties: {VersioningConfiguration: {Status: Enabled}}}
+        Fn:
+          Type: AWS::Serverless::Function
+          Properties:
+            Handler: com.example.Handler::handleRequest
+            CodeUri: .
+            Timeout: 9
+            Environment:
+              Variables:
+                BUCKET: !Ref Bucket
+                BUCKET_ARN: !GetAtt Bucket.Arn
+                MODE: !If [IsProd, strict, relaxed]
+                JOINED: !Join [":", [a, !Ref Stage]]
+                ESCAPED: !Sub "${!Literal}-${AWS::AccountId}"
+            Events:
+              Get: {Type: HttpApi, Properties: {ApiId: !Ref Api, Path: "/things/{id}", Method: get}}
+              Open: {Type: HttpApi, Properties: {ApiId: !Ref Api, Path: /open, Method: GET, Auth: {Authorizer: NONE}}}
+      """;
+
+  @Test
+  void build_shouldResolveTheFunctionAsDeclared() throws IOException {
+    var fn = model(BASE).functions().get("Fn");
+    assertThat(fn.handlerClass()).isEqualTo("com.example.Handler");
+    assertThat(fn.timeoutSeconds()).isEqualTo(9);
+    assertThat(fn.environment())
+        .containsEntry("TABLE_NAME", "lv-Table")
+        .containsEntry("BUCKET", "lv-bucket")
+        .containsEntry("BUCKET_ARN", "arn:aws:s3:::lv-bucket")
+        .containsEntry("MODE", "relaxed")
+        .containsEntry("JOINED", "a:dev")
+        .containsEntry("ESCAPED", "${Literal}-111122223333");
+  }
+
+  @Test
+  void build_shouldPutTheTemplateUserPoolBehindTheAuthorizer() throws IOException {
+    var m = model(BASE);
+    var routes = m.routes();
+    var get = routes.stream().filter(r -> r.path().equals("/things/{id}")).findFirst().orElseThrow();
+    var open = routes.stream().filter(r -> r.path().equals("/open")).findFirst().orElseThrow();
+    assertThat(get.routeKey()).isEqualTo("GET /things/{id}");
+    assertThat(m.authorizerOf(get).userPoolLogicalId()).isEqualTo("Pool");
+    assertThat(m.authorizerOf(get).audiences()).containsExactly(StackModel.LOCAL_CLIENT_ID);
+    assertThat(m.authorizerOf(open)).isNull();
+  }
+
+  @Test
+  void build_shouldNameAnUnsupportedResourceType() {
+    assertThatThrownBy(() -> model(BASE + """
+          Queue: {Type: AWS::SQS::Queue, Properties: {}}
+        """))
+        .isInstanceOf(TemplateException.class)
+        .hasMessageContaining("Queue: resource type AWS::SQS::Queue is not supported by the local stack");
+  }
+
+  @Test
+  void build_shouldNameAnUnsupportedEventSourceAndProperty() {
+    var e = org.assertj.core.api.Assertions.catchThrowableOfType(TemplateException.class, () -> model(BASE + """
+          Other:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: com.example.Other
+              FunctionUrlConfig: {AuthType: NONE}
+              Events:
+                Tick: {Type: Schedule, Properties: {Schedule: rate(1 day)}}
+        """));
+    assertThat(e.problems()).contains(
+        "Other: property FunctionUrlConfig is not supported by the local stack",
+        "Other.Events.Tick: event type Schedule is not supported by the local stack");
+  }
+
+  @Test
+  void build_shouldNameAnUnsupportedIntrinsicFunction() {
+    assertThatThrownBy(() -> model(BASE.replace("!Join [\":\", [a, !Ref Stage]]", "!ImportValue shared-thing")))
+        .hasMessageContaining("Fn::ImportValue is not supported by the local stack");
+  }
+
+  @Test
+  void build_shouldRefuseAnIssuerItCannotStandIn() {
+    assertThatThrownBy(() -> model(BASE.replace(
+            "!Sub https://cognito-idp.${AWS::Region}.amazonaws.com/${Pool}", "https://login.example.com")))
+        .hasMessageContaining("issuer https://login.example.com is not a user pool of this template");
+  }
+
+  @Test
+  void build_shouldRefuseARouteDeclaredTwice() {
+    assertThatThrownBy(() -> model(BASE + """
+          Twin:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: com.example.Twin
+              Events:
+                Get: {Type: HttpApi, Properties: {ApiId: !Ref Api, Path: /open, Method: GET}}
+        """))
+        .hasMessageContaining("route declared twice");
+  }
+
+  @Test
+  void build_shouldUnderstandTheEncryptionBucketPolicyAndRefuseOthers() throws IOException {
+    String policy = """
+          Policy:
+            Type: AWS::S3::BucketPolicy
+            Properties:
+              Bucket: !Ref Bucket
+              PolicyDocument:
+                Statement:
+                  - Effect: Deny
+                    Principal: "*"
+                    Action: s3:PutObject
+                    Resource: !Sub ${Bucket.Arn}/*
+                    Condition: {StringNotEquals: {s3:x-amz-server-side-encryption: AES256}}
+        """;
+    assertThat(model(BASE + policy).buckets().get("Bucket").requireEncryptedPuts()).isTrue();
+    assertThat(model(BASE).buckets().get("Bucket").requireEncryptedPuts()).isFalse();
+    assertThatThrownBy(() -> model(BASE + policy.replace("s3:PutObject", "s3:GetObject")))
+        .hasMessageContaining("is not understood by the local stack");
+  }
+
+  @Test
+  void build_shouldSkipResourcesWhoseConditionIsFalse() throws IOException {
+    var m = model(BASE + """
+          ProdOnly:
+            Type: AWS::SQS::Queue
+            Condition: IsProd
+            Properties: {}
+        """);
+    assertThat(m.tables()).containsKey("Table");
+  }
+
+  @Test
+  void merge_shouldFollowSamGlobalsRules() {
+    var merged = StackModel.merge(
+        java.util.Map.of("Timeout", 3, "Layers", java.util.List.of("a"), "Environment",
+            java.util.Map.of("Variables", java.util.Map.of("A", "1", "B", "1"))),
+        java.util.Map.of("Timeout", 9, "Layers", java.util.List.of("b"), "Environment",
+            java.util.Map.of("Variables", java.util.Map.of("B", "2"))));
+    assertThat(merged).containsEntry("Timeout", 9).containsEntry("Layers", java.util.List.of("a", "b"));
+    assertThat(merged.get("Environment")).isEqualTo(java.util.Map.of("Variables", java.util.Map.of("A", "1", "B", "2")));
+  }
+
+  @Test
+  void load_shouldRefuseDuplicateKeys() {
+    assertThatThrownBy(() -> model("Resources:\n  A: {Type: AWS::S3::Bucket}\n  A: {Type: AWS::S3::Bucket}\n"))
+        .isInstanceOf(TemplateException.class);
+  }
+}

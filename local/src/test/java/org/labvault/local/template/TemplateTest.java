@@ -1,0 +1,223 @@
+package org.labvault.local.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.AbstractMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.labvault.local.lambda.LambdaEnvironment;
+import org.labvault.shared.testing.ApiEvent;
+import org.labvault.shared.testing.FakeContext;
+
+/** template.yaml, read as the local stack reads it, checked for what AWS will not check for us. */
+class TemplateTest {
+
+  private static final Set<String> SCOPED_POLICY_TEMPLATES = Set.of(
+      "DynamoDBReadPolicy", "DynamoDBCrudPolicy", "DynamoDBWritePolicy", "DynamoDBStreamReadPolicy",
+      "S3ReadPolicy", "S3WritePolicy", "SNSPublishMessagePolicy", "SQSPollerPolicy", "SQSSendMessagePolicy");
+  /** A port nothing listens on: handlers are built and called without reaching any engine. */
+  private static final URI NOWHERE = URI.create("http://127.0.0.1:9");
+
+  private static Template template;
+  private static StackModel model;
+
+  @BeforeAll
+  static void load() {
+    Path root = Path.of(System.getProperty("labvault.root", ".."));
+    template = Template.load(root.resolve("template.yaml"));
+    model = StackModel.build(template, "us-east-1", "000000000000", "labvault-test");
+  }
+
+  private static Map<String, Object> props(String logicalId) {
+    return Template.map(template.resources().get(logicalId).get("Properties"));
+  }
+
+  private static Map<String, String> environmentOf(Model.Function fn) {
+    return LambdaEnvironment.of(fn, "us-east-1", "AKIDTEST", "secret", NOWHERE, NOWHERE);
+  }
+
+  private static Object handlerOf(Model.Function fn, Map<String, String> env) throws Exception {
+    return Class.forName(fn.handlerClass()).getConstructor(Map.class).newInstance(env);
+  }
+
+  @Test
+  void everyHandlerClassExistsWithTheInterfaceAndConstructorsItNeeds() throws Exception {
+    assertThat(model.functions()).isNotEmpty();
+    for (Model.Function fn : model.functions().values()) {
+      Class<?> handler = Class.forName(fn.handlerClass());
+      assertThat(RequestHandler.class.isAssignableFrom(handler) || RequestStreamHandler.class.isAssignableFrom(handler))
+          .as(fn.logicalId() + " implements a Lambda handler interface").isTrue();
+      assertThat(fn.handlerMethod()).isEqualTo("handleRequest");
+      assertThat(handler.getConstructor()).as("Lambda's no-argument constructor").isNotNull();
+      assertThat(handler.getConstructor(Map.class)).as("the environment constructor").isNotNull();
+    }
+  }
+
+  /** Counts every variable a function asks its environment for. */
+  static final class RecordingEnvironment extends AbstractMap<String, String> {
+    private final Map<String, String> values;
+    final Set<String> asked = ConcurrentHashMap.newKeySet();
+
+    RecordingEnvironment(Map<String, String> values) {
+      this.values = values;
+    }
+
+    @Override
+    public String get(Object key) {
+      asked.add(String.valueOf(key));
+      return values.get(key);
+    }
+
+    @Override
+    public Set<Entry<String, String>> entrySet() {
+      return values.entrySet();
+    }
+  }
+
+  @Test
+  void everyVariableAFunctionReadsIsDeclaredForIt() throws Exception {
+    for (Model.Function fn : model.functions().values()) {
+      var env = new RecordingEnvironment(environmentOf(fn));
+      handlerOf(fn, env);
+      Set<String> allowed = new HashSet<>(fn.environment().keySet());
+      allowed.addAll(LambdaEnvironment.RESERVED);
+      allowed.addAll(LambdaEnvironment.ENDPOINTS);
+      allowed.add("AWS_ENDPOINT_URL");
+      assertThat(env.asked).as(fn.logicalId() + " reads only what it declares").isSubsetOf(allowed);
+      assertThat(env.asked).as(fn.logicalId() + " reads its configuration").isNotEmpty();
+    }
+  }
+
+  @Test
+  void everyRouteOfTheTemplateIsServedByItsFunction() throws Exception {
+    for (Model.Function fn : model.functions().values()) {
+      @SuppressWarnings("unchecked")
+      var handler = (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) handlerOf(fn, environmentOf(fn));
+      for (Model.HttpRoute route : fn.routes()) {
+        var res = handler.handleRequest(ApiEvent.route(route.routeKey()).build(), new FakeContext());
+        assertThat(res.getBody() == null ? "" : res.getBody())
+            .as(route.routeKey() + " is known to " + fn.logicalId())
+            .doesNotContain("no such route");
+      }
+    }
+  }
+
+  @Test
+  void everyRouteIsOnTheCognitoProtectedApi_andOnlyHealthIsPublic() {
+    assertThat(model.routes()).isNotEmpty();
+    for (Model.HttpRoute route : model.routes()) {
+      assertThat(route.apiLogicalId()).as(route.routeKey()).isEqualTo("HttpApi");
+      boolean isPublic = model.authorizerOf(route) == null;
+      assertThat(isPublic).as(route.routeKey() + " public").isEqualTo(route.routeKey().equals("GET /health"));
+    }
+  }
+
+  @Test
+  void noFunctionPolicyGrantsWildcardsOrFullAccess() {
+    for (Model.Function fn : model.functions().values()) {
+      assertThat(fn.policies()).as(fn.logicalId() + " has policies").isNotEmpty();
+      for (Object policy : fn.policies()) {
+        if (policy instanceof String managed) {
+          assertThat(managed).as(fn.logicalId()).doesNotContain("FullAccess").doesNotContain("Administrator");
+          continue;
+        }
+        Map<String, Object> p = Template.map(policy);
+        if (!p.containsKey("Statement")) {
+          assertThat(SCOPED_POLICY_TEMPLATES).as(fn.logicalId() + " policy template").containsAll(p.keySet());
+          continue;
+        }
+        for (Object s : (List<?>) p.get("Statement")) {
+          Map<String, Object> statement = Template.map(s);
+          if (!"Allow".equals(statement.get("Effect"))) {
+            continue;
+          }
+          for (Object action : asList(statement.get("Action"))) {
+            assertThat(String.valueOf(action)).as(fn.logicalId() + " action").doesNotContain("*");
+          }
+          assertThat(statement).as(fn.logicalId() + " uses NotAction/NotResource").doesNotContainKeys("NotAction", "NotResource");
+          for (Object resource : asList(statement.get("Resource"))) {
+            assertThat(String.valueOf(resource)).as(fn.logicalId() + " resource").isNotEqualTo("*");
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void everyFunctionHasItsOwnLogGroupWithRetention_andNoFixedName() {
+    for (String fn : model.functions().keySet()) {
+      assertThat(props(fn)).as(fn).doesNotContainKey("FunctionName");
+      var logGroup = template.resources().entrySet().stream()
+          .filter(e -> "AWS::Logs::LogGroup".equals(e.getValue().get("Type")))
+          .map(e -> Template.map(e.getValue().get("Properties")))
+          .filter(p -> Map.of("Fn::Sub", "/aws/lambda/${" + fn + "}").equals(p.get("LogGroupName")))
+          .findFirst();
+      assertThat(logGroup).as(fn + " log group").isPresent();
+      assertThat(logGroup.get()).as(fn + " retention").containsKey("RetentionInDays");
+    }
+  }
+
+  @Test
+  void globalsSetTheRuntimeArchitectureAndJsonLogs() {
+    Map<String, Object> globals = Template.map(template.section("Globals").get("Function"));
+    assertThat(globals).containsEntry("Runtime", "java21").containsEntry("Architectures", List.of("arm64"))
+        .containsKeys("MemorySize", "Timeout");
+    assertThat(Template.map(globals.get("LoggingConfig"))).containsEntry("LogFormat", "JSON");
+  }
+
+  @Test
+  void theTableIsOnDemandWithRecoveryEncryptionAndStreams() {
+    for (String id : model.tables().keySet()) {
+      var p = props(id);
+      assertThat(p).containsEntry("BillingMode", "PAY_PER_REQUEST").containsKey("StreamSpecification");
+      assertThat(Template.map(p.get("PointInTimeRecoverySpecification"))).containsEntry("PointInTimeRecoveryEnabled", true);
+      assertThat(Template.map(p.get("SSESpecification"))).containsEntry("SSEEnabled", true);
+    }
+  }
+
+  @Test
+  void everyBucketIsVersionedEncryptedPrivateAndGuardedByPolicy() {
+    assertThat(model.buckets()).containsKeys("DataBucket", "BackupBucket");
+    for (var bucket : model.buckets().values()) {
+      assertThat(bucket.versioned()).as(bucket.logicalId()).isTrue();
+      assertThat(bucket.defaultEncryption()).as(bucket.logicalId()).isTrue();
+      assertThat(bucket.requireEncryptedPuts()).as(bucket.logicalId() + " denies unencrypted puts").isTrue();
+      assertThat(Template.map(props(bucket.logicalId()).get("PublicAccessBlockConfiguration")))
+          .as(bucket.logicalId()).containsEntry("BlockPublicAcls", true).containsEntry("BlockPublicPolicy", true)
+          .containsEntry("IgnorePublicAcls", true).containsEntry("RestrictPublicBuckets", true);
+      boolean tlsOnly = template.resources().values().stream()
+          .filter(r -> "AWS::S3::BucketPolicy".equals(r.get("Type")))
+          .map(r -> Template.map(r.get("Properties")))
+          .filter(p -> Map.of("Ref", bucket.logicalId()).equals(p.get("Bucket")))
+          .flatMap(p -> ((List<?>) Template.map(p.get("PolicyDocument")).get("Statement")).stream())
+          .map(Template::map)
+          .anyMatch(s -> "Deny".equals(s.get("Effect"))
+              && "false".equals(Template.map(Template.map(s.get("Condition")).get("Bool")).get("aws:SecureTransport")));
+      assertThat(tlsOnly).as(bucket.logicalId() + " denies non-TLS access").isTrue();
+    }
+  }
+
+  @Test
+  void usersCannotWriteTheirOwnTenant() {
+    var client = props("UserPoolClient");
+    assertThat(asList(client.get("WriteAttributes")).stream().map(String::valueOf).toList()).doesNotContain("custom:tenant");
+    var tenant = ((List<?>) props("UserPool").get("Schema")).stream().map(Template::map)
+        .filter(a -> "tenant".equals(a.get("Name"))).findFirst().orElseThrow();
+    assertThat(tenant).containsEntry("Mutable", false);
+  }
+
+  private static List<?> asList(Object value) {
+    return value instanceof List<?> l ? l : value == null ? List.of() : List.of(value);
+  }
+}
