@@ -8,7 +8,11 @@ public final class LocalStackMain {
 
   private LocalStackMain() {}
 
+  /** The stack's own logging setup; set before anything logs. */
+  static final String LOG_CONFIG = "log4j2-local.xml";
+
   public static void main(String[] args) throws InterruptedException {
+    System.setProperty("log4j2.configurationFile", LOG_CONFIG);
     if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
       System.out.println(StackOptions.USAGE);
       return;

@@ -50,7 +50,12 @@ final class StateDir implements AutoCloseable {
     Files.createDirectories(dir);
     Files.writeString(dir.resolve(MARKER), "LabVault local stack state\n", StandardCharsets.UTF_8);
     FileChannel channel = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-    FileLock lock = channel.tryLock();
+    FileLock lock;
+    try {
+      lock = channel.tryLock();
+    } catch (java.nio.channels.OverlappingFileLockException e) {
+      lock = null; // held by a stack in this same process
+    }
     if (lock == null) {
       channel.close();
       throw new IOException("another LabVault local stack is using " + dir);

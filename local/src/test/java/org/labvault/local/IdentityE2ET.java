@@ -1,0 +1,163 @@
+package org.labvault.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.labvault.local.testing.Forge;
+import org.labvault.local.testing.HttpApi;
+import org.labvault.local.testing.Stacks;
+
+/** Tokens over HTTP: issued by the local issuer, checked by the gateway like the HTTP API does. */
+class IdentityE2ET {
+
+  @TempDir static Path state;
+  static LocalStack stack;
+  static HttpApi api;
+  static RSAKey issuerKey;
+  static String issuer;
+
+  @BeforeAll
+  static void start() throws Exception {
+    stack = Stacks.start(state);
+    api = new HttpApi(stack.api());
+    // the test reads the issuer's key from the state directory to forge tokens it would never issue
+    issuerKey = RSAKey.parse(Files.readString(state.resolve("identity/issuer-key.json")));
+    issuer = stack.api() + "/local";
+  }
+
+  @AfterAll
+  static void stop() {
+    stack.close();
+  }
+
+  private static HttpApi.Answer notices(String token) {
+    return api.get("/notifications", token);
+  }
+
+  private static void assertRejected(String token) {
+    var answer = notices(token);
+    assertThat(answer.status()).as(answer.body()).isEqualTo(401);
+    assertThat(answer.problemCode()).isEqualTo("UNAUTHORIZED");
+    assertThat(answer.header("WWW-Authenticate")).startsWith("Bearer");
+    assertThat(answer.header("X-Request-Id")).isNotBlank();
+  }
+
+  private static String signed(JWTClaimsSet claims) {
+    return Forge.rs256(issuerKey, issuerKey.getKeyID(), claims);
+  }
+
+  @Test
+  void anIssuedTokenOpensProtectedRoutes() {
+    var issued = api.postJson("/local/tokens", null, "{\"sub\":\"alice\",\"email\":\"alice@acme.example\",\"tenant\":\"acme\"}");
+    assertThat(issued.status()).isEqualTo(200);
+    assertThat(Instant.parse(issued.json().path("expiresAt").asText()))
+        .isBetween(Instant.now().plusSeconds(3500), Instant.now().plusSeconds(3700));
+    assertThat(notices(issued.json().path("token").asText()).status()).isEqualTo(200);
+  }
+
+  @Test
+  void theIssuerSignsExactlyTheContractClaims() throws Exception {
+    String token = api.postJson("/local/tokens", null,
+        "{\"sub\":\"op\",\"tenant\":\"platform\",\"groups\":[\"operators\"],\"ttlSeconds\":60}").json().path("token").asText();
+    var claims = com.nimbusds.jwt.SignedJWT.parse(token).getJWTClaimsSet();
+    assertThat(claims.getIssuer()).isEqualTo(issuer);
+    assertThat(claims.getAudience()).containsExactly("labvault");
+    assertThat(claims.getStringClaim("custom:tenant")).isEqualTo("platform");
+    assertThat(claims.getStringListClaim("cognito:groups")).containsExactly("operators");
+    assertThat(claims.getExpirationTime().toInstant()).isBefore(Instant.now().plusSeconds(61));
+  }
+
+  @Test
+  void theDefaultTenantIsLocal() throws Exception {
+    String token = api.token("bob", null);
+    assertThat(com.nimbusds.jwt.SignedJWT.parse(token).getJWTClaimsSet().getStringClaim("custom:tenant")).isEqualTo("local");
+  }
+
+  @Test
+  void theTokenRouteValidatesItsBody() {
+    assertThat(api.postJson("/local/tokens", null, "{}").problemCode()).isEqualTo("VALIDATION");
+    assertThat(api.postJson("/local/tokens", null, "{\"sub\":\"a\",\"ttlSeconds\":0}").json().path("detail").asText())
+        .startsWith("ttlSeconds:");
+    assertThat(api.postJson("/local/tokens", null, "{\"sub\":\"a\",\"admin\":true}").json().path("detail").asText())
+        .isEqualTo("admin: unknown field");
+    assertThat(api.send("POST", "/local/tokens", null, "sub=a", "application/x-www-form-urlencoded").status()).isEqualTo(415);
+    assertThat(api.postJson("/local/tokens", null, "{\"sub\":").problemCode()).isEqualTo("MALFORMED_JSON");
+  }
+
+  @Test
+  void theJwksServesThePublicKeyOnly() {
+    var jwks = api.get("/local/jwks.json", null);
+    assertThat(jwks.status()).isEqualTo(200);
+    var key = jwks.json().path("keys").get(0);
+    assertThat(key.path("kty").asText()).isEqualTo("RSA");
+    assertThat(key.path("kid").asText()).isEqualTo(issuerKey.getKeyID());
+    assertThat(key.has("d")).isFalse();
+    assertThat(key.has("p")).isFalse();
+    var discovery = api.get("/local/.well-known/openid-configuration", null).json();
+    assertThat(discovery.path("issuer").asText()).isEqualTo(issuer);
+  }
+
+  @Test
+  void aMissingOrMalformedTokenIs401() {
+    assertRejected(null);
+    assertRejected("not-a-token");
+    var raw = api.raw("GET", "/notifications", Map.of("Authorization", "Basic YWxpY2U6c2VjcmV0"), null);
+    assertThat(raw.status()).isEqualTo(401);
+  }
+
+  @Test
+  void aForgedSignatureIs401() {
+    RSAKey attacker = Forge.rsaKey("attacker");
+    assertRejected(Forge.rs256(attacker, issuerKey.getKeyID(), Forge.claims(issuer, "labvault", Instant.now()).build()));
+  }
+
+  @Test
+  void aTokenOfAnotherKeyIs401() {
+    RSAKey other = Forge.rsaKey("other");
+    assertRejected(Forge.rs256(other, "other", Forge.claims(issuer, "labvault", Instant.now()).build()));
+  }
+
+  @Test
+  void algNoneAndHs256Are401() {
+    var claims = Forge.claims(issuer, "labvault", Instant.now()).build();
+    assertRejected(Forge.unsigned(claims));
+    assertRejected(Forge.hs256(issuerKey.getKeyID(), claims));
+  }
+
+  @Test
+  void anExpiredOrNotYetValidTokenIs401() {
+    assertRejected(signed(Forge.claims(issuer, "labvault", Instant.now().minusSeconds(7200)).build()));
+    var later = new JWTClaimsSet.Builder(Forge.claims(issuer, "labvault", Instant.now()).build())
+        .notBeforeTime(Date.from(Instant.now().plusSeconds(600))).build();
+    assertRejected(signed(later));
+  }
+
+  @Test
+  void aShortLivedTokenStopsWorkingWhenItExpires() throws Exception {
+    String token = api.postJson("/local/tokens", null, "{\"sub\":\"alice\",\"ttlSeconds\":1}").json().path("token").asText();
+    Thread.sleep(2100);
+    assertRejected(token);
+  }
+
+  @Test
+  void theWrongAudienceOrIssuerIs401() {
+    assertRejected(signed(Forge.claims(issuer, "another-client", Instant.now()).build()));
+    assertRejected(signed(Forge.claims("https://cognito-idp.us-east-1.amazonaws.com/us-east-1_x", "labvault", Instant.now()).build()));
+  }
+
+  @Test
+  void aPublicRouteNeedsNoToken_andIgnoresABadOne() {
+    assertThat(api.get("/health", null).status()).isEqualTo(200);
+    assertThat(api.get("/health", "garbage").status()).isEqualTo(200);
+  }
+}

@@ -1,0 +1,77 @@
+package org.labvault.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.labvault.local.testing.HttpApi;
+import org.labvault.local.testing.Stacks;
+
+/** POST /local/invoke runs one function once, like `sam local invoke -e events/...`. */
+class InvokeE2ET {
+
+  @TempDir static Path state;
+  static LocalStack stack;
+  static HttpApi api;
+
+  @BeforeAll
+  static void start() throws Exception {
+    stack = Stacks.start(state);
+    api = new HttpApi(stack.api());
+  }
+
+  @AfterAll
+  static void stop() {
+    stack.close();
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "health.json, 200",
+    "list-notifications.json, 200",
+    "list-notifications-bad-limit.json, 400",
+    "list-notifications-foreign-token.json, 400",
+    "create-notification.json, 201",
+    "create-notification-for-tenant.json, 201",
+    "create-notification-not-operator.json, 403",
+    "create-notification-invalid.json, 400",
+    "create-notification-unknown-field.json, 400",
+    "create-notification-malformed.json, 400",
+    "create-notification-wrong-media-type.json, 415",
+  })
+  void everySampleEventRunsAgainstTheRealAdapters(String file, int status) throws Exception {
+    byte[] event = Files.readAllBytes(Stacks.root().resolve("events/ops").resolve(file));
+    var answer = api.raw("POST", "/local/invoke/OpsFunction", Map.of("Content-Type", "application/json"), event);
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.header("X-Amz-Function-Error")).isNull();
+    assertThat(answer.json().path("statusCode").asInt()).as(answer.body()).isEqualTo(status);
+  }
+
+  @Test
+  void everySampleEventIsCoveredAbove() throws Exception {
+    try (var files = Files.list(Stacks.root().resolve("events/ops"))) {
+      assertThat(files.map(p -> p.getFileName().toString()).sorted().toList()).hasSize(11);
+    }
+  }
+
+  @Test
+  void anUnknownFunctionIs404() {
+    var answer = api.raw("POST", "/local/invoke/NoSuchFunction", Map.of(), "{}".getBytes());
+    assertThat(answer.status()).isEqualTo(404);
+    assertThat(answer.problemCode()).isEqualTo("NOT_FOUND");
+  }
+
+  @Test
+  void aMalformedEventIs400() {
+    var answer = api.raw("POST", "/local/invoke/OpsFunction", Map.of(), "{not json".getBytes());
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.problemCode()).isEqualTo("MALFORMED_JSON");
+  }
+}
