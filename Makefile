@@ -1,0 +1,38 @@
+# Build entry points.
+#
+# `sam build` runs `make build-<LogicalId>` for every resource whose Metadata says
+# BuildMethod: makefile, in a copy of its CodeUri (the repository root), with ARTIFACTS_DIR set.
+# SAM's Maven builder cannot build one module of a multi-module project; these targets can.
+
+MVNW ?= ./mvnw
+MVN  := $(MVNW) -B -q -DskipTests
+
+.PHONY: build-SharedLayer build-OpsFunction local test clean
+
+# The layer: the shared library and every runtime dependency, in java/lib as Lambda expects.
+build-SharedLayer:
+	$(MVN) -pl layers/shared package dependency:copy-dependencies \
+	  -DincludeScope=runtime -DoutputDirectory="$(ARTIFACTS_DIR)/java/lib"
+	cp layers/shared/target/labvault-shared.jar "$(ARTIFACTS_DIR)/java/lib/"
+
+# A function: only its own classes (the layer carries the rest), unpacked at the root.
+define function
+	$(MVN) -pl functions/$(1) -am package
+	mkdir -p "$(ARTIFACTS_DIR)"
+	cd "$(ARTIFACTS_DIR)" && jar xf "$(CURDIR)/functions/$(1)/target/labvault-$(1)-lambda.jar"
+endef
+
+build-OpsFunction:
+	$(call function,ops)
+
+# The two README commands.
+local:
+	$(MVN) package
+	java -jar local/target/labvault-local.jar
+
+test:
+	$(MVNW) -B verify
+
+clean:
+	$(MVNW) -B -q clean
+	rm -rf .aws-sam
