@@ -111,10 +111,8 @@ final class StateDir implements AutoCloseable {
       byte[] secret = new byte[24];
       random.nextBytes(id);
       random.nextBytes(secret);
-      Files.createDirectories(file.getParent());
-      Files.write(file, List.of(
-          "LVLOCAL" + HexFormat.of().withUpperCase().formatHex(id),
-          HexFormat.of().formatHex(secret)), StandardCharsets.UTF_8);
+      PrivateFiles.write(file, "LVLOCAL" + HexFormat.of().withUpperCase().formatHex(id) + "\n"
+          + HexFormat.of().formatHex(secret) + "\n");
     }
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     return new Credentials(lines.get(0).trim(), lines.get(1).trim());

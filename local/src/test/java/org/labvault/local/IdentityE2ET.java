@@ -5,39 +5,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.labvault.local.testing.Forge;
 import org.labvault.local.testing.HttpApi;
-import org.labvault.local.testing.Stacks;
+import org.labvault.local.testing.StackExtension;
 
 /** Tokens over HTTP: issued by the local issuer, checked by the gateway like the HTTP API does. */
 class IdentityE2ET {
 
-  @TempDir static Path state;
-  static LocalStack stack;
+  @RegisterExtension static final StackExtension STACK = new StackExtension();
   static HttpApi api;
   static RSAKey issuerKey;
   static String issuer;
 
   @BeforeAll
-  static void start() throws Exception {
-    stack = Stacks.start(state);
-    api = new HttpApi(stack.api());
+  static void readIssuer() throws Exception {
+    api = STACK.api();
     // the test reads the issuer's key from the state directory to forge tokens it would never issue
-    issuerKey = RSAKey.parse(Files.readString(state.resolve("identity/issuer-key.json")));
-    issuer = stack.api() + "/local";
-  }
-
-  @AfterAll
-  static void stop() {
-    stack.close();
+    issuerKey = RSAKey.parse(Files.readString(STACK.stateDir().resolve("identity/issuer-key.json")));
+    issuer = STACK.stack().api() + "/local";
   }
 
   private static HttpApi.Answer notices(String token) {

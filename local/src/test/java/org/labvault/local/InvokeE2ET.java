@@ -3,33 +3,25 @@ package org.labvault.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.labvault.local.testing.HttpApi;
+import org.labvault.local.testing.StackExtension;
 import org.labvault.local.testing.Stacks;
 
 /** POST /local/invoke runs one function once, like `sam local invoke -e events/...`. */
 class InvokeE2ET {
 
-  @TempDir static Path state;
-  static LocalStack stack;
+  @RegisterExtension static final StackExtension STACK = new StackExtension();
   static HttpApi api;
 
   @BeforeAll
-  static void start() throws Exception {
-    stack = Stacks.start(state);
-    api = new HttpApi(stack.api());
-  }
-
-  @AfterAll
-  static void stop() {
-    stack.close();
+  static void client() {
+    api = STACK.api();
   }
 
   @ParameterizedTest

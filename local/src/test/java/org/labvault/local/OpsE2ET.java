@@ -3,7 +3,6 @@ package org.labvault.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -11,31 +10,23 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.labvault.local.testing.HttpApi;
-import org.labvault.local.testing.Stacks;
+import org.labvault.local.testing.StackExtension;
 
 /** The Ops function through the local HTTP API, on DynamoDB Local and the S3 server. */
 class OpsE2ET {
 
-  @TempDir static Path state;
-  static LocalStack stack;
+  @RegisterExtension static final StackExtension STACK = new StackExtension();
   static HttpApi api;
   static String operator;
 
   @BeforeAll
-  static void start() throws Exception {
-    stack = Stacks.start(state);
-    api = new HttpApi(stack.api());
+  static void tokens() {
+    api = STACK.api();
     operator = api.token("op-1", "platform", "operators");
-  }
-
-  @AfterAll
-  static void stop() {
-    stack.close();
   }
 
   private static String notice(String message, String endsIn, String tenantsJson) {

@@ -134,7 +134,7 @@ public final class Gateway implements AutoCloseable {
         exchange.getRemoteAddress().getAddress().getHostAddress(),
         exchange.getProtocol());
     var event = ApiEvents.build(request, match.get(), claims, route.scopes(), requestId,
-        model.apis().get(route.apiLogicalId()) == null ? "local" : "local" + route.apiLogicalId().toLowerCase(java.util.Locale.ROOT),
+        model.apiId(route.apiLogicalId()),
         accountId, clock.instant());
     byte[] result;
     try {

@@ -15,13 +15,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import org.labvault.local.PrivateFiles;
 
 /**
  * The local stand-in for the Cognito user pool: signs RS256 ID tokens with the claims LabVault
@@ -65,9 +65,7 @@ public final class TokenIssuer {
       } catch (JOSEException e) {
         throw new IOException("cannot create an issuer key", e);
       }
-      Files.createDirectories(keyFile.getParent());
-      Files.writeString(keyFile, key.toJSONString(), StandardCharsets.UTF_8);
-      restrictToOwner(keyFile);
+      PrivateFiles.write(keyFile, key.toJSONString());
     }
     return new TokenIssuer(key, issuer, audience, clock);
   }
@@ -122,13 +120,5 @@ public final class TokenIssuer {
       throw new IllegalStateException("cannot sign a token", e);
     }
     return jwt.serialize();
-  }
-
-  private static void restrictToOwner(Path file) {
-    try {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException | IOException e) {
-      // not a POSIX file system: the state directory's own permissions apply
-    }
   }
 }

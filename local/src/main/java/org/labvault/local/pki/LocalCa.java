@@ -6,7 +6,6 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
@@ -23,6 +22,7 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.labvault.local.PrivateFiles;
 
 /**
  * The local certificate authority that stands in for IoT Core's: its certificate is published in
@@ -64,12 +64,7 @@ public final class LocalCa {
       X509CertificateHolder cert =
           builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate()));
       String certPem = pem(cert);
-      Files.writeString(keyFile, pem(keys.getPrivate()), StandardCharsets.UTF_8);
-      try {
-        Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
-      } catch (UnsupportedOperationException e) {
-        // not POSIX: the state directory's permissions apply
-      }
+      PrivateFiles.write(keyFile, pem(keys.getPrivate()));
       Files.writeString(certFile, certPem, StandardCharsets.UTF_8);
       return new LocalCa(certPem);
     } catch (OperatorCreationException | java.security.GeneralSecurityException e) {

@@ -409,6 +409,11 @@ public final class StackModel {
     return name.length() > 63 ? name.substring(0, 63) : name;
   }
 
+  /** The id an HTTP API gets locally (what {@code Ref} returns and events carry). */
+  public String apiId(String logicalId) {
+    return "local" + logicalId.toLowerCase(Locale.ROOT);
+  }
+
   String userPoolId(String id) {
     return region + "_" + id;
   }
@@ -441,7 +446,7 @@ public final class StackModel {
         case TABLE -> tableName(id);
         case BUCKET -> bucketName(id);
         case FUNCTION -> functionName(id);
-        case HTTP_API -> "local" + id.toLowerCase(Locale.ROOT);
+        case HTTP_API -> apiId(id);
         case LAYER -> arn("lambda", "layer:" + id + ":1");
         case USER_POOL -> userPoolId(id);
         case USER_POOL_CLIENT -> LOCAL_CLIENT_ID;
