@@ -108,6 +108,9 @@ public final class LocalStack implements AutoCloseable {
       functions.put(function.logicalId(), host);
     }
     gateway.start(model, functions, issuer, ACCOUNT_ID, clock);
+    // stopping runs newest first: the gateway must stop taking requests before the functions go
+    running.remove(gateway);
+    running.push(gateway);
     writeStackJson();
   }
 

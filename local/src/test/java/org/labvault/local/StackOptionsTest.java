@@ -19,9 +19,9 @@ class StackOptionsTest {
 
   @Test
   void parse_shouldReadEveryFlag() throws Exception {
-    var o = StackOptions.parse("--port", "3001", "--mqtt-port", "8884", "--state-dir", "/tmp/x", "--fresh",
+    var o = StackOptions.parse("--port", "3001", "--mqtt-port", "8884", "--state-dir", "state/x", "--fresh",
         "--template", "t.yaml");
-    assertThat(o).isEqualTo(new StackOptions(3001, 8884, Path.of("/tmp/x"), true, Path.of("t.yaml")));
+    assertThat(o).isEqualTo(new StackOptions(3001, 8884, Path.of("state/x"), true, Path.of("t.yaml")));
   }
 
   @Test

@@ -141,7 +141,8 @@ public final class Gateway implements AutoCloseable {
       result = functions.get(route.functionLogicalId()).invoke(json.writeValueAsBytes(event), requestId);
     } catch (FunctionError e) {
       LOG.atError().addKeyValue("function", route.functionLogicalId()).addKeyValue("errorType", e.errorType())
-          .setCause(e.getCause()).log("Function failed: " + e.getMessage());
+          .addKeyValue("errorMessage", e.getMessage()).addKeyValue("requestId", requestId)
+          .setCause(e.getCause()).log("Function failed");
       problem(exchange, requestId, 500, Problems.INTERNAL, "the function failed; see the stack's log", Map.of());
       return;
     }
