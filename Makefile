@@ -7,7 +7,7 @@
 MVNW ?= ./mvnw
 MVN  := $(MVNW) -B -q -DskipTests
 
-.PHONY: build-SharedLayer build-OpsFunction local test clean
+.PHONY: build-SharedLayer build-OpsFunction build-GroupsFunction build-PermissionsFunction local test clean
 
 # The layer: the shared library and every runtime dependency, in java/lib as Lambda expects.
 build-SharedLayer:
@@ -24,6 +24,12 @@ endef
 
 build-OpsFunction:
 	$(call function,ops)
+
+build-GroupsFunction:
+	$(call function,groups)
+
+build-PermissionsFunction:
+	$(call function,permissions)
 
 # The two README commands.
 local:

@@ -30,9 +30,15 @@ class ArchitectureTest {
           .should().callMethod(System.class, "getenv");
 
   @ArchTest
+  static final ArchRule servicesAndDomainKnowNoAdapter =
+      noClasses().that().resideInAPackage("org.labvault..").and().resideOutsideOfPackages("..adapter..", "org.labvault.local..")
+          .and().haveNameNotMatching(".*\\.Dagger[^.]*").and().haveSimpleNameNotEndingWith("Module")
+          .should().dependOnClassesThat().resideInAPackage("..adapter..");
+
+  @ArchTest
   static final ArchRule theSharedLayerDependsOnNoFunction =
       noClasses().that().resideInAPackage("org.labvault.shared..")
-          .should().dependOnClassesThat().resideInAnyPackage("org.labvault.ops..", "org.labvault.local..");
+          .should().dependOnClassesThat().resideInAnyPackage("org.labvault.ops..", "org.labvault.groups..", "org.labvault.permissions..", "org.labvault.local..");
 
   @ArchTest
   static final ArchRule functionsDoNotDependOnTheLocalStack =

@@ -10,6 +10,7 @@ import org.labvault.ops.domain.Severity;
 import org.labvault.shared.error.ValidationException;
 import org.labvault.shared.http.Principal;
 import org.labvault.shared.time.Times;
+import org.labvault.shared.validation.Text;
 
 /** Body of {@code POST /ops/notifications}. */
 record CreateNoticeRequest(
@@ -18,21 +19,10 @@ record CreateNoticeRequest(
   static final int MAX_MESSAGE = 2000;
   static final int MAX_TENANTS = 50;
   private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
-  // control characters other than line breaks and tabs
-  private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n\\r\\t]]");
 
   NewNotice toCommand(Principal operator) {
-    if (message == null || message.isBlank()) {
-      throw ValidationException.field("message", "is required");
-    }
-    if (message.length() > MAX_MESSAGE) {
-      throw ValidationException.field("message", "must be at most " + MAX_MESSAGE + " characters");
-    }
-    if (CONTROL.matcher(message).find()) {
-      throw ValidationException.field("message", "must not contain control characters");
-    }
     return new NewNotice(
-        message.strip(),
+        Text.multiline("message", message, 1, MAX_MESSAGE),
         parseSeverity(),
         Optional.ofNullable(startsAt).map(s -> Times.parse("startsAt", s)),
         Times.parse("endsAt", endsAt),

@@ -60,6 +60,11 @@ public final class HttpApi {
     return send("GET", path, token, null, null);
   }
 
+  /** A POST without a body. */
+  public Answer post(String path, String token) {
+    return send("POST", path, token, null, null);
+  }
+
   public Answer postJson(String path, String token, String json) {
     return send("POST", path, token, json, "application/json");
   }

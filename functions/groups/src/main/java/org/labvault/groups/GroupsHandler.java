@@ -1,0 +1,83 @@
+package org.labvault.groups;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import org.labvault.groups.GroupRequests.ChangeRole;
+import org.labvault.groups.GroupRequests.CreateGroup;
+import org.labvault.groups.GroupRequests.Invite;
+import org.labvault.groups.GroupRequests.UpdateGroup;
+import org.labvault.groups.GroupViews.GroupView;
+import org.labvault.groups.GroupViews.InvitationView;
+import org.labvault.groups.GroupViews.MemberView;
+import org.labvault.groups.GroupViews.MembershipView;
+import org.labvault.shared.auth.Caller;
+import org.labvault.shared.config.Config;
+import org.labvault.shared.http.ApiResponse;
+import org.labvault.shared.http.Router;
+
+public final class GroupsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+  private final Router router;
+
+  public GroupsHandler() {
+    this(System.getenv());
+  }
+
+  public GroupsHandler(Map<String, String> environment) {
+    this(DaggerGroupsComponent.factory().create(Config.from(environment)));
+  }
+
+  GroupsHandler(GroupsComponent c) {
+    GroupService groups = c.groups();
+    MemberService members = c.members();
+    InvitationService invitations = c.invitations();
+    this.router = Router.builder()
+        .on("POST /groups", r -> {
+          var body = r.body(CreateGroup.class);
+          return ApiResponse.created(GroupView.of(groups.create(Caller.of(r), body.checkedName(), body.checkedDescription()), false));
+        })
+        .on("GET /groups", r -> ApiResponse.ok(groups.mine(Caller.of(r), r.page()).map(GroupView::of)))
+        .on("GET /groups/{groupId}", r -> ApiResponse.ok(GroupView.of(groups.get(Caller.of(r), r.path("groupId")), true)))
+        .on("PATCH /groups/{groupId}", r -> {
+          var patch = UpdateGroup.from(r.body(JsonNode.class));
+          return ApiResponse.ok(GroupView.of(groups.update(Caller.of(r), r.path("groupId"), patch.name(), patch.description(), patch.descriptionGiven()), true));
+        })
+        .on("DELETE /groups/{groupId}", r -> {
+          groups.delete(Caller.of(r), r.path("groupId"));
+          return ApiResponse.noContent();
+        })
+        .on("GET /groups/{groupId}/members", r -> ApiResponse.ok(members.list(Caller.of(r), r.path("groupId"), r.page()).map(MemberView::of)))
+        .on("PATCH /groups/{groupId}/members/{userId}", r -> ApiResponse.ok(MembershipView.of(
+            members.changeRole(Caller.of(r), r.path("groupId"), r.path("userId"), r.body(ChangeRole.class).checkedRole()))))
+        .on("DELETE /groups/{groupId}/members/{userId}", r -> {
+          members.remove(Caller.of(r), r.path("groupId"), r.path("userId"));
+          return ApiResponse.noContent();
+        })
+        .on("POST /groups/{groupId}/invitations", r -> {
+          var body = r.body(Invite.class);
+          return ApiResponse.created(InvitationView.of(
+              invitations.invite(Caller.of(r), r.path("groupId"), body.checkedUserId(), body.checkedRole())));
+        })
+        .on("DELETE /groups/{groupId}/invitations/{invitationId}", r -> {
+          invitations.revoke(Caller.of(r), r.path("groupId"), r.path("invitationId"));
+          return ApiResponse.noContent();
+        })
+        .on("GET /invitations", r -> ApiResponse.ok(invitations.mine(Caller.of(r), r.page()).map(InvitationView::of)))
+        .on("POST /invitations/{invitationId}/accept", r ->
+            ApiResponse.ok(MembershipView.of(invitations.accept(Caller.of(r), r.path("invitationId")))))
+        .on("POST /invitations/{invitationId}/decline", r -> {
+          invitations.decline(Caller.of(r), r.path("invitationId"));
+          return ApiResponse.noContent();
+        })
+        .build();
+  }
+
+  @Override
+  public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    return router.handle(event, context);
+  }
+}

@@ -1,0 +1,135 @@
+package org.labvault.groups;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import javax.inject.Inject;
+import org.labvault.groups.domain.Conflicts;
+import org.labvault.groups.domain.Invitation;
+import org.labvault.groups.domain.InvitationStatus;
+import org.labvault.groups.domain.Membership;
+import org.labvault.groups.port.GroupRepository;
+import org.labvault.groups.port.InvitationRepository;
+import org.labvault.shared.auth.Action;
+import org.labvault.shared.auth.Authorizer;
+import org.labvault.shared.auth.Caller;
+import org.labvault.shared.auth.MembershipRules;
+import org.labvault.shared.auth.ResourceRef;
+import org.labvault.shared.auth.Role;
+import org.labvault.shared.error.NotFoundException;
+import org.labvault.shared.http.Page;
+import org.labvault.shared.http.PageRequest;
+import org.labvault.shared.id.Ids;
+
+/**
+ * Invitations: an ADMIN invites a user with a role; the invitee accepts or declines within
+ * {@link Invitation#VALIDITY}; an ADMIN may revoke it. Nobody else learns that it exists.
+ */
+public final class InvitationService {
+
+  private final InvitationRepository invitations;
+  private final GroupRepository groups;
+  private final Authorizer authorizer;
+  private final Clock clock;
+
+  @Inject
+  InvitationService(InvitationRepository invitations, GroupRepository groups, Authorizer authorizer, Clock clock) {
+    this.invitations = invitations;
+    this.groups = groups;
+    this.authorizer = authorizer;
+    this.clock = clock;
+  }
+
+  public Invitation invite(Caller caller, String groupId, String userId, Role role) {
+    Role callerRole = authorizer.require(caller, groupId, Action.MEMBERS_MANAGE);
+    Instant now = now();
+    String invitationId = Ids.newId(clock);
+    return authorizer.audited(caller, "invitations:create", "group:" + groupId + "/invitation:" + invitationId, callerRole, () -> {
+      MembershipRules.checkInvitation(callerRole, role);
+      if (userId.equals(caller.userId())) {
+        throw Conflicts.alreadyMember();
+      }
+      var group = groups.find(groupId).orElseThrow(Authorizer::notFound);
+      var invitation = new Invitation(invitationId, groupId, group.name(), userId, role, InvitationStatus.PENDING,
+          now, caller.userId(), now.plus(Invitation.VALIDITY));
+      invitations.create(invitation, caller.userId(), now);
+      return invitation;
+    });
+  }
+
+  public Page<Invitation> mine(Caller caller, PageRequest page) {
+    return invitations.openFor(caller.userId(), now(), page);
+  }
+
+  /** The invitee joins the group; accepting again answers the same membership. */
+  public Membership accept(Caller caller, String invitationId) {
+    Invitation inv = addressedTo(caller, invitationId, "invitations:accept");
+    return authorizer.audited(caller, "invitations:accept", resource(inv), null, () -> {
+      if (inv.status() == InvitationStatus.ACCEPTED) {
+        return groups.member(inv.groupId(), caller.userId()).orElseThrow(Conflicts::invitationClosed);
+      }
+      requireOpen(inv);
+      return invitations.accept(inv, now());
+    });
+  }
+
+  /** The invitee declines; declining again changes nothing. */
+  public void decline(Caller caller, String invitationId) {
+    Invitation inv = addressedTo(caller, invitationId, "invitations:decline");
+    authorizer.audited(caller, "invitations:decline", resource(inv), null, () -> {
+      if (inv.status() != InvitationStatus.DECLINED) {
+        requireOpen(inv);
+        invitations.close(inv, InvitationStatus.DECLINED, null, now());
+      }
+      return null;
+    });
+  }
+
+  /** An ADMIN of the group revokes it; for anyone else it does not exist. */
+  public void revoke(Caller caller, String groupId, String invitationId) {
+    var decision = authorizer.decide(caller.principal(), ResourceRef.group(groupId), Action.MEMBERS_MANAGE);
+    String resource = "group:" + groupId + "/invitation:" + invitationId;
+    Invitation inv = decision.allowed() && Ids.looksValid(invitationId)
+        ? invitations.find(invitationId).filter(i -> i.groupId().equals(groupId)).orElse(null)
+        : null;
+    if (inv == null) {
+      throw authorizer.deny(caller, "invitations:revoke", resource, decision.role(), notFound());
+    }
+    authorizer.audited(caller, "invitations:revoke", resource, decision.role(), () -> {
+      if (inv.status() != InvitationStatus.REVOKED) {
+        requireOpen(inv);
+        invitations.close(inv, InvitationStatus.REVOKED, caller.userId(), now());
+      }
+      return null;
+    });
+  }
+
+  /** The invitation, if the caller is its invitee; a 404 (audited) for anyone else. */
+  private Invitation addressedTo(Caller caller, String invitationId, String action) {
+    return (Ids.looksValid(invitationId) ? invitations.find(invitationId) : java.util.Optional.<Invitation>empty())
+        .filter(i -> i.userId().equals(caller.userId()))
+        .orElseThrow(() -> authorizer.deny(caller, action, "invitation:" + invitationId, null, notFound()));
+  }
+
+  private void requireOpen(Invitation inv) {
+    if (inv.status() != InvitationStatus.PENDING) {
+      throw Conflicts.invitationClosed();
+    }
+    if (inv.expiredAt(now())) {
+      throw Conflicts.invitationExpired(inv.expiresAt());
+    }
+  }
+
+  /** Times are kept to the second, as the API shows them. */
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+  }
+
+  private static String resource(Invitation inv) {
+    return "group:" + inv.groupId() + "/invitation:" + inv.invitationId();
+  }
+
+  private static NotFoundException notFound() {
+    return new NotFoundException("no such invitation");
+  }
+}

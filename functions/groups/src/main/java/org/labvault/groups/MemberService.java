@@ -1,0 +1,55 @@
+package org.labvault.groups;
+
+import javax.inject.Inject;
+import org.labvault.groups.domain.Membership;
+import org.labvault.groups.port.GroupRepository;
+import org.labvault.shared.auth.Action;
+import org.labvault.shared.auth.Authorizer;
+import org.labvault.shared.auth.Caller;
+import org.labvault.shared.auth.MembershipRules;
+import org.labvault.shared.auth.Role;
+import org.labvault.shared.http.Page;
+import org.labvault.shared.http.PageRequest;
+
+/** A group's members: listing them, changing their roles, removing them, leaving. */
+public final class MemberService {
+
+  private final GroupRepository groups;
+  private final Authorizer authorizer;
+
+  @Inject
+  MemberService(GroupRepository groups, Authorizer authorizer) {
+    this.groups = groups;
+    this.authorizer = authorizer;
+  }
+
+  public Page<Membership> list(Caller caller, String groupId, PageRequest page) {
+    authorizer.require(caller, groupId, Action.GROUP_READ);
+    return groups.members(groupId, page);
+  }
+
+  /** Gives a member another role (ADMIN only; never one's own role; the last ADMIN stays). */
+  public Membership changeRole(Caller caller, String groupId, String userId, Role role) {
+    Role callerRole = authorizer.require(caller, groupId, Action.MEMBERS_MANAGE);
+    return authorizer.audited(caller, Action.MEMBERS_MANAGE.wireName(), resource(groupId, userId), callerRole, () -> {
+      MembershipRules.checkRoleChange(caller.userId(), callerRole, userId, role);
+      return groups.changeRole(groupId, userId, role, caller.userId());
+    });
+  }
+
+  /** Removes a member (ADMIN), or the caller leaves (anyone but the last ADMIN). */
+  public void remove(Caller caller, String groupId, String userId) {
+    boolean leaving = caller.userId().equals(userId);
+    Role callerRole = authorizer.require(caller, groupId, leaving ? Action.GROUP_READ : Action.MEMBERS_MANAGE);
+    String action = leaving ? "members:leave" : Action.MEMBERS_MANAGE.wireName();
+    authorizer.audited(caller, action, resource(groupId, userId), callerRole, () -> {
+      MembershipRules.checkRemoval(caller.userId(), callerRole, userId);
+      groups.removeMember(groupId, userId, caller.userId());
+      return null;
+    });
+  }
+
+  private static String resource(String groupId, String userId) {
+    return "group:" + groupId + "/member:" + userId;
+  }
+}

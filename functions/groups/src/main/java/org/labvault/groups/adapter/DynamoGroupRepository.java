@@ -1,0 +1,312 @@
+package org.labvault.groups.adapter;
+
+import static org.labvault.groups.adapter.GroupItems.ACTIVE;
+import static org.labvault.groups.adapter.GroupItems.DELETING;
+import static org.labvault.groups.adapter.GroupItems.n;
+import static org.labvault.groups.adapter.GroupItems.s;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.inject.Inject;
+import org.labvault.groups.domain.Conflicts;
+import org.labvault.groups.domain.Group;
+import org.labvault.groups.domain.Membership;
+import org.labvault.groups.domain.MyGroup;
+import org.labvault.groups.port.GroupRepository;
+import org.labvault.shared.auth.Authorizer;
+import org.labvault.shared.auth.MembershipRules;
+import org.labvault.shared.auth.Role;
+import org.labvault.shared.aws.Backoff;
+import org.labvault.shared.aws.Keys;
+import org.labvault.shared.aws.PageTokens;
+import org.labvault.shared.aws.Transactions;
+import org.labvault.shared.aws.Tx;
+import org.labvault.shared.config.Config;
+import org.labvault.shared.error.ConflictException;
+import org.labvault.shared.error.ForbiddenException;
+import org.labvault.shared.error.NotFoundException;
+import org.labvault.shared.http.Page;
+import org.labvault.shared.http.PageRequest;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * Groups and memberships in the LabVault table. A group's META item carries its member and ADMIN
+ * counts; every membership change updates the count in the same transaction, on condition that
+ * the ADMIN count stays at least {@link MembershipRules#MIN_ADMINS}, and re-checks that the acting
+ * ADMIN still is one. Two admins demoting each other, or leaving, at the same moment: one wins.
+ */
+public final class DynamoGroupRepository implements GroupRepository {
+
+  static final int STALE_READ_RETRIES = 5;
+  private static final Map<String, String> NAMES = Map.of(
+      "#role", "role", "#status", "status", "#name", "name", "#description", "description",
+      "#adminCount", "adminCount", "#memberCount", "memberCount", "#assetCount", "assetCount");
+
+  private final DynamoDbClient dynamo;
+  private final String table;
+
+  @Inject
+  DynamoGroupRepository(DynamoDbClient dynamo, Config config) {
+    this.dynamo = dynamo;
+    this.table = config.require(Config.Names.TABLE_NAME);
+  }
+
+  private Map<String, String> names(String... used) {
+    Map<String, String> out = new HashMap<>();
+    for (String n : used) {
+      out.put(n, NAMES.get(n));
+    }
+    return out;
+  }
+
+  /** "The acting ADMIN still is one", as a transaction item. */
+  private TransactWriteItem stillAdmin(String groupId, String adminId) {
+    return Tx.check(table, GroupItems.memberKey(groupId, adminId), "#role = :admin",
+        names("#role"), Map.of(":admin", s(Role.ADMIN.name())));
+  }
+
+  private static ForbiddenException noLongerAdmin() {
+    return new ForbiddenException("you are no longer an ADMIN of this group");
+  }
+
+  @Override
+  public void create(Group group, Membership creator) {
+    var items = List.of(
+        Tx.put(table, GroupItems.meta(group), "attribute_not_exists(pk)", Map.of(), Map.of()),
+        Tx.put(table, GroupItems.member(creator), "attribute_not_exists(pk)", Map.of(), Map.of()),
+        Tx.put(table, GroupItems.userGroup(creator.userId(), creator.role(), group.groupId(), group.name(),
+            group.description(), group.createdAt(), group.createdBy()), null, Map.of(), Map.of()));
+    Transactions.write(dynamo, items, i -> new ConflictException("ALREADY_EXISTS", "a group with this id exists"));
+  }
+
+  @Override
+  public Optional<Group> find(String groupId) {
+    var item = dynamo.getItem(r -> r.tableName(table).key(GroupItems.metaKey(groupId)).consistentRead(true)).item();
+    if (item == null || item.isEmpty() || !ACTIVE.equals(item.get("status").s())) {
+      return Optional.empty();
+    }
+    return Optional.of(GroupItems.group(item));
+  }
+
+  @Override
+  public Page<MyGroup> groupsOf(String userId, PageRequest page) {
+    var result = dynamo.query(QueryRequest.builder().tableName(table).consistentRead(true)
+        .keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk", s(Keys.user(userId))))
+        .limit(page.limit())
+        .exclusiveStartKey(PageTokens.decode(page.nextToken(), Keys.PK, Keys.user(userId)))
+        .build());
+    return new Page<>(result.items().stream().map(GroupItems::myGroup).toList(), PageTokens.encode(result.lastEvaluatedKey()));
+  }
+
+  @Override
+  public Group update(String groupId, String name, String description, String adminId) {
+    Map<String, AttributeValue> values = new HashMap<>(Map.of(":name", s(name), ":active", s(ACTIVE)));
+    String set = "SET #name = :name";
+    String remove = "";
+    if (description != null) {
+      set += ", #description = :description";
+      values.put(":description", s(description));
+    } else {
+      remove = " REMOVE #description";
+    }
+    var items = List.of(
+        Tx.update(table, GroupItems.metaKey(groupId), set + remove, "#status = :active",
+            names("#name", "#description", "#status"), values),
+        stillAdmin(groupId, adminId));
+    Transactions.write(dynamo, items, i -> i == 0 ? Authorizer.notFound() : noLongerAdmin());
+    copyToMembers(groupId, set + remove, values);
+    return find(groupId).orElseThrow(Authorizer::notFound);
+  }
+
+  /** Each member's copy shows the new name; a member who left meanwhile is skipped. */
+  private void copyToMembers(String groupId, String update, Map<String, AttributeValue> values) {
+    Map<String, AttributeValue> copyValues = new HashMap<>(values);
+    copyValues.remove(":active");
+    String next = null;
+    do {
+      Page<Membership> page = members(groupId, new PageRequest(PageRequest.MAX_LIMIT, next));
+      for (Membership m : page.items()) {
+        try {
+          dynamo.updateItem(r -> r.tableName(table).key(GroupItems.userGroupKey(m.userId(), groupId))
+              .updateExpression(update).conditionExpression("attribute_exists(pk)")
+              .expressionAttributeNames(names("#name", "#description"))
+              .expressionAttributeValues(copyValues));
+        } catch (ConditionalCheckFailedException e) {
+          // left the group after the page was read
+        }
+      }
+      next = page.nextToken();
+    } while (next != null);
+  }
+
+  @Override
+  public void delete(String groupId, String adminId) {
+    var items = List.of(
+        Tx.update(table, GroupItems.metaKey(groupId), "SET #status = :deleting",
+            "#status = :active AND (attribute_not_exists(#assetCount) OR #assetCount = :zero)",
+            names("#status", "#assetCount"), Map.of(":deleting", s(DELETING), ":active", s(ACTIVE), ":zero", n(0))),
+        stillAdmin(groupId, adminId));
+    try {
+      Transactions.write(dynamo, items, i -> i == 0 ? whyNotDeletable(groupId) : noLongerAdmin());
+    } catch (ResumeDeletion resume) {
+      // an earlier deletion stopped half way: finish it
+    }
+    purge(groupId);
+  }
+
+  /** Thrown when the group is already being deleted, so the purge runs again. */
+  private static final class ResumeDeletion extends RuntimeException {
+    ResumeDeletion() {
+      super(null, null, false, false);
+    }
+  }
+
+  private RuntimeException whyNotDeletable(String groupId) {
+    var item = dynamo.getItem(r -> r.tableName(table).key(GroupItems.metaKey(groupId)).consistentRead(true)).item();
+    if (item == null || item.isEmpty()) {
+      return Authorizer.notFound();
+    }
+    if (DELETING.equals(item.get("status").s())) {
+      return new ResumeDeletion();
+    }
+    return Conflicts.groupNotEmpty();
+  }
+
+  /** Removes every item of the group's partition and each member's copy, the META item last. */
+  private void purge(String groupId) {
+    Map<String, AttributeValue> start = null;
+    do {
+      var startKey = start;
+      var page = dynamo.query(r -> r.tableName(table).consistentRead(true)
+          .keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk", s(Keys.group(groupId))))
+          .exclusiveStartKey(startKey));
+      List<WriteRequest> deletes = new ArrayList<>();
+      for (var item : page.items()) {
+        String sk = item.get(Keys.SK).s();
+        if (sk.equals(Keys.META)) {
+          continue;
+        }
+        deletes.add(delete(Map.of(Keys.PK, item.get(Keys.PK), Keys.SK, item.get(Keys.SK))));
+        if (sk.startsWith(Keys.MEMBER_PREFIX)) {
+          deletes.add(delete(GroupItems.userGroupKey(item.get("userId").s(), groupId)));
+        }
+      }
+      batchDelete(deletes);
+      start = page.lastEvaluatedKey() == null || page.lastEvaluatedKey().isEmpty() ? null : page.lastEvaluatedKey();
+    } while (start != null);
+    dynamo.deleteItem(r -> r.tableName(table).key(GroupItems.metaKey(groupId)));
+  }
+
+  private static WriteRequest delete(Map<String, AttributeValue> key) {
+    return WriteRequest.builder().deleteRequest(d -> d.key(key)).build();
+  }
+
+  private void batchDelete(List<WriteRequest> deletes) {
+    for (int from = 0; from < deletes.size(); from += 25) {
+      Map<String, List<WriteRequest>> pending = Map.of(table, deletes.subList(from, Math.min(deletes.size(), from + 25)));
+      for (int attempt = 0; pending != null && !pending.isEmpty(); attempt++) {
+        Backoff.pause(attempt);
+        var request = pending;
+        pending = dynamo.batchWriteItem(r -> r.requestItems(request)).unprocessedItems();
+      }
+    }
+  }
+
+  @Override
+  public Page<Membership> members(String groupId, PageRequest page) {
+    var result = dynamo.query(QueryRequest.builder().tableName(table).consistentRead(true)
+        .keyConditionExpression("pk = :pk AND begins_with(sk, :member)")
+        .expressionAttributeValues(Map.of(":pk", s(Keys.group(groupId)), ":member", s(Keys.MEMBER_PREFIX)))
+        .limit(page.limit())
+        .exclusiveStartKey(PageTokens.decode(page.nextToken(), Keys.PK, Keys.group(groupId)))
+        .build());
+    return new Page<>(result.items().stream().map(GroupItems::membership).toList(), PageTokens.encode(result.lastEvaluatedKey()));
+  }
+
+  @Override
+  public Optional<Membership> member(String groupId, String userId) {
+    var item = dynamo.getItem(r -> r.tableName(table).key(GroupItems.memberKey(groupId, userId)).consistentRead(true)).item();
+    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(GroupItems.membership(item));
+  }
+
+  /** The META update that moves the counts, on condition the group keeps its minimum of ADMINs. */
+  private TransactWriteItem counts(String groupId, int members, int admins) {
+    return Tx.update(table, GroupItems.metaKey(groupId),
+        "ADD #memberCount :members, #adminCount :admins",
+        "#status = :active AND #adminCount >= :needed",
+        names("#memberCount", "#adminCount", "#status"),
+        Map.of(":members", n(members), ":admins", n(admins), ":active", s(ACTIVE),
+            ":needed", n(MembershipRules.MIN_ADMINS - admins)));
+  }
+
+  @Override
+  public Membership changeRole(String groupId, String userId, Role role, String adminId) {
+    for (int attempt = 0; attempt < STALE_READ_RETRIES; attempt++) {
+      Membership current = member(groupId, userId).orElseThrow(() -> new NotFoundException("no such member"));
+      if (current.role() == role) {
+        return current;
+      }
+      int admins = MembershipRules.adminDelta(current.role(), role);
+      var items = List.of(
+          Tx.update(table, GroupItems.memberKey(groupId, userId), "SET #role = :new", "#role = :old",
+              names("#role"), Map.of(":new", s(role.name()), ":old", s(current.role().name()))),
+          Tx.update(table, GroupItems.userGroupKey(userId, groupId), "SET #role = :new", "attribute_exists(pk)",
+              names("#role"), Map.of(":new", s(role.name()))),
+          stillAdmin(groupId, adminId),
+          counts(groupId, 0, admins));
+      try {
+        Transactions.write(dynamo, items, i -> switch (i) {
+          case 0, 1 -> new StaleRead();
+          case 2 -> noLongerAdmin();
+          default -> admins < 0 ? MembershipRules.lastAdmin() : Authorizer.notFound();
+        });
+        return new Membership(groupId, userId, role, current.addedAt(), current.addedBy());
+      } catch (StaleRead e) {
+        // the member changed between the read and the write: read again
+      }
+    }
+    throw new ConflictException("CONCURRENT_CHANGE", "the membership keeps changing; try again");
+  }
+
+  @Override
+  public void removeMember(String groupId, String userId, String callerId) {
+    for (int attempt = 0; attempt < STALE_READ_RETRIES; attempt++) {
+      Membership current = member(groupId, userId).orElseThrow(() -> new NotFoundException("no such member"));
+      int admins = MembershipRules.adminDelta(current.role(), null);
+      List<TransactWriteItem> items = new ArrayList<>(List.of(
+          Tx.delete(table, GroupItems.memberKey(groupId, userId), "#role = :old",
+              names("#role"), Map.of(":old", s(current.role().name()))),
+          Tx.delete(table, GroupItems.userGroupKey(userId, groupId), null, Map.of(), Map.of()),
+          counts(groupId, -1, admins)));
+      if (!callerId.equals(userId)) {
+        items.add(stillAdmin(groupId, callerId));
+      }
+      try {
+        Transactions.write(dynamo, items, i -> switch (i) {
+          case 0 -> new StaleRead();
+          case 2 -> admins < 0 ? MembershipRules.lastAdmin() : Authorizer.notFound();
+          default -> noLongerAdmin();
+        });
+        return;
+      } catch (StaleRead e) {
+        // read again
+      }
+    }
+    throw new ConflictException("CONCURRENT_CHANGE", "the membership keeps changing; try again");
+  }
+
+  /** The item changed between our read and our conditional write. */
+  private static final class StaleRead extends RuntimeException {
+    StaleRead() {
+      super(null, null, false, false);
+    }
+  }
+}

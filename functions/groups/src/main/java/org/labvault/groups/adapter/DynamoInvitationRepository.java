@@ -1,0 +1,141 @@
+package org.labvault.groups.adapter;
+
+import static org.labvault.groups.adapter.GroupItems.ACTIVE;
+import static org.labvault.groups.adapter.GroupItems.n;
+import static org.labvault.groups.adapter.GroupItems.s;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.inject.Inject;
+import org.labvault.groups.domain.Conflicts;
+import org.labvault.groups.domain.Invitation;
+import org.labvault.groups.domain.InvitationStatus;
+import org.labvault.groups.domain.Membership;
+import org.labvault.groups.port.InvitationRepository;
+import org.labvault.shared.auth.Authorizer;
+import org.labvault.shared.auth.MembershipRules;
+import org.labvault.shared.auth.Role;
+import org.labvault.shared.aws.Keys;
+import org.labvault.shared.aws.PageTokens;
+import org.labvault.shared.aws.Transactions;
+import org.labvault.shared.aws.Tx;
+import org.labvault.shared.config.Config;
+import org.labvault.shared.error.ConflictException;
+import org.labvault.shared.error.ForbiddenException;
+import org.labvault.shared.error.NotFoundException;
+import org.labvault.shared.http.Page;
+import org.labvault.shared.http.PageRequest;
+import org.labvault.shared.time.Times;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+
+/**
+ * Invitations in the LabVault table: the invitation (by id), the invitee's copy (listing, sorted by
+ * expiry) and a lock in the group's partition that allows one open invitation per user and group.
+ * The three change together, and accepting one creates the membership in the same transaction.
+ */
+public final class DynamoInvitationRepository implements InvitationRepository {
+
+  private static final Map<String, String> STATUS = Map.of("#status", "status");
+
+  private final DynamoDbClient dynamo;
+  private final String table;
+
+  @Inject
+  DynamoInvitationRepository(DynamoDbClient dynamo, Config config) {
+    this.dynamo = dynamo;
+    this.table = config.require(Config.Names.TABLE_NAME);
+  }
+
+  @Override
+  public void create(Invitation inv, String adminId, Instant now) {
+    var items = List.of(
+        Tx.put(table, GroupItems.invitation(inv, GroupItems.invitationKey(inv.invitationId())),
+            "attribute_not_exists(pk)", Map.of(), Map.of()),
+        Tx.put(table, GroupItems.invitation(inv, GroupItems.inviteeKey(inv)), null, Map.of(), Map.of()),
+        // a lock whose invitation expired may be replaced
+        Tx.put(table, GroupItems.lock(inv), "attribute_not_exists(pk) OR expiresAt <= :now",
+            Map.of(), Map.of(":now", s(Times.format(now)))),
+        Tx.check(table, GroupItems.memberKey(inv.groupId(), inv.userId()), "attribute_not_exists(pk)", Map.of(), Map.of()),
+        Tx.check(table, GroupItems.memberKey(inv.groupId(), adminId), "#role = :admin",
+            Map.of("#role", "role"), Map.of(":admin", s(Role.ADMIN.name()))),
+        Tx.check(table, GroupItems.metaKey(inv.groupId()), "#status = :active", STATUS, Map.of(":active", s(ACTIVE))));
+    Transactions.write(dynamo, items, i -> switch (i) {
+      case 0 -> new ConflictException("ALREADY_EXISTS", "an invitation with this id exists");
+      case 2 -> Conflicts.alreadyInvited();
+      case 3 -> Conflicts.alreadyMember();
+      case 4 -> new ForbiddenException("you are no longer an ADMIN of this group");
+      default -> Authorizer.notFound();
+    });
+  }
+
+  @Override
+  public Optional<Invitation> find(String invitationId) {
+    var item = dynamo.getItem(r -> r.tableName(table).key(GroupItems.invitationKey(invitationId)).consistentRead(true)).item();
+    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(GroupItems.invitation(item));
+  }
+
+  @Override
+  public Page<Invitation> openFor(String userId, Instant now, PageRequest page) {
+    // copies sort by "<expiresAt>#<id>": everything after "<now>#~" has not expired
+    var result = dynamo.query(QueryRequest.builder().tableName(table).consistentRead(true)
+        .keyConditionExpression("pk = :pk AND sk > :now")
+        .expressionAttributeValues(Map.of(":pk", s(Keys.invitee(userId)), ":now", s(Times.format(now) + "#~")))
+        .limit(page.limit())
+        .exclusiveStartKey(PageTokens.decode(page.nextToken(), Keys.PK, Keys.invitee(userId)))
+        .build());
+    return new Page<>(result.items().stream().map(GroupItems::invitation).toList(), PageTokens.encode(result.lastEvaluatedKey()));
+  }
+
+  /** Marks the invitation closed and removes its copy and lock: the first three items of every close. */
+  private List<TransactWriteItem> closing(Invitation inv, InvitationStatus to, String extraCondition,
+      Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> extraValues, Instant now) {
+    var values = new java.util.HashMap<>(extraValues);
+    values.put(":to", s(to.name()));
+    values.put(":pending", s(InvitationStatus.PENDING.name()));
+    values.put(":now", s(Times.format(now)));
+    return new ArrayList<>(List.of(
+        Tx.update(table, GroupItems.invitationKey(inv.invitationId()), "SET #status = :to",
+            "#status = :pending AND expiresAt > :now" + extraCondition, STATUS, values),
+        Tx.delete(table, GroupItems.inviteeKey(inv), null, Map.of(), Map.of()),
+        Tx.delete(table, GroupItems.lockKey(inv.groupId(), inv.userId()), "invitationId = :id",
+            Map.of(), Map.of(":id", s(inv.invitationId())))));
+  }
+
+  @Override
+  public Membership accept(Invitation inv, Instant now) {
+    var meta = dynamo.getItem(r -> r.tableName(table).key(GroupItems.metaKey(inv.groupId())).consistentRead(true)).item();
+    if (meta == null || meta.isEmpty() || !ACTIVE.equals(meta.get("status").s())) {
+      throw new NotFoundException("the group no longer exists");
+    }
+    var group = GroupItems.group(meta);
+    Membership membership = new Membership(inv.groupId(), inv.userId(), inv.role(), now, inv.createdBy());
+    int admins = MembershipRules.adminDelta(null, inv.role());
+    var items = closing(inv, InvitationStatus.ACCEPTED, " AND userId = :me", Map.of(":me", s(inv.userId())), now);
+    items.add(Tx.put(table, GroupItems.member(membership), "attribute_not_exists(pk)", Map.of(), Map.of()));
+    items.add(Tx.put(table, GroupItems.userGroup(inv.userId(), inv.role(), group.groupId(), group.name(),
+        group.description(), group.createdAt(), group.createdBy()), null, Map.of(), Map.of()));
+    items.add(Tx.update(table, GroupItems.metaKey(inv.groupId()), "ADD memberCount :one, adminCount :admins",
+        "#status = :active", STATUS, Map.of(":one", n(1), ":admins", n(admins), ":active", s(ACTIVE))));
+    Transactions.write(dynamo, items, i -> switch (i) {
+      case 0, 2 -> Conflicts.invitationClosed();
+      case 3 -> Conflicts.alreadyMember();
+      default -> new NotFoundException("the group no longer exists");
+    });
+    return membership;
+  }
+
+  @Override
+  public void close(Invitation inv, InvitationStatus status, String adminId, Instant now) {
+    var items = closing(inv, status, "", Map.of(), now);
+    if (adminId != null) {
+      items.add(Tx.check(table, GroupItems.memberKey(inv.groupId(), adminId), "#role = :admin",
+          Map.of("#role", "role"), Map.of(":admin", s(Role.ADMIN.name()))));
+    }
+    Transactions.write(dynamo, items, i -> i < 3 ? Conflicts.invitationClosed() : new NotFoundException("no such invitation"));
+  }
+}

@@ -1,0 +1,187 @@
+package org.labvault.groups.adapter;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.labvault.groups.domain.Group;
+import org.labvault.groups.domain.Invitation;
+import org.labvault.groups.domain.InvitationStatus;
+import org.labvault.groups.domain.Membership;
+import org.labvault.groups.domain.MyGroup;
+import org.labvault.shared.auth.Role;
+import org.labvault.shared.aws.Keys;
+import org.labvault.shared.time.Times;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** How groups, memberships and invitations look as items of the LabVault table. */
+final class GroupItems {
+
+  static final String ACTIVE = "ACTIVE";
+  static final String DELETING = "DELETING";
+  /** Closed invitations are kept this long after they expire, then TTL removes them. */
+  static final long KEEP_DAYS = 30;
+
+  private GroupItems() {}
+
+  static AttributeValue s(String v) {
+    return AttributeValue.fromS(v);
+  }
+
+  static AttributeValue n(long v) {
+    return AttributeValue.fromN(Long.toString(v));
+  }
+
+  static Map<String, AttributeValue> key(String pk, String sk) {
+    return Map.of(Keys.PK, s(pk), Keys.SK, s(sk));
+  }
+
+  static Map<String, AttributeValue> metaKey(String groupId) {
+    return key(Keys.group(groupId), Keys.META);
+  }
+
+  static Map<String, AttributeValue> memberKey(String groupId, String userId) {
+    return key(Keys.group(groupId), Keys.member(userId));
+  }
+
+  static Map<String, AttributeValue> userGroupKey(String userId, String groupId) {
+    return key(Keys.user(userId), Keys.userGroup(groupId));
+  }
+
+  static Map<String, AttributeValue> invitationKey(String invitationId) {
+    return key(Keys.invitation(invitationId), Keys.META);
+  }
+
+  static Map<String, AttributeValue> inviteeKey(Invitation i) {
+    return key(Keys.invitee(i.userId()), Times.format(i.expiresAt()) + "#" + i.invitationId());
+  }
+
+  static Map<String, AttributeValue> lockKey(String groupId, String userId) {
+    return key(Keys.group(groupId), Keys.inviteeLock(userId));
+  }
+
+  private static void put(Map<String, AttributeValue> item, String name, String value) {
+    if (value != null) {
+      item.put(name, s(value));
+    }
+  }
+
+  // ---- groups
+
+  static Map<String, AttributeValue> meta(Group g) {
+    Map<String, AttributeValue> item = new HashMap<>(metaKey(g.groupId()));
+    item.put("type", s("Group"));
+    item.put("groupId", s(g.groupId()));
+    item.put("name", s(g.name()));
+    put(item, "description", g.description());
+    put(item, "tenant", g.tenant());
+    item.put("createdAt", s(Times.format(g.createdAt())));
+    item.put("createdBy", s(g.createdBy()));
+    item.put("memberCount", n(g.memberCount()));
+    item.put("adminCount", n(1));
+    item.put("assetCount", n(0));
+    item.put("status", s(ACTIVE));
+    return item;
+  }
+
+  static Group group(Map<String, AttributeValue> item) {
+    return new Group(
+        item.get("groupId").s(),
+        item.get("name").s(),
+        str(item, "description"),
+        str(item, "tenant"),
+        Instant.parse(item.get("createdAt").s()),
+        item.get("createdBy").s(),
+        Integer.parseInt(item.get("memberCount").n()));
+  }
+
+  // ---- memberships: the group's member item (authorization reads it) and the user's copy
+
+  static Map<String, AttributeValue> member(Membership m) {
+    Map<String, AttributeValue> item = new HashMap<>(memberKey(m.groupId(), m.userId()));
+    item.put("type", s("Member"));
+    item.put("groupId", s(m.groupId()));
+    item.put("userId", s(m.userId()));
+    item.put("role", s(m.role().name()));
+    item.put("addedAt", s(Times.format(m.addedAt())));
+    item.put("addedBy", s(m.addedBy()));
+    return item;
+  }
+
+  static Membership membership(Map<String, AttributeValue> item) {
+    return new Membership(
+        item.get("groupId").s(),
+        item.get("userId").s(),
+        Role.valueOf(item.get("role").s()),
+        Instant.parse(item.get("addedAt").s()),
+        item.get("addedBy").s());
+  }
+
+  /** The member's copy, with what "my groups" shows, so one query lists them. */
+  static Map<String, AttributeValue> userGroup(String userId, Role role, String groupId, String name,
+      String description, Instant createdAt, String createdBy) {
+    Map<String, AttributeValue> item = new HashMap<>(userGroupKey(userId, groupId));
+    item.put("type", s("UserGroup"));
+    item.put("groupId", s(groupId));
+    item.put("role", s(role.name()));
+    item.put("name", s(name));
+    put(item, "description", description);
+    item.put("createdAt", s(Times.format(createdAt)));
+    item.put("createdBy", s(createdBy));
+    return item;
+  }
+
+  static MyGroup myGroup(Map<String, AttributeValue> item) {
+    return new MyGroup(
+        item.get("groupId").s(),
+        item.get("name").s(),
+        str(item, "description"),
+        Instant.parse(item.get("createdAt").s()),
+        item.get("createdBy").s(),
+        Role.valueOf(item.get("role").s()));
+  }
+
+  // ---- invitations: the invitation, the invitee's listing copy, the per-group lock
+
+  static Map<String, AttributeValue> invitation(Invitation i, Map<String, AttributeValue> key) {
+    Map<String, AttributeValue> item = new HashMap<>(key);
+    item.put("type", s("Invitation"));
+    item.put("invitationId", s(i.invitationId()));
+    item.put("groupId", s(i.groupId()));
+    item.put("groupName", s(i.groupName()));
+    item.put("userId", s(i.userId()));
+    item.put("role", s(i.role().name()));
+    item.put("status", s(i.status().name()));
+    item.put("createdAt", s(Times.format(i.createdAt())));
+    item.put("createdBy", s(i.createdBy()));
+    item.put("expiresAt", s(Times.format(i.expiresAt())));
+    item.put("ttl", n(i.expiresAt().getEpochSecond() + KEEP_DAYS * 86_400));
+    return item;
+  }
+
+  static Map<String, AttributeValue> lock(Invitation i) {
+    Map<String, AttributeValue> item = new HashMap<>(lockKey(i.groupId(), i.userId()));
+    item.put("type", s("InvitationLock"));
+    item.put("invitationId", s(i.invitationId()));
+    item.put("expiresAt", s(Times.format(i.expiresAt())));
+    item.put("ttl", n(i.expiresAt().getEpochSecond() + KEEP_DAYS * 86_400));
+    return item;
+  }
+
+  static Invitation invitation(Map<String, AttributeValue> item) {
+    return new Invitation(
+        item.get("invitationId").s(),
+        item.get("groupId").s(),
+        item.get("groupName").s(),
+        item.get("userId").s(),
+        Role.valueOf(item.get("role").s()),
+        InvitationStatus.valueOf(item.get("status").s()),
+        Instant.parse(item.get("createdAt").s()),
+        item.get("createdBy").s(),
+        Instant.parse(item.get("expiresAt").s()));
+  }
+
+  private static String str(Map<String, AttributeValue> item, String name) {
+    AttributeValue v = item.get(name);
+    return v == null ? null : v.s();
+  }
+}

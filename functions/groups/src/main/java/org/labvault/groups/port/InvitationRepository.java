@@ -1,0 +1,39 @@
+package org.labvault.groups.port;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.labvault.groups.domain.Invitation;
+import org.labvault.groups.domain.InvitationStatus;
+import org.labvault.groups.domain.Membership;
+import org.labvault.shared.http.Page;
+import org.labvault.shared.http.PageRequest;
+
+/** Invitations, each change atomic with the memberships it creates. */
+public interface InvitationRepository {
+
+  /**
+   * Stores a pending invitation, as {@code adminId}.
+   *
+   * @throws org.labvault.shared.error.ConflictException ALREADY_MEMBER or ALREADY_INVITED (an
+   *     open invitation exists for the same user and group)
+   */
+  void create(Invitation invitation, String adminId, Instant now);
+
+  /** The invitation with this id (strongly consistent). */
+  Optional<Invitation> find(String invitationId);
+
+  /** One page of the open invitations of {@code userId}, expiring soonest first. */
+  Page<Invitation> openFor(String userId, Instant now, PageRequest page);
+
+  /**
+   * Accepts an open invitation: the invitee becomes a member with the invited role, atomically.
+   *
+   * @return the new membership
+   */
+  Membership accept(Invitation invitation, Instant now);
+
+  /**
+   * Closes an open invitation as DECLINED (by the invitee) or REVOKED (by {@code adminId}).
+   */
+  void close(Invitation invitation, InvitationStatus status, String adminId, Instant now);
+}

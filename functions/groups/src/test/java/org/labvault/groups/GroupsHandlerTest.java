@@ -1,0 +1,303 @@
+package org.labvault.groups;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.labvault.shared.testing.Responses.body;
+import static org.labvault.shared.testing.Responses.problemCode;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.labvault.groups.domain.InvitationStatus;
+import org.labvault.shared.audit.AuditEvent;
+import org.labvault.shared.auth.Role;
+import org.labvault.shared.http.PageRequest;
+import org.labvault.shared.testing.EmbeddedTable;
+import org.labvault.shared.testing.FakeContext;
+import org.labvault.shared.testing.TestClock;
+
+class GroupsHandlerTest {
+
+  private static final Instant NOW = Instant.parse("2026-11-23T08:00:00Z");
+
+  private EmbeddedTable table;
+  private TestClock clock;
+  private TestGroupsComponent c;
+  private GroupsHandler handler;
+
+  @BeforeEach
+  void setUp() {
+    table = new EmbeddedTable();
+    clock = new TestClock(NOW);
+    c = DaggerTestGroupsComponent.factory().create(table.client(), clock, new ArrayList<>());
+    handler = new GroupsHandler(c);
+    Seed.group(c, NOW);
+    Seed.carolInvited(c, NOW);
+    c.audit().clear();
+  }
+
+  @AfterEach
+  void tearDown() {
+    table.close();
+  }
+
+  private APIGatewayV2HTTPResponse call(APIGatewayV2HTTPEvent event) {
+    return handler.handleRequest(event, new FakeContext());
+  }
+
+  private Role roleOf(String userId) {
+    return c.groupRepository().member(Seed.GROUP, userId).map(m -> m.role()).orElse(null);
+  }
+
+  @ParameterizedTest
+  @Event(value = "groups/create-group.json", type = APIGatewayV2HTTPEvent.class)
+  void createGroup_shouldMakeTheCallerItsAdmin(APIGatewayV2HTTPEvent event) {
+    var res = call(event);
+    assertThat(res.getStatusCode()).isEqualTo(201);
+    var group = body(res);
+    assertThat(group.path("role").asText()).isEqualTo("ADMIN");
+    assertThat(group.path("createdBy").asText()).isEqualTo("alice");
+    String id = group.path("groupId").asText();
+    assertThat(c.groupRepository().member(id, "alice").orElseThrow().role()).isEqualTo(Role.ADMIN);
+    assertThat(c.groupRepository().groupsOf("alice", PageRequest.first(10)).items()).extracting(g -> g.groupId()).contains(id);
+    assertThat(c.audit()).extracting(AuditEvent::action, AuditEvent::decision).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("group:create", AuditEvent.Decision.ALLOW));
+  }
+
+  @ParameterizedTest
+  @Event(value = "groups/create-group-invalid.json", type = APIGatewayV2HTTPEvent.class)
+  void createGroup_shouldRefuseAnEmptyName(APIGatewayV2HTTPEvent event) {
+    var res = call(event);
+    assertThat(res.getStatusCode()).isEqualTo(400);
+    assertThat(body(res).path("detail").asText()).startsWith("name:");
+    assertThat(c.groupRepository().groupsOf("alice", PageRequest.first(10)).items()).hasSize(1);
+  }
+
+  @ParameterizedTest
+  @Event(value = "groups/list-groups.json", type = APIGatewayV2HTTPEvent.class)
+  void listGroups_shouldListTheCallersGroupsWithTheirRole(APIGatewayV2HTTPEvent event) {
+    var res = call(event);
+    assertThat(res.getStatusCode()).isEqualTo(200);
+    assertThat(body(res).path("items")).hasSize(1);
+    assertThat(body(res).path("items").get(0).path("role").asText()).isEqualTo("ADMIN");
+  }
+
+  @ParameterizedTest
+  @Event(value = "groups/get-group.json", type = APIGatewayV2HTTPEvent.class)
+  void getGroup_shouldShowTheMemberCountAndTheCallersRole(APIGatewayV2HTTPEvent event) {
+    var res = call(event);
+    assertThat(res.getStatusCode()).isEqualTo(200);
+    assertThat(body(res).path("memberCount").asInt()).isEqualTo(4);
+    assertThat(body(res).path("role").asText()).isEqualTo("EDIT");
+  }
+
+  @ParameterizedTest
+  @Event(value = "groups/get-group-not-a-member.json", type = APIGatewayV2HTTPEvent.class)
+  void getGroup_shouldAnswer404ToANonMember_andAuditIt(APIGatewayV2HTTPEvent event) {
+    var res = call(event);
+    assertThat(res.getStatusCode()).isEqualTo(404);
+    assertThat(problemCode(res)).isEqualTo("NOT_FOUND");
+    assertThat(c.audit()).singleElement().satisfies(a -> {
+      assertThat(a.actor()).isEqualTo("carol");
+      assertThat(a.decision()).isEqualTo(AuditEvent.Decision.DENY);
+      assertThat(a.role()).isNull();
+      assertThat(a.requestId()).isEqualTo("req-groups-1");
+    });
+  }
+
+  @ParameterizedTest
+  @Event(value = "groups/update-group.json", type = APIGatewayV2HTTPEvent.class)
+  void updateGroup_shouldRenameAndClearTheDescription_alsoInEveryMembersList(APIGatewayV2HTTPEvent event) {
+    var res = call(event);
+    assertThat(res.getStatusCode()).isEqualTo(200);
+    assertThat(body(res).path("name").asText()).isEqualTo("MS lab");
+    assertThat(body(res).path("description").isNull()).isTrue();
+    var seenByBob = c.groupRepository().groupsOf("bob", PageRequest.first(10)).items().getFirst();
+    assertThat(seenByBob.name()).isEqualTo("MS lab");
+    assertThat(seenByBob.description()).isNull();
+  }
+
+  @ParameterizedTest
+  @Event(value = "groups/update-group-forbidden.json", type = APIGatewayV2HTTPEvent.class)
+  void updateGroup_shouldAnswer403ToAnEditor(APIGatewayV2HTTPEvent event) {
+    var res = call(event);
+    assertThat(res.getStatusCode()).isEqualTo(403);
+    assertThat(c.groupRepository().find(Seed.GROUP).orElseThrow().name()).isEqualTo("Mass spectrometry lab");
+    assertThat(c.audit()).singleElement().extracting(AuditEvent::role).isEqualTo("EDIT");
+  }
+
+  @ParameterizedTest
+  @Event(value = "groups/delete-group.json", type = APIGatewayV2HTTPEvent.class)
+  void deleteGroup_shouldRemoveTheGroupAndEveryMembership(APIGatewayV2HTTPEvent event) {
+    var res = call(event);
+    assertThat(res.getStatusCode()).isEqualTo(204);
+    assertThat(c.groupRepository().find(Seed.GROUP)).isEmpty();
+    for (String user : List.of("alice", "bob", "dave", "erin")) {
+      assertThat(roleOf(user)).isNull();
+      assertThat(c.groupRepository().groupsOf(user, PageRequest.first(10)).items()).isEmpty();
+    }
+    assertThat(call(event).getStatusCode()).as("deleting again").isEqualTo(404);
+  }
+
+  @ParameterizedTest
+  @Event(value = "groups/delete-group.json", type = APIGatewayV2HTTPEvent.class)
+  void deleteGroup_shouldAnswer409WhileTheGroupHoldsAssets(APIGatewayV2HTTPEvent event) {
+    table.client().updateItem(r -> r.tableName(EmbeddedTable.NAME)
+        .key(java.util.Map.of("pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("GROUP#" + Seed.GROUP),
+            "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("META")))
+        .updateExpression("SET assetCount = :n")
+        .expressionAttributeValues(java.util.Map.of(":n", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN("2"))));
+    var res = call(event);
+    assertThat(res.getStatusCode()).isEqualTo(409);
+    assertThat(problemCode(res)).isEqualTo("GROUP_NOT_EMPTY");
+    assertThat(c.groupRepository().find(Seed.GROUP)).isPresent();
+    assertThat(roleOf("bob")).isEqualTo(Role.EDIT);
+  }
+
+  @ParameterizedTest
+  @Event(value = "groups/list-members.json", type = APIGatewayV2HTTPEvent.class)
+  void listMembers_shouldBeOpenToReadOnlyMembers(APIGatewayV2HTTPEvent event) {
+    var res = call(event);
+    assertThat(res.getStatusCode()).isEqualTo(200);
+    assertThat(body(res).path("items")).extracting(i -> i.path("userId").asText())
+        .containsExactlyInAnyOrder("alice", "bob", "dave", "erin");
+  }
+
+  @ParameterizedTest
+  @Event(value = "groups/change-role.json", type = APIGatewayV2HTTPEvent.class)
+  void changeRole_shouldGiveTheMemberTheNewRole(APIGatewayV2HTTPEvent event) {
+    var res = call(event);
+    assertThat(res.getStatusCode()).isEqualTo(200);
+    assertThat(body(res).path("role").asText()).isEqualTo("EDIT_DELETE");
+    assertThat(roleOf("bob")).isEqualTo(Role.EDIT_DELETE);
+    assertThat(c.groupRepository().groupsOf("bob", PageRequest.first(10)).items().getFirst().role()).isEqualTo(Role.EDIT_DELETE);
+  }
+
+  @ParameterizedTest
+  @Event(value = "groups/change-own-role.json", type = APIGatewayV2HTTPEvent.class)
+  void changeRole_shouldRefuseAChangeOfOnesOwnRole(APIGatewayV2HTTPEvent event) {
+    var res = call(event);
+    assertThat(res.getStatusCode()).isEqualTo(403);
+    assertThat(roleOf("alice")).isEqualTo(Role.ADMIN);
+    assertThat(c.audit()).singleElement().extracting(AuditEvent::decision).isEqualTo(AuditEvent.Decision.DENY);
+  }
+
+  @ParameterizedTest
+  @Event(value = "groups/remove-member.json", type = APIGatewayV2HTTPEvent.class)
+  void removeMember_shouldRemoveThemAndRefuseTheirVeryNextRequest(APIGatewayV2HTTPEvent event) {
+    assertThat(call(event).getStatusCode()).isEqualTo(204);
+    assertThat(roleOf("dave")).isNull();
+    var daveReads = org.labvault.shared.testing.ApiEvent.route("GET /groups/{groupId}").as("dave", "acme")
+        .path("groupId", Seed.GROUP).build();
+    assertThat(call(daveReads).getStatusCode()).isEqualTo(404);
+    assertThat(c.groupRepository().find(Seed.GROUP).orElseThrow().memberCount()).isEqualTo(3);
+  }
+
+  @ParameterizedTest
+  @Event(value = "groups/leave-group.json", type = APIGatewayV2HTTPEvent.class)
+  void leave_shouldLetAnyMemberLeave(APIGatewayV2HTTPEvent event) {
+    assertThat(call(event).getStatusCode()).isEqualTo(204);
+    assertThat(roleOf("bob")).isNull();
+    assertThat(c.groupRepository().groupsOf("bob", PageRequest.first(10)).items()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @Event(value = "groups/last-admin-leaves.json", type = APIGatewayV2HTTPEvent.class)
+  void leave_shouldRefuseTheLastAdmin(APIGatewayV2HTTPEvent event) {
+    var res = call(event);
+    assertThat(res.getStatusCode()).isEqualTo(409);
+    assertThat(problemCode(res)).isEqualTo("LAST_ADMIN");
+    assertThat(roleOf("alice")).isEqualTo(Role.ADMIN);
+  }
+
+  @ParameterizedTest
+  @Event(value = "groups/invite.json", type = APIGatewayV2HTTPEvent.class)
+  void invite_shouldAnswer409_whileAnInvitationIsOpen_andInviteAgainAfterItExpires(APIGatewayV2HTTPEvent event) {
+    var res = call(event);
+    assertThat(res.getStatusCode()).isEqualTo(409);
+    assertThat(problemCode(res)).isEqualTo("ALREADY_INVITED");
+    clock.advance(Duration.ofDays(7));
+    var again = call(event);
+    assertThat(again.getStatusCode()).isEqualTo(201);
+    assertThat(body(again).path("status").asText()).isEqualTo("PENDING");
+    assertThat(body(again).path("expiresAt").asText()).isEqualTo("2026-12-07T08:00:00Z");
+  }
+
+  @ParameterizedTest
+  @Event(value = "groups/invite-forbidden.json", type = APIGatewayV2HTTPEvent.class)
+  void invite_shouldAnswer403ToAnEditor(APIGatewayV2HTTPEvent event) {
+    var res = call(event);
+    assertThat(res.getStatusCode()).isEqualTo(403);
+  }
+
+  @ParameterizedTest
+  @Event(value = "groups/revoke-invitation.json", type = APIGatewayV2HTTPEvent.class)
+  void revoke_shouldCloseTheInvitation(APIGatewayV2HTTPEvent event) {
+    assertThat(call(event).getStatusCode()).isEqualTo(204);
+    assertThat(c.invitationRepository().find(Seed.INVITATION).orElseThrow().status()).isEqualTo(InvitationStatus.REVOKED);
+    assertThat(c.invitationRepository().openFor("carol", NOW, PageRequest.first(10)).items()).isEmpty();
+    assertThat(call(event).getStatusCode()).as("revoking again changes nothing").isEqualTo(204);
+  }
+
+  @ParameterizedTest
+  @Event(value = "groups/my-invitations.json", type = APIGatewayV2HTTPEvent.class)
+  void myInvitations_shouldListOpenOnes_andNotExpiredOnes(APIGatewayV2HTTPEvent event) {
+    assertThat(body(call(event)).path("items")).singleElement()
+        .satisfies(i -> assertThat(i.path("groupName").asText()).isEqualTo("Mass spectrometry lab"));
+    clock.advance(Invitation7Days.PLUS_ONE_SECOND);
+    assertThat(body(call(event)).path("items")).isEmpty();
+  }
+
+  @ParameterizedTest
+  @Event(value = "groups/accept-invitation.json", type = APIGatewayV2HTTPEvent.class)
+  void accept_shouldMakeTheInviteeAMember_once(APIGatewayV2HTTPEvent event) {
+    var res = call(event);
+    assertThat(res.getStatusCode()).isEqualTo(200);
+    assertThat(body(res).path("role").asText()).isEqualTo("READ_ONLY");
+    assertThat(roleOf("carol")).isEqualTo(Role.READ_ONLY);
+    assertThat(c.groupRepository().find(Seed.GROUP).orElseThrow().memberCount()).isEqualTo(5);
+    assertThat(call(event).getStatusCode()).as("accepting again").isEqualTo(200);
+    assertThat(c.groupRepository().find(Seed.GROUP).orElseThrow().memberCount()).isEqualTo(5);
+  }
+
+  @ParameterizedTest
+  @Event(value = "groups/accept-invitation.json", type = APIGatewayV2HTTPEvent.class)
+  void accept_shouldAnswer409_afterSevenDays(APIGatewayV2HTTPEvent event) {
+    clock.advance(Duration.ofDays(7));
+    var res = call(event);
+    assertThat(res.getStatusCode()).isEqualTo(409);
+    assertThat(problemCode(res)).isEqualTo("INVITATION_EXPIRED");
+    assertThat(roleOf("carol")).isNull();
+  }
+
+  @ParameterizedTest
+  @Event(value = "groups/accept-invitation.json", type = APIGatewayV2HTTPEvent.class)
+  void accept_shouldAnswer404ToAnyoneButTheInvitee(APIGatewayV2HTTPEvent event) {
+    event.getRequestContext().getAuthorizer().getJwt().getClaims().put("sub", "mallory");
+    assertThat(call(event).getStatusCode()).isEqualTo(404);
+    assertThat(roleOf("mallory")).isNull();
+    assertThat(c.invitationRepository().find(Seed.INVITATION).orElseThrow().status()).isEqualTo(InvitationStatus.PENDING);
+  }
+
+  @ParameterizedTest
+  @Event(value = "groups/decline-invitation.json", type = APIGatewayV2HTTPEvent.class)
+  void decline_shouldCloseTheInvitationAndNotJoin(APIGatewayV2HTTPEvent event) {
+    assertThat(call(event).getStatusCode()).isEqualTo(204);
+    assertThat(c.invitationRepository().find(Seed.INVITATION).orElseThrow().status()).isEqualTo(InvitationStatus.DECLINED);
+    assertThat(roleOf("carol")).isNull();
+    var accept = org.labvault.shared.testing.ApiEvent.route("POST /invitations/{invitationId}/accept").as("carol", "globex")
+        .path("invitationId", Seed.INVITATION).build();
+    assertThat(problemCode(call(accept))).isEqualTo("INVITATION_CLOSED");
+  }
+
+  /** Seven days and a second. */
+  private static final class Invitation7Days {
+    static final Duration PLUS_ONE_SECOND = Duration.ofDays(7).plusSeconds(1);
+  }
+}

@@ -1,0 +1,14 @@
+package org.labvault.permissions;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.labvault.shared.auth.Authorizer;
+import org.labvault.shared.auth.Decision;
+import org.labvault.shared.auth.Role;
+
+/** One answer: {@code role} is null (and written as null) when the resource is invisible or unknown. */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+record CheckResult(String resource, String action, boolean allowed, Role role) {
+  static CheckResult of(Authorizer.Check check, Decision decision) {
+    return new CheckResult(check.resource().toString(), check.action().wireName(), decision.allowed(), decision.role());
+  }
+}

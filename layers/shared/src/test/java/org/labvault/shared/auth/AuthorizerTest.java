@@ -1,0 +1,124 @@
+package org.labvault.shared.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.labvault.shared.audit.AuditEvent;
+import org.labvault.shared.error.ConflictException;
+import org.labvault.shared.error.ForbiddenException;
+import org.labvault.shared.error.NotFoundException;
+import org.labvault.shared.http.Principal;
+import org.labvault.shared.id.Ids;
+
+class AuthorizerTest {
+
+  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T08:00:00Z"), ZoneOffset.UTC);
+  private static final String G = Ids.newId(CLOCK);
+  private static final String OTHER = Ids.newId(Clock.systemUTC());
+
+  /** Memberships in a map; counts reads. */
+  static final class Members implements MembershipReader {
+    final Map<String, Role> roles = new HashMap<>();
+    int reads;
+
+    @Override
+    public Optional<Role> roleOf(String groupId, String userId) {
+      reads++;
+      return Optional.ofNullable(roles.get(groupId + "/" + userId));
+    }
+
+    @Override
+    public Map<String, Role> rolesOf(Collection<String> groupIds, String userId) {
+      reads += groupIds.size();
+      Map<String, Role> out = new HashMap<>();
+      groupIds.forEach(g -> Optional.ofNullable(roles.get(g + "/" + userId)).ifPresent(r -> out.put(g, r)));
+      return out;
+    }
+  }
+
+  private final Members members = new Members();
+  private final List<AuditEvent> audit = new ArrayList<>();
+  private final Authorizer authorizer = new Authorizer(members, audit::add, CLOCK);
+
+  private static Caller caller(String user) {
+    return new Caller(new Principal(user, null, "acme", Set.of()), "req-1");
+  }
+
+  @Test
+  void decide_shouldAllowWhatTheRoleAllowsWithOneRead() {
+    members.roles.put(G + "/alice", Role.EDIT);
+    var d = authorizer.decide(caller("alice").principal(), ResourceRef.group(G), Action.ASSETS_WRITE);
+    assertThat(d).isEqualTo(new Decision(true, Role.EDIT));
+    assertThat(members.reads).isEqualTo(1);
+    assertThat(authorizer.decide(caller("alice").principal(), ResourceRef.group(G), Action.ASSETS_DELETE))
+        .isEqualTo(new Decision(false, Role.EDIT));
+  }
+
+  @Test
+  void decide_shouldSayNothingAboutGroupsTheCallerIsNotIn() {
+    assertThat(authorizer.decide(caller("bob").principal(), ResourceRef.group(G), Action.GROUP_READ)).isEqualTo(Decision.INVISIBLE);
+  }
+
+  @Test
+  void decide_shouldNotReadForMalformedIdsOrAssets() {
+    assertThat(authorizer.decide(caller("alice").principal(), ResourceRef.group("../etc"), Action.GROUP_READ)).isEqualTo(Decision.INVISIBLE);
+    assertThat(authorizer.decide(caller("alice").principal(), new ResourceRef(ResourceRef.Type.ASSET, G), Action.ASSETS_READ))
+        .isEqualTo(Decision.INVISIBLE);
+    assertThat(members.reads).isZero();
+  }
+
+  @Test
+  void require_shouldAnswer404ForNonMembersAnd403ForLowRoles_andAuditBoth() {
+    members.roles.put(G + "/reader", Role.READ_ONLY);
+    assertThatThrownBy(() -> authorizer.require(caller("stranger"), G, Action.GROUP_READ))
+        .isInstanceOf(NotFoundException.class).hasMessage("no such group");
+    assertThatThrownBy(() -> authorizer.require(caller("reader"), G, Action.GROUP_UPDATE))
+        .isInstanceOf(ForbiddenException.class);
+    assertThat(audit).extracting(AuditEvent::actor, AuditEvent::decision, AuditEvent::role, AuditEvent::resource)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("stranger", AuditEvent.Decision.DENY, null, "group:" + G),
+            org.assertj.core.groups.Tuple.tuple("reader", AuditEvent.Decision.DENY, "READ_ONLY", "group:" + G));
+    assertThat(audit.get(0).requestId()).isEqualTo("req-1");
+    assertThat(audit.get(0).time()).isEqualTo(CLOCK.instant());
+  }
+
+  @Test
+  void require_shouldReturnTheDecidingRole() {
+    members.roles.put(G + "/admin", Role.ADMIN);
+    assertThat(authorizer.require(caller("admin"), G, Action.MEMBERS_MANAGE)).isEqualTo(Role.ADMIN);
+    assertThat(audit).isEmpty();
+  }
+
+  @Test
+  void audited_shouldRecordChangesAndRefusals() {
+    assertThat(authorizer.audited(caller("a"), "group:update", "group:" + G, Role.ADMIN, () -> "done")).isEqualTo("done");
+    assertThatThrownBy(() -> authorizer.audited(caller("a"), "members:manage", "group:" + G, Role.ADMIN, () -> {
+      throw new ConflictException("LAST_ADMIN", "x");
+    })).isInstanceOf(ConflictException.class);
+    assertThat(audit).extracting(AuditEvent::decision).containsExactly(AuditEvent.Decision.ALLOW, AuditEvent.Decision.DENY);
+  }
+
+  @Test
+  void decideAll_shouldAnswerInOrderWithOneReadPerDistinctGroup() {
+    members.roles.put(G + "/alice", Role.READ_ONLY);
+    var checks = List.of(
+        new Authorizer.Check(ResourceRef.group(G), Action.ASSETS_READ),
+        new Authorizer.Check(ResourceRef.group(OTHER), Action.ASSETS_READ),
+        new Authorizer.Check(ResourceRef.group(G), Action.ASSETS_WRITE),
+        new Authorizer.Check(new ResourceRef(ResourceRef.Type.ASSET, G), Action.ASSETS_READ));
+    assertThat(authorizer.decideAll(caller("alice").principal(), checks)).containsExactly(
+        new Decision(true, Role.READ_ONLY), Decision.INVISIBLE, new Decision(false, Role.READ_ONLY), Decision.INVISIBLE);
+    assertThat(members.reads).isEqualTo(2);
+  }
+}

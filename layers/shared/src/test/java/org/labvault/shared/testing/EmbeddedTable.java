@@ -1,0 +1,39 @@
+package org.labvault.shared.testing;
+
+import org.labvault.shared.aws.Keys;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.dynamodb.services.local.embedded.DynamoDBEmbedded;
+import software.amazon.dynamodb.services.local.shared.access.AmazonDynamoDBLocal;
+
+/**
+ * A LabVault table in DynamoDB Local, in process and in memory, for tests that need real
+ * conditions and transactions without a server. Close it after the test.
+ */
+public final class EmbeddedTable implements AutoCloseable {
+
+  public static final String NAME = "labvault-test";
+
+  private final AmazonDynamoDBLocal engine;
+  private final DynamoDbClient client;
+
+  public EmbeddedTable() {
+    engine = DynamoDBEmbedded.create();
+    client = engine.dynamoDbClient();
+    client.createTable(r -> r.tableName(NAME).billingMode(BillingMode.PAY_PER_REQUEST)
+        .keySchema(k -> k.attributeName(Keys.PK).keyType(KeyType.HASH), k -> k.attributeName(Keys.SK).keyType(KeyType.RANGE))
+        .attributeDefinitions(a -> a.attributeName(Keys.PK).attributeType(ScalarAttributeType.S),
+            a -> a.attributeName(Keys.SK).attributeType(ScalarAttributeType.S)));
+  }
+
+  public DynamoDbClient client() {
+    return client;
+  }
+
+  @Override
+  public void close() {
+    engine.shutdownNow();
+  }
+}
