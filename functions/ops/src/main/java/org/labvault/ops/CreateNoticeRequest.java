@@ -8,7 +8,6 @@ import java.util.regex.Pattern;
 import org.labvault.ops.domain.NewNotice;
 import org.labvault.ops.domain.Severity;
 import org.labvault.shared.error.ValidationException;
-import org.labvault.shared.http.Principal;
 import org.labvault.shared.time.Times;
 import org.labvault.shared.validation.Text;
 
@@ -20,14 +19,13 @@ record CreateNoticeRequest(
   static final int MAX_TENANTS = 50;
   private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
-  NewNotice toCommand(Principal operator) {
+  NewNotice toCommand() {
     return new NewNotice(
         Text.multiline("message", message, 1, MAX_MESSAGE),
         parseSeverity(),
         Optional.ofNullable(startsAt).map(s -> Times.parse("startsAt", s)),
         Times.parse("endsAt", endsAt),
-        parseTenants(),
-        operator.userId());
+        parseTenants());
   }
 
   private Severity parseSeverity() {

@@ -8,6 +8,8 @@ import javax.inject.Inject;
 import org.labvault.ops.domain.NewNotice;
 import org.labvault.ops.domain.Notice;
 import org.labvault.ops.port.NoticeRepository;
+import org.labvault.shared.auth.Authorizer;
+import org.labvault.shared.auth.Caller;
 import org.labvault.shared.error.ValidationException;
 import org.labvault.shared.http.Page;
 import org.labvault.shared.http.PageRequest;
@@ -21,16 +23,18 @@ public final class NoticeService {
   static final Duration MAX_DURATION = Duration.ofDays(90);
 
   private final NoticeRepository notices;
+  private final Authorizer authorizer;
   private final Clock clock;
 
   @Inject
-  NoticeService(NoticeRepository notices, Clock clock) {
+  NoticeService(NoticeRepository notices, Authorizer authorizer, Clock clock) {
     this.notices = notices;
+    this.authorizer = authorizer;
     this.clock = clock;
   }
 
-  /** Posts a notice (the caller is an operator: the router admits no one else to /ops). */
-  public Notice post(NewNotice request) {
+  /** Posts a notice (the caller is an operator: the router admits no one else to /ops); audited. */
+  public Notice post(Caller caller, NewNotice request) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     Instant startsAt = request.startsAt().orElse(now);
     if (!request.endsAt().isAfter(startsAt)) {
@@ -51,9 +55,11 @@ public final class NoticeService {
             request.endsAt(),
             request.tenants(),
             now,
-            request.operatorId());
-    notices.insert(notice);
-    return notice;
+            caller.userId());
+    return authorizer.audited(caller, "notices:create", "notice:" + notice.noticeId(), null, () -> {
+      notices.insert(notice);
+      return notice;
+    });
   }
 
   /** The notices active now that concern the reader. */

@@ -3,17 +3,24 @@ package org.labvault.ops;
 import dagger.BindsInstance;
 import dagger.Component;
 import javax.inject.Singleton;
+import java.time.Clock;
+import org.labvault.shared.audit.AuditLog;
+import org.labvault.shared.aws.AuthModule;
 import org.labvault.shared.aws.AwsModule;
 import org.labvault.shared.aws.CoreModule;
 import org.labvault.shared.config.Config;
 
 /** Everything the Ops function needs, built once per execution environment. */
 @Singleton
-@Component(modules = {CoreModule.class, AwsModule.class, OpsModule.class})
+@Component(modules = {CoreModule.class, AwsModule.class, AuthModule.class, OpsModule.class})
 interface OpsComponent {
   HealthService health();
 
   NoticeService notices();
+
+  AuditLog audit();
+
+  Clock clock();
 
   @Component.Factory
   interface Factory {

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
+import org.labvault.shared.auth.Caller;
 import org.labvault.shared.config.Config;
 import org.labvault.shared.http.ApiResponse;
 import org.labvault.shared.http.Router;
@@ -27,12 +28,13 @@ public final class OpsHandler
     NoticeService notices = ops.notices();
     this.router =
         Router.builder()
+            .auditDenials(ops.audit(), ops.clock())
             .on("GET /health", req -> ApiResponse.ok(health.check()))
             .on("GET /notifications",
                 req -> ApiResponse.ok(notices.active(req.principal(), req.page()).map(NoticeView::forReaders)))
             .on("POST /ops/notifications",
                 req -> ApiResponse.created(NoticeView.forOperators(
-                    notices.post(req.body(CreateNoticeRequest.class).toCommand(req.principal())))))
+                    notices.post(Caller.of(req), req.body(CreateNoticeRequest.class).toCommand()))))
             .build();
   }
 

@@ -5,20 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.labvault.ops.domain.Severity;
 import org.labvault.shared.error.ValidationException;
-import org.labvault.shared.http.Principal;
 
 class CreateNoticeRequestTest {
 
-  private static final Principal OP = new Principal("op-1", null, "platform", Set.of("operators"));
   private static final String END = "2026-11-24T06:00:00Z";
 
   private static String failure(CreateNoticeRequest r) {
     try {
-      r.toCommand(OP);
+      r.toCommand();
     } catch (ValidationException e) {
       return e.detail();
     }
@@ -26,9 +23,8 @@ class CreateNoticeRequestTest {
   }
 
   @Test
-  void toCommand_shouldTakeTheOperatorFromThePrincipal() {
-    var cmd = new CreateNoticeRequest(" Maintenance ", "warning", null, END, null).toCommand(OP);
-    assertThat(cmd.operatorId()).isEqualTo("op-1");
+  void toCommand_shouldReadEveryField() {
+    var cmd = new CreateNoticeRequest(" Maintenance ", "warning", null, END, null).toCommand();
     assertThat(cmd.severity()).isEqualTo(Severity.WARNING);
     assertThat(cmd.message()).isEqualTo("Maintenance");
     assertThat(cmd.startsAt()).isEmpty();
@@ -51,13 +47,13 @@ class CreateNoticeRequestTest {
 
   @Test
   void toCommand_shouldKeepLineBreaksInTheMessage() {
-    var cmd = new CreateNoticeRequest("line 1\nline 2", "INFO", null, END, null).toCommand(OP);
+    var cmd = new CreateNoticeRequest("line 1\nline 2", "INFO", null, END, null).toCommand();
     assertThat(cmd.message()).isEqualTo("line 1\nline 2");
   }
 
   @Test
   void toCommand_shouldRefuseABlankMessage() {
-    assertThatThrownBy(() -> new CreateNoticeRequest("   ", "INFO", null, END, null).toCommand(OP))
+    assertThatThrownBy(() -> new CreateNoticeRequest("   ", "INFO", null, END, null).toCommand())
         .hasMessage("message: is required");
   }
 }

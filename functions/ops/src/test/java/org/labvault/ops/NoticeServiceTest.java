@@ -21,43 +21,47 @@ class NoticeServiceTest {
 
   private static final Instant NOW = Instant.parse("2026-11-23T08:00:00Z");
   private final InMemoryNoticeRepository repo = new InMemoryNoticeRepository();
-  private final NoticeService service = new NoticeService(repo, Clock.fixed(NOW, ZoneOffset.UTC));
+  private final java.util.List<org.labvault.shared.audit.AuditEvent> audit = new java.util.ArrayList<>();
+  private final NoticeService service = new NoticeService(repo,
+      new org.labvault.shared.auth.Authorizer(null, audit::add, Clock.fixed(NOW, ZoneOffset.UTC)), Clock.fixed(NOW, ZoneOffset.UTC));
+  private final org.labvault.shared.auth.Caller op = new org.labvault.shared.auth.Caller(
+      new Principal("op", null, "platform", Set.of("operators")), "req-1");
   private final Principal reader = new Principal("alice", null, "acme", Set.of());
 
   private static NewNotice notice(Instant startsAt, Instant endsAt, String... tenants) {
-    return new NewNotice("m", Severity.INFO, Optional.ofNullable(startsAt), endsAt, Set.of(tenants), "op");
+    return new NewNotice("m", Severity.INFO, Optional.ofNullable(startsAt), endsAt, Set.of(tenants));
   }
 
   @Test
   void post_shouldStartNow_whenNoStartIsGiven() {
-    var posted = service.post(notice(null, NOW.plusSeconds(60)));
+    var posted = service.post(op, notice(null, NOW.plusSeconds(60)));
     assertThat(posted.startsAt()).isEqualTo(NOW);
     assertThat(posted.createdAt()).isEqualTo(NOW);
   }
 
   @Test
   void post_shouldRefuseAnEndBeforeTheStart() {
-    assertThatThrownBy(() -> service.post(notice(NOW.plusSeconds(120), NOW.plusSeconds(60))))
+    assertThatThrownBy(() -> service.post(op, notice(NOW.plusSeconds(120), NOW.plusSeconds(60))))
         .isInstanceOf(ValidationException.class).hasMessageStartingWith("endsAt: must be after startsAt");
   }
 
   @Test
   void post_shouldRefuseANoticeThatHasAlreadyEnded() {
-    assertThatThrownBy(() -> service.post(notice(NOW.minusSeconds(120), NOW.minusSeconds(60))))
+    assertThatThrownBy(() -> service.post(op, notice(NOW.minusSeconds(120), NOW.minusSeconds(60))))
         .hasMessageStartingWith("endsAt: must be in the future");
   }
 
   @Test
   void post_shouldRefuseANoticeLongerThan90Days() {
-    assertThatThrownBy(() -> service.post(notice(null, NOW.plus(Duration.ofDays(91)))))
+    assertThatThrownBy(() -> service.post(op, notice(null, NOW.plus(Duration.ofDays(91)))))
         .hasMessageStartingWith("endsAt: must be at most 90 days");
-    assertThat(service.post(notice(null, NOW.plus(Duration.ofDays(90)))).endsAt()).isEqualTo(NOW.plus(Duration.ofDays(90)));
+    assertThat(service.post(op, notice(null, NOW.plus(Duration.ofDays(90)))).endsAt()).isEqualTo(NOW.plus(Duration.ofDays(90)));
   }
 
   @Test
   void active_shouldLeaveOutFutureAndEndedNotices() {
-    service.post(notice(NOW.plusSeconds(3600), NOW.plusSeconds(7200)));
-    var current = service.post(notice(NOW.minusSeconds(60), NOW.plusSeconds(60)));
+    service.post(op, notice(NOW.plusSeconds(3600), NOW.plusSeconds(7200)));
+    var current = service.post(op, notice(NOW.minusSeconds(60), NOW.plusSeconds(60)));
     var page = service.active(reader, PageRequest.first(50));
     assertThat(page.items()).containsExactly(current);
   }
@@ -65,7 +69,7 @@ class NoticeServiceTest {
   @Test
   void active_shouldPage() {
     for (int i = 1; i <= 3; i++) {
-      service.post(notice(null, NOW.plusSeconds(60L * i)));
+      service.post(op, notice(null, NOW.plusSeconds(60L * i)));
     }
     var first = service.active(reader, PageRequest.first(2));
     assertThat(first.items()).hasSize(2);

@@ -74,6 +74,11 @@ class OpsHandlerTest {
           assertThat(n.noticeId()).isEqualTo(notice.path("noticeId").asText());
           assertThat(n.createdBy()).isEqualTo("0a9b8c7d-operator");
         });
+    assertThat(ops.auditRecords()).singleElement().satisfies(a -> {
+      assertThat(a.action()).isEqualTo("notices:create");
+      assertThat(a.decision()).isEqualTo(org.labvault.shared.audit.AuditEvent.Decision.ALLOW);
+      assertThat(a.actor()).isEqualTo("0a9b8c7d-operator");
+    });
   }
 
   @ParameterizedTest
@@ -83,6 +88,12 @@ class OpsHandlerTest {
     assertThat(res.getStatusCode()).isEqualTo(403);
     assertThat(problemCode(res)).isEqualTo("FORBIDDEN");
     assertThat(ops.repository().all()).isEmpty();
+    assertThat(ops.auditRecords()).singleElement().satisfies(a -> {
+      assertThat(a.decision()).isEqualTo(org.labvault.shared.audit.AuditEvent.Decision.DENY);
+      assertThat(a.actor()).isEqualTo("6f1c2a34-user-alice");
+      assertThat(a.resource()).isEqualTo("route:POST /ops/notifications");
+      assertThat(a.requestId()).isEqualTo("req-ops-1");
+    });
   }
 
   @ParameterizedTest

@@ -8,7 +8,11 @@ import dagger.multibindings.ElementsIntoSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Set;
+import org.labvault.shared.audit.AuditEvent;
+import org.labvault.shared.audit.AuditLog;
+import org.labvault.shared.auth.MembershipReader;
 import javax.inject.Named;
 import javax.inject.Singleton;
 import org.labvault.ops.fakes.FakeProbe;
@@ -25,6 +29,8 @@ interface TestOpsComponent extends OpsComponent {
 
   InMemoryNoticeRepository repository();
 
+  List<AuditEvent> auditRecords();
+
   @Named("dynamodb")
   FakeProbe dynamoDb();
 
@@ -39,6 +45,32 @@ interface TestOpsComponent extends OpsComponent {
     @Provides
     static Clock clock() {
       return Clock.fixed(NOW, ZoneOffset.UTC);
+    }
+
+    @Provides
+    @Singleton
+    static List<AuditEvent> auditRecords() {
+      return new java.util.concurrent.CopyOnWriteArrayList<>();
+    }
+
+    @Provides
+    static AuditLog audit(List<AuditEvent> records) {
+      return records::add;
+    }
+
+    @Provides
+    static MembershipReader noMemberships() {
+      return new MembershipReader() {
+        @Override
+        public java.util.Optional<org.labvault.shared.auth.Role> roleOf(String groupId, String userId) {
+          return java.util.Optional.empty();
+        }
+
+        @Override
+        public java.util.Map<String, org.labvault.shared.auth.Role> rolesOf(java.util.Collection<String> groupIds, String userId) {
+          return java.util.Map.of();
+        }
+      };
     }
 
     @Provides

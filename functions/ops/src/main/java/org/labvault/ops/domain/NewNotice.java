@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * An operator's request to post a notice, already checked field by field.
+ * A request to post a notice, already checked field by field.
  *
  * @param startsAt when to start showing it; absent means now
  */
@@ -14,5 +14,4 @@ public record NewNotice(
     Severity severity,
     Optional<Instant> startsAt,
     Instant endsAt,
-    Set<String> tenants,
-    String operatorId) {}
+    Set<String> tenants) {}

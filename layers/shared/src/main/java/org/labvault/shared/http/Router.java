@@ -4,11 +4,14 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.labvault.shared.audit.AuditEvent;
+import org.labvault.shared.audit.AuditLog;
 import org.labvault.shared.error.AppException;
 import org.labvault.shared.error.ForbiddenException;
 import org.labvault.shared.error.NotFoundException;
@@ -39,9 +42,13 @@ public final class Router {
   private static final Logger LOG = LoggerFactory.getLogger(Router.class);
 
   private final Map<String, Route> routes;
+  private final AuditLog audit;
+  private final Clock clock;
 
-  private Router(Map<String, Route> routes) {
+  private Router(Map<String, Route> routes, AuditLog audit, Clock clock) {
     this.routes = Map.copyOf(routes);
+    this.audit = audit;
+    this.clock = clock;
   }
 
   public static Builder builder() {
@@ -66,7 +73,7 @@ public final class Router {
       }
       ApiRequest request = new ApiRequest(event, requestId, bodyOf(event));
       request.optionalPrincipal().ifPresent(p -> MDC.put("principal", p.userId()));
-      requireOperatorFor(routeKey, request);
+      requireOperatorFor(routeKey, request, requestId);
       ApiResponse answer = route.handle(request);
       response = json(answer.status(), answer.body(), "application/json", requestId);
     } catch (AppException e) {
@@ -91,11 +98,16 @@ public final class Router {
     return response;
   }
 
-  /** Everything under /ops is for platform operators only, whatever the route. */
-  private static void requireOperatorFor(String routeKey, ApiRequest request) {
+  /** Everything under /ops is for platform operators only, whatever the route; refusals are audited. */
+  private void requireOperatorFor(String routeKey, ApiRequest request, String requestId) {
     String path = routeKey.substring(routeKey.indexOf(' ') + 1);
     if (path.equals(OPERATOR_PATH) || path.startsWith(OPERATOR_PATH + "/")) {
-      if (!request.principal().isOperator()) {
+      Principal caller = request.principal();
+      if (!caller.isOperator()) {
+        if (audit != null) {
+          audit.record(new AuditEvent(caller.userId(), "ops:access", "route:" + routeKey,
+              AuditEvent.Decision.DENY, null, requestId, clock.instant()));
+        }
         throw new ForbiddenException("this route is for platform operators only");
       }
     }
@@ -176,6 +188,15 @@ public final class Router {
   /** Collects the routes of one function. */
   public static final class Builder {
     private final Map<String, Route> routes = new HashMap<>();
+    private AuditLog audit;
+    private Clock clock;
+
+    /** Audits the router's own refusals (operators-only routes). */
+    public Builder auditDenials(AuditLog auditLog, Clock auditClock) {
+      this.audit = auditLog;
+      this.clock = auditClock;
+      return this;
+    }
 
     /** Adds a route by its API Gateway route key, e.g. {@code "GET /groups/{groupId}"}. */
     public Builder on(String routeKey, Route route) {
@@ -186,7 +207,7 @@ public final class Router {
     }
 
     public Router build() {
-      return new Router(routes);
+      return new Router(routes, audit, clock);
     }
   }
 }
