@@ -159,7 +159,7 @@ public final class DynamoGroupRepository implements GroupRepository {
     } catch (ResumeDeletion resume) {
       // an earlier deletion stopped half way: finish it
     }
-    purge(groupId);
+    purge(groupId, adminId);
   }
 
   /** Thrown when the group is already being deleted, so the purge runs again. */
@@ -180,9 +180,13 @@ public final class DynamoGroupRepository implements GroupRepository {
     return Conflicts.groupNotEmpty();
   }
 
-  /** Removes every item of the group's partition and each member's copy, the META item last. */
-  private void purge(String groupId) {
+  /**
+   * Removes every item of the group's partition and each member's copy; the acting ADMIN's
+   * membership and the META item go last, so a deletion that stops half way can be repeated.
+   */
+  private void purge(String groupId, String adminId) {
     Map<String, AttributeValue> start = null;
+    String adminItem = Keys.member(adminId);
     do {
       var startKey = start;
       var page = dynamo.query(r -> r.tableName(table).consistentRead(true)
@@ -191,7 +195,7 @@ public final class DynamoGroupRepository implements GroupRepository {
       List<WriteRequest> deletes = new ArrayList<>();
       for (var item : page.items()) {
         String sk = item.get(Keys.SK).s();
-        if (sk.equals(Keys.META)) {
+        if (sk.equals(Keys.META) || sk.equals(adminItem)) {
           continue;
         }
         deletes.add(delete(Map.of(Keys.PK, item.get(Keys.PK), Keys.SK, item.get(Keys.SK))));
@@ -202,6 +206,7 @@ public final class DynamoGroupRepository implements GroupRepository {
       batchDelete(deletes);
       start = page.lastEvaluatedKey() == null || page.lastEvaluatedKey().isEmpty() ? null : page.lastEvaluatedKey();
     } while (start != null);
+    batchDelete(List.of(delete(GroupItems.memberKey(groupId, adminId)), delete(GroupItems.userGroupKey(adminId, groupId))));
     dynamo.deleteItem(r -> r.tableName(table).key(GroupItems.metaKey(groupId)));
   }
 
