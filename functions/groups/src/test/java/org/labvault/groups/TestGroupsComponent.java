@@ -6,17 +6,11 @@ import dagger.Module;
 import dagger.Provides;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import javax.inject.Singleton;
 import org.labvault.groups.port.GroupRepository;
 import org.labvault.groups.port.InvitationRepository;
 import org.labvault.shared.audit.AuditEvent;
-import org.labvault.shared.audit.AuditLog;
-import org.labvault.shared.auth.MembershipReader;
-import org.labvault.shared.aws.DynamoMembershipReader;
-import org.labvault.shared.config.Config;
-import org.labvault.shared.json.Json;
-import org.labvault.shared.testing.EmbeddedTable;
+import org.labvault.shared.testing.EmbeddedTableModule;
 import org.labvault.shared.testing.TestClock;
 
 /**
@@ -24,7 +18,7 @@ import org.labvault.shared.testing.TestClock;
  * the test moves and the audit records kept in a list.
  */
 @Singleton
-@Component(modules = {TestGroupsComponent.Wiring.class, GroupsModule.class})
+@Component(modules = {TestGroupsComponent.Wiring.class, EmbeddedTableModule.class, GroupsModule.class})
 interface TestGroupsComponent extends GroupsComponent {
 
   GroupRepository groupRepository();
@@ -42,28 +36,8 @@ interface TestGroupsComponent extends GroupsComponent {
   @Module
   abstract class Wiring {
     @Provides
-    static Config config() {
-      return Config.from(Map.of(Config.Names.TABLE_NAME, EmbeddedTable.NAME));
-    }
-
-    @Provides
     static Clock clock(TestClock clock) {
       return clock;
-    }
-
-    @Provides
-    static Json json() {
-      return Json.instance();
-    }
-
-    @Provides
-    static MembershipReader memberships(DynamoMembershipReader reader) {
-      return reader;
-    }
-
-    @Provides
-    static AuditLog audit(List<AuditEvent> records) {
-      return records::add;
     }
   }
 }

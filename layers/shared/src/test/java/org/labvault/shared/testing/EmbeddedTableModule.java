@@ -1,0 +1,42 @@
+package org.labvault.shared.testing;
+
+import dagger.Module;
+import dagger.Provides;
+import java.util.List;
+import java.util.Map;
+import org.labvault.shared.audit.AuditEvent;
+import org.labvault.shared.audit.AuditLog;
+import org.labvault.shared.auth.MembershipReader;
+import org.labvault.shared.aws.DynamoMembershipReader;
+import org.labvault.shared.config.Config;
+import org.labvault.shared.json.Json;
+
+/**
+ * Test wiring for functions that run on the real DynamoDB adapters against an {@link
+ * EmbeddedTable}: the table's name, the real membership reader, audit records into a list the
+ * test component binds.
+ */
+@Module
+public final class EmbeddedTableModule {
+  private EmbeddedTableModule() {}
+
+  @Provides
+  static Config config() {
+    return Config.from(Map.of(Config.Names.TABLE_NAME, EmbeddedTable.NAME));
+  }
+
+  @Provides
+  static Json json() {
+    return Json.instance();
+  }
+
+  @Provides
+  static MembershipReader memberships(DynamoMembershipReader reader) {
+    return reader;
+  }
+
+  @Provides
+  static AuditLog audit(List<AuditEvent> records) {
+    return records::add;
+  }
+}
