@@ -67,10 +67,8 @@ public final class DynamoGroupRepository implements GroupRepository {
     return out;
   }
 
-  /** "The acting ADMIN still is one", as a transaction item. */
   private TransactWriteItem stillAdmin(String groupId, String adminId) {
-    return Tx.check(table, GroupItems.memberKey(groupId, adminId), "#role = :admin",
-        names("#role"), Map.of(":admin", s(Role.ADMIN.name())));
+    return GroupItems.stillAdmin(table, groupId, adminId);
   }
 
   private static ForbiddenException noLongerAdmin() {
@@ -89,11 +87,7 @@ public final class DynamoGroupRepository implements GroupRepository {
 
   @Override
   public Optional<Group> find(String groupId) {
-    var item = dynamo.getItem(r -> r.tableName(table).key(GroupItems.metaKey(groupId)).consistentRead(true)).item();
-    if (item == null || item.isEmpty() || !ACTIVE.equals(item.get("status").s())) {
-      return Optional.empty();
-    }
-    return Optional.of(GroupItems.group(item));
+    return GroupItems.activeGroup(dynamo, table, groupId);
   }
 
   @Override

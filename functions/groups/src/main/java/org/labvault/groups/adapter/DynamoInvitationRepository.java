@@ -6,6 +6,7 @@ import static org.labvault.groups.adapter.GroupItems.s;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +18,6 @@ import org.labvault.groups.domain.Membership;
 import org.labvault.groups.port.InvitationRepository;
 import org.labvault.shared.auth.Authorizer;
 import org.labvault.shared.auth.MembershipRules;
-import org.labvault.shared.auth.Role;
 import org.labvault.shared.aws.Keys;
 import org.labvault.shared.aws.PageTokens;
 import org.labvault.shared.aws.Transactions;
@@ -30,6 +30,7 @@ import org.labvault.shared.http.Page;
 import org.labvault.shared.http.PageRequest;
 import org.labvault.shared.time.Times;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
@@ -61,8 +62,7 @@ public final class DynamoInvitationRepository implements InvitationRepository {
         Tx.put(table, GroupItems.lock(inv), "attribute_not_exists(pk) OR expiresAt <= :now",
             Map.of(), Map.of(":now", s(Times.format(now)))),
         Tx.check(table, GroupItems.memberKey(inv.groupId(), inv.userId()), "attribute_not_exists(pk)", Map.of(), Map.of()),
-        Tx.check(table, GroupItems.memberKey(inv.groupId(), adminId), "#role = :admin",
-            Map.of("#role", "role"), Map.of(":admin", s(Role.ADMIN.name()))),
+        GroupItems.stillAdmin(table, inv.groupId(), adminId),
         Tx.check(table, GroupItems.metaKey(inv.groupId()), "#status = :active", STATUS, Map.of(":active", s(ACTIVE))));
     Transactions.write(dynamo, items, i -> switch (i) {
       case 0 -> new ConflictException("ALREADY_EXISTS", "an invitation with this id exists");
@@ -93,8 +93,8 @@ public final class DynamoInvitationRepository implements InvitationRepository {
 
   /** Marks the invitation closed and removes its copy and lock: the first three items of every close. */
   private List<TransactWriteItem> closing(Invitation inv, InvitationStatus to, String extraCondition,
-      Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> extraValues, Instant now) {
-    var values = new java.util.HashMap<>(extraValues);
+      Map<String, AttributeValue> extraValues, Instant now) {
+    var values = new HashMap<>(extraValues);
     values.put(":to", s(to.name()));
     values.put(":pending", s(InvitationStatus.PENDING.name()));
     values.put(":now", s(Times.format(now)));
@@ -108,11 +108,8 @@ public final class DynamoInvitationRepository implements InvitationRepository {
 
   @Override
   public Membership accept(Invitation inv, Instant now) {
-    var meta = dynamo.getItem(r -> r.tableName(table).key(GroupItems.metaKey(inv.groupId())).consistentRead(true)).item();
-    if (meta == null || meta.isEmpty() || !ACTIVE.equals(meta.get("status").s())) {
-      throw new NotFoundException("the group no longer exists");
-    }
-    var group = GroupItems.group(meta);
+    var group = GroupItems.activeGroup(dynamo, table, inv.groupId())
+        .orElseThrow(() -> new NotFoundException("the group no longer exists"));
     Membership membership = new Membership(inv.groupId(), inv.userId(), inv.role(), now, inv.createdBy());
     int admins = MembershipRules.adminDelta(null, inv.role());
     var items = closing(inv, InvitationStatus.ACCEPTED, " AND userId = :me", Map.of(":me", s(inv.userId())), now);
@@ -133,8 +130,7 @@ public final class DynamoInvitationRepository implements InvitationRepository {
   public void close(Invitation inv, InvitationStatus status, String adminId, Instant now) {
     var items = closing(inv, status, "", Map.of(), now);
     if (adminId != null) {
-      items.add(Tx.check(table, GroupItems.memberKey(inv.groupId(), adminId), "#role = :admin",
-          Map.of("#role", "role"), Map.of(":admin", s(Role.ADMIN.name()))));
+      items.add(GroupItems.stillAdmin(table, inv.groupId(), adminId));
     }
     Transactions.write(dynamo, items, i -> i < 3 ? Conflicts.invitationClosed() : new NotFoundException("no such invitation"));
   }

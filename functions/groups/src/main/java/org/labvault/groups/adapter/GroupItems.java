@@ -3,6 +3,7 @@ package org.labvault.groups.adapter;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.labvault.groups.domain.Group;
 import org.labvault.groups.domain.Invitation;
 import org.labvault.groups.domain.InvitationStatus;
@@ -10,8 +11,11 @@ import org.labvault.groups.domain.Membership;
 import org.labvault.groups.domain.MyGroup;
 import org.labvault.shared.auth.Role;
 import org.labvault.shared.aws.Keys;
+import org.labvault.shared.aws.Tx;
 import org.labvault.shared.time.Times;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /** How groups, memberships and invitations look as items of the LabVault table. */
 final class GroupItems {
@@ -63,6 +67,23 @@ final class GroupItems {
     if (value != null) {
       item.put(name, s(value));
     }
+  }
+
+  // ---- conditions and reads both repositories use
+
+  /** "The acting ADMIN still is one", as a transaction item. */
+  static TransactWriteItem stillAdmin(String table, String groupId, String adminId) {
+    return Tx.check(table, memberKey(groupId, adminId), "#role = :admin",
+        Map.of("#role", "role"), Map.of(":admin", s(Role.ADMIN.name())));
+  }
+
+  /** The group, if it exists and is not being deleted (strongly consistent). */
+  static Optional<Group> activeGroup(DynamoDbClient dynamo, String table, String groupId) {
+    var item = dynamo.getItem(r -> r.tableName(table).key(metaKey(groupId)).consistentRead(true)).item();
+    if (item == null || item.isEmpty() || !ACTIVE.equals(item.get("status").s())) {
+      return Optional.empty();
+    }
+    return Optional.of(group(item));
   }
 
   // ---- groups
