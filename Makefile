@@ -7,7 +7,7 @@
 MVNW ?= ./mvnw
 MVN  := $(MVNW) -B -q -DskipTests
 
-.PHONY: build-SharedLayer build-OpsFunction build-GroupsFunction build-PermissionsFunction local test clean
+.PHONY: build-SharedLayer build-OpsFunction build-GroupsFunction build-PermissionsFunction build-AssetsFunction build-UploadEventsFunction local test clean
 
 # The layer: the shared library and every runtime dependency, in java/lib as Lambda expects.
 build-SharedLayer:
@@ -30,6 +30,12 @@ build-GroupsFunction:
 
 build-PermissionsFunction:
 	$(call function,permissions)
+
+build-AssetsFunction:
+	$(call function,assets)
+
+build-UploadEventsFunction:
+	$(call function,uploadevents)
 
 # The two README commands.
 local:

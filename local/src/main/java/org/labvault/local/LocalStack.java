@@ -9,10 +9,11 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.labvault.local.engine.DynamoDbEngine;
 import org.labvault.local.engine.S3Engine;
+import org.labvault.local.events.S3EventDelivery;
 import org.labvault.local.gateway.Gateway;
 import org.labvault.local.identity.TokenIssuer;
 import org.labvault.local.lambda.FunctionError;
@@ -77,10 +78,10 @@ public final class LocalStack implements AutoCloseable {
 
     dynamoDb = DynamoDbEngine.start(state.persistent() ? state.dynamoDb() : null);
     running.push(dynamoDb);
-    Set<String> encryptedOnly = model.buckets().values().stream()
-        .filter(Model.Bucket::requireEncryptedPuts).map(Model.Bucket::bucketName).collect(Collectors.toSet());
+    Map<String, Model.SseRule> sseRules = model.buckets().values().stream()
+        .collect(Collectors.toMap(Model.Bucket::bucketName, Model.Bucket::sseRule));
     s3 = S3Engine.start(state.persistent() ? state.s3() : null,
-        credentials.accessKeyId(), credentials.secretAccessKey(), encryptedOnly);
+        credentials.accessKeyId(), credentials.secretAccessKey(), sseRules);
     running.push(s3);
     try (DynamoDbClient dynamo = dynamoDbClient(); S3Client s3Client = s3Client()) {
       dynamoDb.createTables(model.tables().values(), dynamo);
@@ -107,6 +108,13 @@ public final class LocalStack implements AutoCloseable {
       }
       functions.put(function.logicalId(), host);
     }
+    List<S3EventDelivery.Target> targets = model.notifications().stream()
+        .map(n -> new S3EventDelivery.Target(n, model.buckets().get(n.bucketLogicalId()).bucketName(),
+            functions.get(n.functionLogicalId())))
+        .toList();
+    S3EventDelivery delivery = new S3EventDelivery(targets, REGION, ACCOUNT_ID);
+    running.push(delivery); // stops before the functions it invokes
+    s3.onObjectCreated(delivery);
     gateway.start(model, functions, issuer, ACCOUNT_ID, clock);
     // stopping runs newest first: the gateway must stop taking requests before the functions go
     running.remove(gateway);

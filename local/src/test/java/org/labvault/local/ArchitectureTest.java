@@ -47,7 +47,8 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule theSharedLayerDependsOnNoFunction =
       noClasses().that().resideInAPackage("org.labvault.shared..")
-          .should().dependOnClassesThat().resideInAnyPackage("org.labvault.ops..", "org.labvault.groups..", "org.labvault.permissions..", "org.labvault.local..");
+          .should().dependOnClassesThat().resideInAnyPackage("org.labvault.ops..", "org.labvault.groups..", "org.labvault.permissions..",
+              "org.labvault.assets..", "org.labvault.uploadevents..", "org.labvault.local..");
 
   @ArchTest
   static final ArchRule functionsDoNotDependOnTheLocalStack =

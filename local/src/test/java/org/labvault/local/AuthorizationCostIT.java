@@ -20,6 +20,7 @@ import org.labvault.shared.auth.Authorizer;
 import org.labvault.shared.auth.Caller;
 import org.labvault.shared.auth.ResourceRef;
 import org.labvault.shared.auth.Role;
+import org.labvault.shared.aws.DynamoAssetLocator;
 import org.labvault.shared.aws.DynamoMembershipReader;
 import org.labvault.shared.aws.Keys;
 import org.labvault.shared.config.Config;
@@ -69,6 +70,7 @@ class AuthorizationCostIT {
   static Authorizer authorizer;
   static final List<String> groupsOfMany = new ArrayList<>();
   static String groupOfOne;
+  static String assetOfMany;
 
   @BeforeAll
   static void seed() throws Exception {
@@ -98,8 +100,11 @@ class AuthorizationCostIT {
         batch.clear();
       }
     }
-    var reader = new DynamoMembershipReader(dynamo, Config.from(Map.of(Config.Names.TABLE_NAME, TABLE)));
-    authorizer = new Authorizer(reader, e -> { }, clock);
+    var config = Config.from(Map.of(Config.Names.TABLE_NAME, TABLE));
+    assetOfMany = Ids.newId(clock);
+    dynamo.putItem(r -> r.tableName(TABLE).item(Map.of(Keys.PK, AttributeValue.fromS(Keys.asset(assetOfMany)),
+        Keys.SK, AttributeValue.fromS(Keys.META), "groupId", AttributeValue.fromS(groupsOfMany.getLast()))));
+    authorizer = new Authorizer(new DynamoMembershipReader(dynamo, config), new DynamoAssetLocator(dynamo, config), e -> { }, clock);
   }
 
   private static Map<String, AttributeValue> item(String groupId, String userId, Role role) {
@@ -142,6 +147,19 @@ class AuthorizationCostIT {
     assertThat(authorizer.decide(user("many"), ResourceRef.group(groupsOfMany.getFirst()), Action.GROUP_UPDATE))
         .satisfies(d -> assertThat(d.allowed()).isFalse());
     assertThat(counter.total()).isEqualTo(1);
+  }
+
+  @Test
+  void anAssetCheckCostsOneMoreReadToFindItsGroup() {
+    var asset = new ResourceRef(ResourceRef.Type.ASSET, assetOfMany);
+    assertThat(authorizer.decide(user("many"), asset, Action.ASSETS_DELETE).allowed()).isTrue();
+    assertThat(counter.calls).containsOnlyKeys("GetItem");
+    assertThat(counter.total()).isEqualTo(2);
+    counter.calls.clear();
+    var checks = List.of(new Authorizer.Check(asset, Action.ASSETS_READ), new Authorizer.Check(ResourceRef.group(groupOfOne), Action.ASSETS_READ));
+    assertThat(authorizer.decideAll(user("many"), checks)).extracting(d -> d.allowed()).containsExactly(true, false);
+    assertThat(counter.calls).containsOnlyKeys("BatchGetItem");
+    assertThat(counter.total()).isEqualTo(2);
   }
 
   @Test

@@ -62,15 +62,18 @@ class PersistenceE2ET {
   }
 
   @Test
-  void theBucketPolicyRefusesUnencryptedPuts() throws Exception {
+  void theBucketPolicyRefusesOtherEncryption_andDefaultEncryptionSealsTheRest() throws Exception {
     try (LocalStack stack = Stacks.start(state); var s3 = stack.s3Client()) {
       String bucket = stack.model().buckets().get("DataBucket").bucketName();
-      assertThatThrownBy(() -> s3.putObject(r -> r.bucket(bucket).key("plain"), RequestBody.fromString("x")))
+      assertThatThrownBy(() -> s3.putObject(r -> r.bucket(bucket).key("kms").serverSideEncryption(ServerSideEncryption.AWS_KMS),
+          RequestBody.fromString("x")))
           .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(403));
-      assertThatThrownBy(() -> s3.createMultipartUpload(r -> r.bucket(bucket).key("plain-mpu")))
+      assertThatThrownBy(() -> s3.createMultipartUpload(r -> r.bucket(bucket).key("kms-mpu").serverSideEncryption(ServerSideEncryption.AWS_KMS)))
           .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(403));
       s3.putObject(r -> r.bucket(bucket).key("sealed").serverSideEncryption(ServerSideEncryption.AES256), RequestBody.fromString("x"));
       assertThat(s3.headObject(r -> r.bucket(bucket).key("sealed")).serverSideEncryption()).isEqualTo(ServerSideEncryption.AES256);
+      s3.putObject(r -> r.bucket(bucket).key("by-default"), RequestBody.fromString("x"));
+      assertThat(s3.headObject(r -> r.bucket(bucket).key("by-default")).serverSideEncryption()).isEqualTo(ServerSideEncryption.AES256);
     }
   }
 

@@ -23,7 +23,7 @@ class NoticeServiceTest {
   private final InMemoryNoticeRepository repo = new InMemoryNoticeRepository();
   private final java.util.List<org.labvault.shared.audit.AuditEvent> audit = new java.util.ArrayList<>();
   private final NoticeService service = new NoticeService(repo,
-      new org.labvault.shared.auth.Authorizer(null, audit::add, Clock.fixed(NOW, ZoneOffset.UTC)), Clock.fixed(NOW, ZoneOffset.UTC));
+      new org.labvault.shared.auth.Authorizer(null, null, audit::add, Clock.fixed(NOW, ZoneOffset.UTC)), Clock.fixed(NOW, ZoneOffset.UTC));
   private final org.labvault.shared.auth.Caller op = new org.labvault.shared.auth.Caller(
       new Principal("op", null, "platform", Set.of("operators")), "req-1");
   private final Principal reader = new Principal("alice", null, "acme", Set.of());

@@ -74,6 +74,21 @@ interface TestOpsComponent extends OpsComponent {
     }
 
     @Provides
+    static org.labvault.shared.auth.AssetLocator noAssets() {
+      return new org.labvault.shared.auth.AssetLocator() {
+        @Override
+        public java.util.Optional<String> groupOf(String assetId) {
+          return java.util.Optional.empty();
+        }
+
+        @Override
+        public java.util.Map<String, String> groupsOf(java.util.Collection<String> assetIds) {
+          return java.util.Map.of();
+        }
+      };
+    }
+
+    @Provides
     @Singleton
     @Named("dynamodb")
     static FakeProbe dynamoDbProbe() {

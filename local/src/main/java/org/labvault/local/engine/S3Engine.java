@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.UserDefinedFileAttributeView;
 import java.util.Collection;
-import java.util.Set;
+import java.util.Map;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
@@ -22,9 +22,13 @@ import org.labvault.local.template.Model;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
+import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
 import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
 import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
@@ -35,10 +39,26 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
  */
 public final class S3Engine implements AutoCloseable {
 
-  private final S3Proxy proxy;
+  /** Told of every object created, after S3 stored it (as S3 event notifications would be). */
+  public interface ObjectCreatedListener {
+    /**
+     * @param eventName {@code ObjectCreated:Put}, {@code :Copy} or {@code :CompleteMultipartUpload}
+     * @param versionId null in a bucket without versioning
+     */
+    void created(String bucket, String eventName, String key, long sizeBytes, String eTag, String versionId);
+  }
 
-  private S3Engine(S3Proxy proxy) {
+  private final S3Proxy proxy;
+  private final Notifications notifications;
+
+  private S3Engine(S3Proxy proxy, Notifications notifications) {
     this.proxy = proxy;
+    this.notifications = notifications;
+  }
+
+  /** Where created objects are reported from now on. */
+  public void onObjectCreated(ObjectCreatedListener listener) {
+    notifications.listener = listener;
   }
 
   /**
@@ -46,14 +66,15 @@ public final class S3Engine implements AutoCloseable {
    *
    * @param dataDir where objects persist (its file system must keep user extended attributes), or
    *     null to keep them in memory
-   * @param encryptedPutsOnly buckets whose policy denies puts without SSE AES256
+   * @param sseRules by bucket name, what its policy says about the SSE header of puts
    */
-  public static S3Engine start(Path dataDir, String accessKeyId, String secretKey, Set<String> encryptedPutsOnly)
+  public static S3Engine start(Path dataDir, String accessKeyId, String secretKey, Map<String, Model.SseRule> sseRules)
       throws Exception {
     BlobStore store = dataDir == null ? new TransientNio2BlobStore() : new DiskBlobStore(dataDir);
+    Notifications notifications = new Notifications(new BucketPolicies(store, sseRules));
     S3Proxy proxy =
         S3Proxy.builder()
-            .blobStore(new BucketPolicies(store, encryptedPutsOnly))
+            .blobStore(notifications)
             .endpoint(URI.create("http://127.0.0.1:0"))
             .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKeyId, secretKey)
             .build();
@@ -64,7 +85,7 @@ public final class S3Engine implements AutoCloseable {
       }
       Thread.sleep(5);
     }
-    return new S3Engine(proxy);
+    return new S3Engine(proxy, notifications);
   }
 
   /**
@@ -143,37 +164,87 @@ public final class S3Engine implements AutoCloseable {
     }
   }
 
-  /** The template's bucket policies that the local server can enforce: deny unencrypted puts. */
+  /** The template's bucket policies that the local server can enforce: the SSE header of puts. */
   static final class BucketPolicies extends ForwardingBlobStore {
-    private final Set<String> encryptedPutsOnly;
+    private final Map<String, Model.SseRule> rules;
 
-    BucketPolicies(BlobStore delegate, Set<String> encryptedPutsOnly) {
+    BucketPolicies(BlobStore delegate, Map<String, Model.SseRule> rules) {
       super(delegate);
-      this.encryptedPutsOnly = Set.copyOf(encryptedPutsOnly);
+      this.rules = Map.copyOf(rules);
     }
 
     @Override
     public PutObjectResponse putBlob(PutObjectRequest request, InputStream content) {
-      requireSse(request.bucket(), request.serverSideEncryption());
+      checkSse(request.bucket(), request.serverSideEncryption());
       return super.putBlob(request, content);
     }
 
     @Override
     public MultipartUpload initiateMultipartUpload(CreateMultipartUploadRequest request) {
-      requireSse(request.bucket(), request.serverSideEncryption());
+      checkSse(request.bucket(), request.serverSideEncryption());
       return super.initiateMultipartUpload(request);
     }
 
     @Override
     public CopyObjectResponse copyBlob(CopyObjectRequest request) {
-      requireSse(request.destinationBucket(), request.serverSideEncryption());
+      checkSse(request.destinationBucket(), request.serverSideEncryption());
       return super.copyBlob(request);
     }
 
-    private void requireSse(String bucket, ServerSideEncryption sse) {
-      if (encryptedPutsOnly.contains(bucket) && sse != ServerSideEncryption.AES256) {
+    private void checkSse(String bucket, ServerSideEncryption sse) {
+      boolean denied = switch (rules.getOrDefault(bucket, Model.SseRule.NONE)) {
+        case NONE -> false;
+        case AES256_IF_GIVEN -> sse != null && sse != ServerSideEncryption.AES256;
+        case AES256_REQUIRED -> sse != ServerSideEncryption.AES256;
+      };
+      if (denied) {
         throw S3Exceptions.fromStatusCode(403);
       }
+    }
+  }
+
+  /** Reports each object created, once the store holds it. */
+  static final class Notifications extends ForwardingBlobStore {
+    private volatile ObjectCreatedListener listener;
+
+    Notifications(BlobStore delegate) {
+      super(delegate);
+    }
+
+    @Override
+    public PutObjectResponse putBlob(PutObjectRequest request, InputStream content) {
+      PutObjectResponse response = super.putBlob(request, content);
+      report(request.bucket(), "ObjectCreated:Put", request.key(), response.eTag(), response.versionId());
+      return response;
+    }
+
+    @Override
+    public CopyObjectResponse copyBlob(CopyObjectRequest request) {
+      CopyObjectResponse response = super.copyBlob(request);
+      report(request.destinationBucket(), "ObjectCreated:Copy", request.destinationKey(),
+          response.copyObjectResult() == null ? null : response.copyObjectResult().eTag(), response.versionId());
+      return response;
+    }
+
+    @Override
+    public CompleteMultipartUploadResponse completeMultipartUpload(MultipartUpload upload, CompleteMultipartUploadRequest request) {
+      CompleteMultipartUploadResponse response = super.completeMultipartUpload(upload, request);
+      report(request.bucket(), "ObjectCreated:CompleteMultipartUpload", request.key(), response.eTag(), response.versionId());
+      return response;
+    }
+
+    private void report(String bucket, String eventName, String key, String eTag, String versionId) {
+      ObjectCreatedListener l = listener;
+      if (l == null) {
+        return;
+      }
+      HeadObjectResponse head = blobMetadata(HeadObjectRequest.builder().bucket(bucket).key(key).versionId(versionId).build());
+      String version = versionId != null ? versionId : head.versionId();
+      l.created(bucket, eventName, key, head.contentLength(), unquoted(eTag != null ? eTag : head.eTag()), version);
+    }
+
+    private static String unquoted(String eTag) {
+      return eTag == null ? null : eTag.replace("\"", "");
     }
   }
 }

@@ -58,15 +58,36 @@ public final class Model {
   /** A DynamoDB table with its CloudFormation properties (resolved). */
   public record Table(String logicalId, String tableName, Map<String, Object> properties) {}
 
-  /**
-   * An S3 bucket.
-   *
-   * @param requireEncryptedPuts a bucket policy denies puts without {@code x-amz-server-side-encryption: AES256}
-   */
+  /** What a bucket policy says about the SSE header of puts. */
+  public enum SseRule {
+    /** Nothing. */
+    NONE,
+    /** A put that names an encryption other than AES256 is denied; one that names none is allowed. */
+    AES256_IF_GIVEN,
+    /** A put that does not name AES256 is denied. */
+    AES256_REQUIRED
+  }
+
+  /** An S3 bucket. */
   public record Bucket(
       String logicalId,
       String bucketName,
       boolean versioned,
       boolean defaultEncryption,
-      boolean requireEncryptedPuts) {}
+      SseRule sseRule) {}
+
+  /**
+   * An S3 event source: the bucket's "object created" notifications that invoke a function.
+   *
+   * @param id the event's name in the template (S3 calls it the configuration id)
+   * @param prefix the key prefix filter, or ""
+   * @param suffix the key suffix filter, or ""
+   */
+  public record S3Notification(
+      String id, String functionLogicalId, String bucketLogicalId, String prefix, String suffix) {
+
+    public boolean matches(String key) {
+      return key.startsWith(prefix) && key.endsWith(suffix);
+    }
+  }
 }

@@ -43,9 +43,11 @@ public final class StackModel {
           "DeletionProtectionEnabled", "Tags");
   private static final Set<String> BUCKET_PROPERTIES =
       Set.of("BucketName", "VersioningConfiguration", "BucketEncryption",
-          "PublicAccessBlockConfiguration", "OwnershipControls", "Tags");
+          "PublicAccessBlockConfiguration", "OwnershipControls", "LifecycleConfiguration", "Tags");
   private static final Set<String> HTTP_EVENT_PROPERTIES =
       Set.of("Path", "Method", "ApiId", "Auth", "TimeoutInMillis", "PayloadFormatVersion");
+  private static final Set<String> S3_EVENT_PROPERTIES = Set.of("Bucket", "Events", "Filter");
+  private static final String OBJECT_CREATED = "s3:ObjectCreated:";
   private static final Set<String> RUNTIMES = Set.of("java21", "java25");
 
   private final String region;
@@ -57,6 +59,7 @@ public final class StackModel {
   private final Map<String, Model.HttpApi> apis = new LinkedHashMap<>();
   private final Map<String, Model.Table> tables = new LinkedHashMap<>();
   private final Map<String, Model.Bucket> buckets = new LinkedHashMap<>();
+  private final List<Model.S3Notification> notifications = new ArrayList<>();
   private final List<String> problems = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
   private Intrinsics intrinsics;
@@ -95,6 +98,11 @@ public final class StackModel {
 
   public Map<String, Model.Bucket> buckets() {
     return buckets;
+  }
+
+  /** The S3 event sources: which bucket's new objects invoke which function. */
+  public List<Model.S3Notification> notifications() {
+    return notifications;
   }
 
   /** Template settings that have no effect locally, worth one line each at start. */
@@ -168,6 +176,11 @@ public final class StackModel {
       }
     });
     checkRoutes();
+    for (Model.S3Notification n : notifications) {
+      if (!buckets.containsKey(n.bucketLogicalId())) {
+        problems.add(n.functionLogicalId() + ".Events." + n.id() + ".Bucket must be a !Ref to a bucket of this template");
+      }
+    }
   }
 
   // ---- functions and routes
@@ -202,6 +215,10 @@ public final class StackModel {
   private List<Model.HttpRoute> event(String functionId, String name, Map<String, Object> event) {
     String where = functionId + ".Events." + name;
     String type = String.valueOf(event.get("Type"));
+    if (type.equals("S3")) {
+      s3Event(functionId, name, Template.map(event.get("Properties")));
+      return List.of();
+    }
     if (!type.equals("HttpApi")) {
       problems.add(where + ": event type " + type + " is not supported by the local stack");
       return List.of();
@@ -232,6 +249,44 @@ public final class StackModel {
         auth.containsKey("Authorizer") ? String.valueOf(auth.get("Authorizer")) : null,
         scopes instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of(),
         functionId));
+  }
+
+  /**
+   * An S3 event source. The local S3 server reports created objects (put, copy, completed multipart
+   * upload); other event types and filters beyond a key prefix and suffix are errors.
+   */
+  private void s3Event(String functionId, String name, Map<String, Object> props) {
+    String where = functionId + ".Events." + name;
+    unknownProperties(where, props, S3_EVENT_PROPERTIES);
+    Object bucketRef = Template.map(props.get("Bucket")).get("Ref");
+    if (bucketRef == null) {
+      problems.add(where + ".Bucket must be a !Ref to a bucket of this template");
+      return;
+    }
+    for (Object e : list(intrinsics.resolve(props.get("Events"), where + ".Events"))) {
+      if (!String.valueOf(e).startsWith(OBJECT_CREATED)) {
+        problems.add(where + ": S3 event " + e + " is not delivered by the local stack (only " + OBJECT_CREATED + "*)");
+      }
+    }
+    String prefix = "";
+    String suffix = "";
+    Map<String, Object> filter = Template.map(intrinsics.resolve(props.get("Filter"), where + ".Filter"));
+    for (String key : filter.keySet()) {
+      if (!key.equals("S3Key")) {
+        problems.add(where + ".Filter." + key + " is not supported by the local stack");
+      }
+    }
+    for (Object rule : list(Template.map(filter.get("S3Key")).get("Rules"))) {
+      Map<String, Object> r = Template.map(rule);
+      String ruleName = String.valueOf(r.get("Name")).toLowerCase(Locale.ROOT);
+      String value = String.valueOf(r.get("Value"));
+      switch (ruleName) {
+        case "prefix" -> prefix = value;
+        case "suffix" -> suffix = value;
+        default -> problems.add(where + ": filter rule " + r.get("Name") + " is not prefix or suffix");
+      }
+    }
+    notifications.add(new Model.S3Notification(name, functionId, String.valueOf(bucketRef), prefix, suffix));
   }
 
   private void httpApi(String id, Map<String, Object> props) {
@@ -340,12 +395,15 @@ public final class StackModel {
       }
       encrypted = true;
     }
-    buckets.put(id, new Model.Bucket(id, bucketName(id), versioned, encrypted, false));
+    if (resolved.containsKey("LifecycleConfiguration")) {
+      notes.add(id + ": lifecycle rules run in AWS only");
+    }
+    buckets.put(id, new Model.Bucket(id, bucketName(id), versioned, encrypted, Model.SseRule.NONE));
   }
 
   /**
-   * Bucket policies are understood statement by statement: "deny puts without SSE AES256" is
-   * enforced by the local S3 server; "deny non-TLS access" cannot apply to the loopback endpoint
+   * Bucket policies are understood statement by statement: "deny puts without (or with another
+   * than) SSE AES256" is enforced by the local S3 server; "deny non-TLS access" cannot apply to the loopback endpoint
    * and is noted; any other statement is an error.
    */
   private void bucketPolicy(String id, Map<String, Object> props) {
@@ -356,7 +414,7 @@ public final class StackModel {
       return;
     }
     Map<String, Object> document = Template.map(intrinsics.resolve(props.get("PolicyDocument"), id + ".PolicyDocument"));
-    boolean requireSse = false;
+    Model.SseRule sseRule = Model.SseRule.NONE;
     List<?> statements = list(document.get("Statement"));
     for (int i = 0; i < statements.size(); i++) {
       Map<String, Object> s = Template.map(statements.get(i));
@@ -364,29 +422,35 @@ public final class StackModel {
       boolean deny = "Deny".equals(s.get("Effect"));
       if (deny && "false".equals(String.valueOf(Template.map(condition.get("Bool")).get("aws:SecureTransport")))) {
         notes.add(id + ": the TLS-only statement has no local effect (the local S3 endpoint is loopback HTTP)");
-      } else if (deny && list(s.get("Action")).contains("s3:PutObject") && deniesUnencryptedPuts(condition)) {
-        requireSse = true;
+      } else if (deny && list(s.get("Action")).contains("s3:PutObject") && sseRule(condition) != Model.SseRule.NONE) {
+        sseRule = sseRule(condition);
       } else {
         problems.add(id + ": statement " + (s.get("Sid") != null ? s.get("Sid") : i) + " is not understood by the local stack");
       }
     }
     buckets.put(bucket.logicalId(), new Model.Bucket(
-        bucket.logicalId(), bucket.bucketName(), bucket.versioned(), bucket.defaultEncryption(), requireSse));
+        bucket.logicalId(), bucket.bucketName(), bucket.versioned(), bucket.defaultEncryption(), sseRule));
   }
 
   /**
-   * {@code StringNotEquals: {s3:x-amz-server-side-encryption: AES256}} or
-   * {@code Null: {s3:x-amz-server-side-encryption: true}}, alone or together.
+   * What a deny-puts condition on the SSE header means: {@code StringNotEqualsIfExists: AES256}
+   * denies other encryptions; {@code StringNotEquals: AES256} or {@code Null: true} (alone or
+   * together) deny every put that does not name AES256. Anything else is not understood (NONE).
    */
-  private static boolean deniesUnencryptedPuts(Map<String, Object> condition) {
+  private static Model.SseRule sseRule(Map<String, Object> condition) {
     String header = "s3:x-amz-server-side-encryption";
+    if (condition.size() == 1 && "AES256".equals(String.valueOf(
+        Template.map(condition.get("StringNotEqualsIfExists")).get(header)))) {
+      return Model.SseRule.AES256_IF_GIVEN;
+    }
     Object notEquals = Template.map(condition.get("StringNotEquals")).get(header);
     Object isNull = Template.map(condition.get("Null")).get(header);
     boolean onlyThese = condition.keySet().stream().allMatch(k -> k.equals("StringNotEquals") || k.equals("Null"));
-    return onlyThese
+    boolean required = onlyThese
         && (notEquals != null || isNull != null)
         && (notEquals == null || "AES256".equals(String.valueOf(notEquals)))
         && (isNull == null || "true".equals(String.valueOf(isNull)));
+    return required ? Model.SseRule.AES256_REQUIRED : Model.SseRule.NONE;
   }
 
   // ---- local names and attributes

@@ -162,10 +162,39 @@ class StackModelTest {
                     Resource: !Sub ${Bucket.Arn}/*
                     Condition: {StringNotEquals: {s3:x-amz-server-side-encryption: AES256}}
         """;
-    assertThat(model(BASE + policy).buckets().get("Bucket").requireEncryptedPuts()).isTrue();
-    assertThat(model(BASE).buckets().get("Bucket").requireEncryptedPuts()).isFalse();
+    assertThat(model(BASE + policy).buckets().get("Bucket").sseRule()).isEqualTo(Model.SseRule.AES256_REQUIRED);
+    assertThat(model(BASE + policy.replace("StringNotEquals", "StringNotEqualsIfExists")).buckets().get("Bucket").sseRule())
+        .isEqualTo(Model.SseRule.AES256_IF_GIVEN);
+    assertThat(model(BASE).buckets().get("Bucket").sseRule()).isEqualTo(Model.SseRule.NONE);
     assertThatThrownBy(() -> model(BASE + policy.replace("s3:PutObject", "s3:GetObject")))
         .hasMessageContaining("is not understood by the local stack");
+  }
+
+  @Test
+  void build_shouldReadS3ObjectCreatedEventsWithTheirKeyFilter() throws IOException {
+    String fn = """
+          OnUpload:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: com.example.Uploads::handleRequest
+              CodeUri: .
+              Events:
+                Landed:
+                  Type: S3
+                  Properties:
+                    Bucket: !Ref Bucket
+                    Events: s3:ObjectCreated:*
+                    Filter: {S3Key: {Rules: [{Name: prefix, Value: in/}, {Name: suffix, Value: .csv}]}}
+        """;
+    var n = model(BASE + fn).notifications();
+    assertThat(n).containsExactly(new Model.S3Notification("Landed", "OnUpload", "Bucket", "in/", ".csv"));
+    assertThat(n.getFirst().matches("in/a.csv")).isTrue();
+    assertThat(n.getFirst().matches("out/a.csv")).isFalse();
+    assertThat(n.getFirst().matches("in/a.txt")).isFalse();
+    assertThatThrownBy(() -> model(BASE + fn.replace("s3:ObjectCreated:*", "s3:ObjectRemoved:*")))
+        .hasMessageContaining("is not delivered by the local stack");
+    assertThatThrownBy(() -> model(BASE + fn.replace("!Ref Bucket", "!Ref Nowhere")))
+        .hasMessageContaining("Bucket must be a !Ref to a bucket of this template");
   }
 
   @Test

@@ -95,6 +95,28 @@ public final class HttpApi {
     }
   }
 
+  /** Creates a group as the caller of {@code token} (its ADMIN); answers its id. */
+  public String createGroup(String token, String name) {
+    Answer answer = postJson("/groups", token, "{\"name\":\"" + name + "\"}");
+    if (answer.status() != 201) {
+      throw new AssertionError("group not created: " + answer);
+    }
+    return answer.json().path("groupId").asText();
+  }
+
+  /** Makes {@code userId} a member of {@code role}: the ADMIN invites, the user accepts. */
+  public void addMember(String adminToken, String groupId, String userId, String userToken, String role) {
+    Answer invited = postJson("/groups/" + groupId + "/invitations", adminToken,
+        "{\"userId\":\"" + userId + "\",\"role\":\"" + role + "\"}");
+    if (invited.status() != 201) {
+      throw new AssertionError("not invited: " + invited);
+    }
+    Answer accepted = post("/invitations/" + invited.json().path("invitationId").asText() + "/accept", userToken);
+    if (accepted.status() != 200) {
+      throw new AssertionError("not accepted: " + accepted);
+    }
+  }
+
   /** A token from the local issuer: {@code POST /local/tokens}. */
   public String token(String sub, String tenant, String... groups) {
     StringBuilder body = new StringBuilder("{\"sub\":\"" + sub + "\"");

@@ -48,7 +48,7 @@ public final class DynamoGroupRepository implements GroupRepository {
   static final int STALE_READ_RETRIES = 5;
   private static final Map<String, String> NAMES = Map.of(
       "#role", "role", "#status", "status", "#name", "name", "#description", "description",
-      "#adminCount", "adminCount", "#memberCount", "memberCount", "#assetCount", "assetCount");
+      "#adminCount", "adminCount", "#memberCount", "memberCount", "#assetCount", Keys.ASSET_COUNT);
 
   private final DynamoDbClient dynamo;
   private final String table;

@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 /** How groups, memberships and invitations look as items of the LabVault table. */
 final class GroupItems {
 
-  static final String ACTIVE = "ACTIVE";
+  static final String ACTIVE = Keys.GROUP_ACTIVE;
   static final String DELETING = "DELETING";
   /** Closed invitations are kept this long after they expire, then TTL removes them. */
   static final long KEEP_DAYS = 30;
@@ -99,7 +99,7 @@ final class GroupItems {
     item.put("createdBy", s(g.createdBy()));
     item.put("memberCount", n(g.memberCount()));
     item.put("adminCount", n(1));
-    item.put("assetCount", n(0));
+    item.put(Keys.ASSET_COUNT, n(0));
     item.put("status", s(ACTIVE));
     return item;
   }

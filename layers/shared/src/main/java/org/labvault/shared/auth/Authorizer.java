@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import javax.inject.Inject;
@@ -21,28 +22,34 @@ import org.labvault.shared.id.Ids;
  * The one authorization path: given the verified caller, a resource and an action, allow or deny,
  * with the role that decided. A group's members are the only ones who learn it exists: a
  * non-member gets 404, a member whose role does not allow the action 403. Each decision about a
- * group costs one strongly consistent read of the caller's membership; asset resources answer
- * "no" until assets exist.
+ * group costs one strongly consistent read of the caller's membership; a decision about an asset
+ * costs one more, before it, to find the asset's group (for the asset routes, the read of the asset
+ * itself, which the route needs anyway).
  */
 public final class Authorizer {
 
   private final MembershipReader memberships;
+  private final AssetLocator assets;
   private final AuditLog audit;
   private final Clock clock;
 
   @Inject
-  public Authorizer(MembershipReader memberships, AuditLog audit, Clock clock) {
+  public Authorizer(MembershipReader memberships, AssetLocator assets, AuditLog audit, Clock clock) {
     this.memberships = memberships;
+    this.assets = assets;
     this.audit = audit;
     this.clock = clock;
   }
 
   /** The decision, without side effects (permission checks). */
   public Decision decide(Principal principal, ResourceRef resource, Action action) {
-    if (resource.type() != ResourceRef.Type.GROUP || !Ids.looksValid(resource.id())) {
+    if (!Ids.looksValid(resource.id())) {
       return Decision.INVISIBLE;
     }
-    return memberships.roleOf(resource.id(), principal.userId())
+    Optional<String> groupId = resource.type() == ResourceRef.Type.GROUP
+        ? Optional.of(resource.id())
+        : assets.groupOf(resource.id());
+    return groupId.flatMap(g -> memberships.roleOf(g, principal.userId()))
         .map(role -> new Decision(role.allows(action), role))
         .orElse(Decision.INVISIBLE);
   }
@@ -50,18 +57,30 @@ public final class Authorizer {
   /** One check of a batch. */
   public record Check(ResourceRef resource, Action action) {}
 
-  /** Decisions for many checks, in order; one read per distinct group, batched. */
+  /**
+   * Decisions for many checks, in order: one read per distinct asset, then one per distinct group,
+   * each batched.
+   */
   public List<Decision> decideAll(Principal principal, List<Check> checks) {
+    Set<String> assetIds = new LinkedHashSet<>();
+    for (Check c : checks) {
+      if (c.resource().type() == ResourceRef.Type.ASSET && Ids.looksValid(c.resource().id())) {
+        assetIds.add(c.resource().id());
+      }
+    }
+    Map<String, String> assetGroups = assetIds.isEmpty() ? Map.of() : assets.groupsOf(assetIds);
     Set<String> groupIds = new LinkedHashSet<>();
     for (Check c : checks) {
       if (c.resource().type() == ResourceRef.Type.GROUP && Ids.looksValid(c.resource().id())) {
         groupIds.add(c.resource().id());
       }
     }
+    groupIds.addAll(assetGroups.values());
     Map<String, Role> roles = groupIds.isEmpty() ? Map.of() : memberships.rolesOf(groupIds, principal.userId());
     List<Decision> out = new ArrayList<>(checks.size());
     for (Check c : checks) {
-      Role role = c.resource().type() == ResourceRef.Type.GROUP ? roles.get(c.resource().id()) : null;
+      String groupId = c.resource().type() == ResourceRef.Type.GROUP ? c.resource().id() : assetGroups.get(c.resource().id());
+      Role role = groupId == null ? null : roles.get(groupId);
       out.add(role == null ? Decision.INVISIBLE : new Decision(role.allows(c.action()), role));
     }
     return out;
@@ -75,11 +94,28 @@ public final class Authorizer {
    */
   public Role require(Caller caller, String groupId, Action action) {
     Decision d = decide(caller.principal(), ResourceRef.group(groupId), action);
+    return enforce(caller, d, action, "group:" + groupId, notFound());
+  }
+
+  /**
+   * The caller's role for {@code action} on an asset the route has just read (strongly
+   * consistently) by its id: {@code groupId} is the group holding it, or null when there is no such
+   * asset. The asset read is the extra read an asset decision costs; this adds the membership read.
+   *
+   * @throws NotFoundException when there is no such asset or the caller is not a member of its group
+   * @throws ForbiddenException when the caller's role does not allow the action
+   */
+  public Role requireOnAsset(Caller caller, String assetId, String groupId, Action action) {
+    Decision d = groupId == null ? Decision.INVISIBLE : decide(caller.principal(), ResourceRef.group(groupId), action);
+    return enforce(caller, d, action, "asset:" + assetId, noSuchAsset());
+  }
+
+  private Role enforce(Caller caller, Decision d, Action action, String resource, NotFoundException invisible) {
     if (!d.visible()) {
-      throw deny(caller, action.wireName(), "group:" + groupId, null, notFound());
+      throw deny(caller, action.wireName(), resource, null, invisible);
     }
     if (!d.allowed()) {
-      throw deny(caller, action.wireName(), "group:" + groupId, d.role(),
+      throw deny(caller, action.wireName(), resource, d.role(),
           new ForbiddenException("your role " + d.role() + " does not allow " + action.wireName()));
     }
     return d.role();
@@ -114,5 +150,10 @@ public final class Authorizer {
   /** The same answer for "no such group" and "not your group". */
   public static NotFoundException notFound() {
     return new NotFoundException("no such group");
+  }
+
+  /** The same answer for "no such asset" and "not in your groups". */
+  public static NotFoundException noSuchAsset() {
+    return new NotFoundException("no such asset");
   }
 }

@@ -17,6 +17,8 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * SDK clients, built once per execution environment with the URL-connection HTTP client, an
@@ -108,6 +110,20 @@ public final class AwsModule {
             // an overridden endpoint is a single host: buckets go in the path
             .forcePathStyle(endpoint.isPresent())
             .overrideConfiguration(timeouts());
+    endpoint.ifPresent(builder::endpointOverride);
+    return builder.build();
+  }
+
+  /** Signs upload and download URLs with the function's own credentials; no call leaves the process. */
+  @Provides
+  @Singleton
+  static S3Presigner s3Presigner(AwsCredentialsProvider credentials, Region region, Config config) {
+    var endpoint = config.endpointOverride("s3");
+    var builder =
+        S3Presigner.builder()
+            .credentialsProvider(credentials)
+            .region(region)
+            .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(endpoint.isPresent()).build());
     endpoint.ifPresent(builder::endpointOverride);
     return builder.build();
   }

@@ -1,9 +1,7 @@
 package org.labvault.shared.aws;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
@@ -12,12 +10,9 @@ import org.labvault.shared.auth.Role;
 import org.labvault.shared.config.Config;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /** Memberships for the authorization path: strongly consistent GetItem of the member item. */
 public final class DynamoMembershipReader implements MembershipReader {
-
-  private static final int BATCH = 100;
 
   private final DynamoDbClient dynamo;
   private final String table;
@@ -42,23 +37,9 @@ public final class DynamoMembershipReader implements MembershipReader {
   @Override
   public Map<String, Role> rolesOf(Collection<String> groupIds, String userId) {
     Map<String, Role> roles = new HashMap<>();
-    List<String> ids = new ArrayList<>(groupIds);
-    for (int from = 0; from < ids.size(); from += BATCH) {
-      List<Map<String, AttributeValue>> keys = ids.subList(from, Math.min(ids.size(), from + BATCH)).stream()
-          .map(g -> key(g, userId)).toList();
-      Map<String, KeysAndAttributes> pending = Map.of(table, KeysAndAttributes.builder().keys(keys)
-          .consistentRead(true).projectionExpression("pk, #r").expressionAttributeNames(Map.of("#r", "role")).build());
-      for (int attempt = 0; pending != null && !pending.isEmpty(); attempt++) {
-        Backoff.pause(attempt);
-        var request = pending;
-        var response = dynamo.batchGetItem(b -> b.requestItems(request));
-        for (var item : response.responses().getOrDefault(table, List.of())) {
-          String groupId = item.get(Keys.PK).s().substring("GROUP#".length());
-          Role.parse(item.get("role").s()).ifPresent(role -> roles.put(groupId, role));
-        }
-        pending = response.unprocessedKeys(); // throttled keys: asked again after a pause
-      }
-    }
+    BatchReads.get(dynamo, table, groupIds.stream().map(g -> key(g, userId)).toList(), "pk, #r", Map.of("#r", "role"),
+        item -> Role.parse(item.get("role").s())
+            .ifPresent(role -> roles.put(item.get(Keys.PK).s().substring("GROUP#".length()), role)));
     return roles;
   }
 }

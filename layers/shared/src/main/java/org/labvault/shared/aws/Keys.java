@@ -17,6 +17,27 @@ public final class Keys {
 
   public static final String META = "META";
 
+  /** A group's status while it can be used (the alternative is DELETING). */
+  public static final String GROUP_ACTIVE = "ACTIVE";
+
+  /** On a group's META item: how many of its assets are not deleted (deletion waits for 0). */
+  public static final String ASSET_COUNT = "assetCount";
+
+  /** An asset's own partition: its META item, read by id. */
+  public static String asset(String assetId) {
+    return "ASSET#" + assetId;
+  }
+
+  /** The generic secondary index: lists that are not read by their item's own key. */
+  public static final String GSI1 = "gsi1";
+  public static final String GSI1_PK = "gsi1pk";
+  public static final String GSI1_SK = "gsi1sk";
+
+  /** In {@link #GSI1}: a group's assets, deleted ones apart so that default lists skip them. */
+  public static String groupAssets(String groupId, boolean deleted) {
+    return "ASSETS#" + groupId + (deleted ? "#DELETED" : "#LIVE");
+  }
+
   /** A member item in the group's partition; the authorization path reads exactly this. */
   public static String member(String userId) {
     return "MEMBER#" + userId;

@@ -47,9 +47,31 @@ class AuthorizerTest {
     }
   }
 
+  /** Assets' groups in a map; counts reads. */
+  static final class Assets implements AssetLocator {
+    final Map<String, String> groups = new HashMap<>();
+    int reads;
+
+    @Override
+    public Optional<String> groupOf(String assetId) {
+      reads++;
+      return Optional.ofNullable(groups.get(assetId));
+    }
+
+    @Override
+    public Map<String, String> groupsOf(Collection<String> assetIds) {
+      reads++;
+      Map<String, String> out = new HashMap<>();
+      assetIds.forEach(a -> Optional.ofNullable(groups.get(a)).ifPresent(g -> out.put(a, g)));
+      return out;
+    }
+  }
+
+  private static final String ASSET = Ids.newId(CLOCK);
   private final Members members = new Members();
+  private final Assets assets = new Assets();
   private final List<AuditEvent> audit = new ArrayList<>();
-  private final Authorizer authorizer = new Authorizer(members, audit::add, CLOCK);
+  private final Authorizer authorizer = new Authorizer(members, assets, audit::add, CLOCK);
 
   private static Caller caller(String user) {
     return new Caller(new Principal(user, null, "acme", Set.of()), "req-1");
@@ -71,11 +93,41 @@ class AuthorizerTest {
   }
 
   @Test
-  void decide_shouldNotReadForMalformedIdsOrAssets() {
+  void decide_shouldNotReadForMalformedIds() {
     assertThat(authorizer.decide(caller("alice").principal(), ResourceRef.group("../etc"), Action.GROUP_READ)).isEqualTo(Decision.INVISIBLE);
-    assertThat(authorizer.decide(caller("alice").principal(), new ResourceRef(ResourceRef.Type.ASSET, G), Action.ASSETS_READ))
+    assertThat(authorizer.decide(caller("alice").principal(), new ResourceRef(ResourceRef.Type.ASSET, "x"), Action.ASSETS_READ))
         .isEqualTo(Decision.INVISIBLE);
-    assertThat(members.reads).isZero();
+    assertThat(members.reads + assets.reads).isZero();
+  }
+
+  @Test
+  void decide_onAnAsset_shouldUseItsGroupsMembershipWithOneExtraRead() {
+    assets.groups.put(ASSET, G);
+    members.roles.put(G + "/alice", Role.READ_ONLY);
+    var asset = new ResourceRef(ResourceRef.Type.ASSET, ASSET);
+    assertThat(authorizer.decide(caller("alice").principal(), asset, Action.ASSETS_READ)).isEqualTo(new Decision(true, Role.READ_ONLY));
+    assertThat(authorizer.decide(caller("alice").principal(), asset, Action.ASSETS_WRITE)).isEqualTo(new Decision(false, Role.READ_ONLY));
+    assertThat(authorizer.decide(caller("bob").principal(), asset, Action.ASSETS_READ)).isEqualTo(Decision.INVISIBLE);
+    assertThat(assets.reads).isEqualTo(3);
+    assertThat(members.reads).isEqualTo(3);
+    // an asset that does not exist costs the one asset read and no membership read
+    assertThat(authorizer.decide(caller("alice").principal(), new ResourceRef(ResourceRef.Type.ASSET, OTHER), Action.ASSETS_READ))
+        .isEqualTo(Decision.INVISIBLE);
+    assertThat(members.reads).isEqualTo(3);
+  }
+
+  @Test
+  void requireOnAsset_shouldAnswer404AlikeForMissingAssetsAndNonMembers() {
+    members.roles.put(G + "/reader", Role.READ_ONLY);
+    assertThatThrownBy(() -> authorizer.requireOnAsset(caller("reader"), ASSET, null, Action.ASSETS_READ))
+        .isInstanceOf(NotFoundException.class).hasMessage("no such asset");
+    assertThatThrownBy(() -> authorizer.requireOnAsset(caller("stranger"), ASSET, G, Action.ASSETS_READ))
+        .isInstanceOf(NotFoundException.class).hasMessage("no such asset");
+    assertThatThrownBy(() -> authorizer.requireOnAsset(caller("reader"), ASSET, G, Action.ASSETS_WRITE))
+        .isInstanceOf(ForbiddenException.class);
+    assertThat(authorizer.requireOnAsset(caller("reader"), ASSET, G, Action.ASSETS_READ)).isEqualTo(Role.READ_ONLY);
+    assertThat(audit).extracting(AuditEvent::resource).containsOnly("asset:" + ASSET);
+    assertThat(audit).hasSize(3);
   }
 
   @Test
@@ -116,9 +168,13 @@ class AuthorizerTest {
         new Authorizer.Check(ResourceRef.group(G), Action.ASSETS_READ),
         new Authorizer.Check(ResourceRef.group(OTHER), Action.ASSETS_READ),
         new Authorizer.Check(ResourceRef.group(G), Action.ASSETS_WRITE),
-        new Authorizer.Check(new ResourceRef(ResourceRef.Type.ASSET, G), Action.ASSETS_READ));
+        new Authorizer.Check(new ResourceRef(ResourceRef.Type.ASSET, G), Action.ASSETS_READ),
+        new Authorizer.Check(new ResourceRef(ResourceRef.Type.ASSET, ASSET), Action.ASSETS_READ));
+    assets.groups.put(ASSET, G);
     assertThat(authorizer.decideAll(caller("alice").principal(), checks)).containsExactly(
-        new Decision(true, Role.READ_ONLY), Decision.INVISIBLE, new Decision(false, Role.READ_ONLY), Decision.INVISIBLE);
+        new Decision(true, Role.READ_ONLY), Decision.INVISIBLE, new Decision(false, Role.READ_ONLY), Decision.INVISIBLE,
+        new Decision(true, Role.READ_ONLY));
     assertThat(members.reads).isEqualTo(2);
+    assertThat(assets.reads).isEqualTo(1);
   }
 }

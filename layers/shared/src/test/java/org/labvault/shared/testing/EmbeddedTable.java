@@ -4,6 +4,7 @@ import org.labvault.shared.aws.Keys;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.dynamodb.services.local.embedded.DynamoDBEmbedded;
 import software.amazon.dynamodb.services.local.shared.access.AmazonDynamoDBLocal;
@@ -25,7 +26,12 @@ public final class EmbeddedTable implements AutoCloseable {
     client.createTable(r -> r.tableName(NAME).billingMode(BillingMode.PAY_PER_REQUEST)
         .keySchema(k -> k.attributeName(Keys.PK).keyType(KeyType.HASH), k -> k.attributeName(Keys.SK).keyType(KeyType.RANGE))
         .attributeDefinitions(a -> a.attributeName(Keys.PK).attributeType(ScalarAttributeType.S),
-            a -> a.attributeName(Keys.SK).attributeType(ScalarAttributeType.S)));
+            a -> a.attributeName(Keys.SK).attributeType(ScalarAttributeType.S),
+            a -> a.attributeName(Keys.GSI1_PK).attributeType(ScalarAttributeType.S),
+            a -> a.attributeName(Keys.GSI1_SK).attributeType(ScalarAttributeType.S))
+        .globalSecondaryIndexes(i -> i.indexName(Keys.GSI1)
+            .keySchema(k -> k.attributeName(Keys.GSI1_PK).keyType(KeyType.HASH), k -> k.attributeName(Keys.GSI1_SK).keyType(KeyType.RANGE))
+            .projection(p -> p.projectionType(ProjectionType.ALL))));
   }
 
   public DynamoDbClient client() {

@@ -6,14 +6,16 @@ import java.util.List;
 import java.util.Map;
 import org.labvault.shared.audit.AuditEvent;
 import org.labvault.shared.audit.AuditLog;
+import org.labvault.shared.auth.AssetLocator;
 import org.labvault.shared.auth.MembershipReader;
+import org.labvault.shared.aws.DynamoAssetLocator;
 import org.labvault.shared.aws.DynamoMembershipReader;
 import org.labvault.shared.config.Config;
 import org.labvault.shared.json.Json;
 
 /**
  * Test wiring for functions that run on the real DynamoDB adapters against an {@link
- * EmbeddedTable}: the table's name, the real membership reader, audit records into a list the
+ * EmbeddedTable}: the table's name, the real membership reader and asset locator, audit records into a list the
  * test component binds.
  */
 @Module
@@ -33,6 +35,11 @@ public final class EmbeddedTableModule {
   @Provides
   static MembershipReader memberships(DynamoMembershipReader reader) {
     return reader;
+  }
+
+  @Provides
+  static AssetLocator assets(DynamoAssetLocator locator) {
+    return locator;
   }
 
   @Provides

@@ -1,0 +1,160 @@
+package org.labvault.assets;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import javax.inject.Inject;
+import org.labvault.assets.AssetRequests.Declared;
+import org.labvault.shared.asset.domain.Asset;
+import org.labvault.shared.asset.domain.AssetStatus;
+import org.labvault.shared.asset.domain.Classification;
+import org.labvault.shared.asset.domain.ObjectKeys;
+import org.labvault.shared.asset.domain.UploadPlan;
+import org.labvault.shared.asset.port.AssetRepository;
+import org.labvault.shared.asset.port.ObjectStore;
+import org.labvault.shared.asset.port.ObjectStore.PresignedPart;
+import org.labvault.shared.asset.port.ObjectStore.PresignedRequest;
+import org.labvault.shared.asset.port.ObjectStore.UploadedPart;
+import org.labvault.shared.auth.Action;
+import org.labvault.shared.auth.Authorizer;
+import org.labvault.shared.auth.Caller;
+import org.labvault.shared.auth.Role;
+import org.labvault.shared.http.Page;
+import org.labvault.shared.http.PageRequest;
+import org.labvault.shared.id.Ids;
+
+/**
+ * Declaring uploads, reading, renaming and downloading assets. Every route reads the asset (or
+ * the group) first and asks the one authorization path; the bytes never pass through here.
+ */
+public final class AssetService {
+
+  /** How long upload URLs work. */
+  static final Duration UPLOAD_LIFETIME = Duration.ofMinutes(15);
+
+  private final AssetRepository assets;
+  private final ObjectStore objects;
+  private final Authorizer authorizer;
+  private final Clock clock;
+
+  @Inject
+  AssetService(AssetRepository assets, ObjectStore objects, Authorizer authorizer, Clock clock) {
+    this.assets = assets;
+    this.objects = objects;
+    this.authorizer = authorizer;
+    this.clock = clock;
+  }
+
+  /**
+   * A declared asset and how to upload it: {@code single} for one PUT, else {@code parts}.
+   */
+  public record Created(Asset asset, PresignedRequest single, long partSizeBytes, List<PresignedPart> parts, Instant expiresAt) {}
+
+  /** Declares an asset (EDIT+) and hands out its upload URLs. */
+  public Created create(Caller caller, String groupId, Declared declared) {
+    Role role = authorizer.require(caller, groupId, Action.ASSETS_WRITE);
+    String tenant = assets.tenantOfActiveGroup(groupId).orElseThrow(Authorizer::notFound);
+    Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    String assetId = Ids.newId(clock);
+    String key = ObjectKeys.of(tenant, groupId, assetId);
+    UploadPlan plan = UploadPlan.forSize(declared.sizeBytes());
+    String uploadId = plan.multipart() ? objects.startMultipart(key, declared.contentType()) : null;
+    Asset asset = new Asset(assetId, groupId, tenant, declared.name(), declared.contentType(), declared.sizeBytes(),
+        declared.sha256(), declared.classification(), AssetStatus.PENDING_UPLOAD, now, caller.userId(), key,
+        uploadId, now.plus(UPLOAD_LIFETIME), null);
+    authorizer.audited(caller, Action.ASSETS_WRITE.wireName(), "asset:" + assetId, role, () -> {
+      assets.create(asset);
+      return asset;
+    });
+    if (!plan.multipart()) {
+      PresignedRequest put = objects.presignPut(key, declared.sizeBytes(), declared.sha256(), declared.contentType(), UPLOAD_LIFETIME);
+      return new Created(asset, put, 0, List.of(), put.expiresAt());
+    }
+    List<Long> sizes = new ArrayList<>(plan.partCount());
+    for (int part = 1; part <= plan.partCount(); part++) {
+      sizes.add(plan.partSize(declared.sizeBytes(), part));
+    }
+    var parts = objects.presignParts(key, uploadId, sizes, UPLOAD_LIFETIME);
+    return new Created(asset, null, plan.partSizeBytes(), parts, asset.uploadExpiresAt());
+  }
+
+  /** A group's assets (READ_ONLY+), newest first; DELETED ones only when asked for. */
+  public Page<Asset> list(Caller caller, String groupId, AssetStatus status, PageRequest page) {
+    authorizer.require(caller, groupId, Action.ASSETS_READ);
+    return assets.list(groupId, status, page);
+  }
+
+  /** One asset (READ_ONLY+). */
+  public Asset get(Caller caller, String assetId) {
+    return readable(caller, assetId, Action.ASSETS_READ).asset();
+  }
+
+  /** Renames and/or reclassifies (EDIT+); deleted assets keep what they had. */
+  public Asset update(Caller caller, String assetId, String name, Classification classification) {
+    var found = readable(caller, assetId, Action.ASSETS_WRITE);
+    if (found.asset().status() == AssetStatus.DELETED) {
+      throw authorizer.deny(caller, Action.ASSETS_WRITE.wireName(), "asset:" + assetId, found.role(), AssetConflicts.deleted());
+    }
+    return authorizer.audited(caller, Action.ASSETS_WRITE.wireName(), "asset:" + assetId, found.role(),
+        () -> assets.update(assetId, name, classification).orElseThrow(AssetConflicts::deleted));
+  }
+
+  /**
+   * A download URL (READ_ONLY+) for the verified version, living as long as the classification
+   * allows. Handing one out is audited: it is how bytes leave.
+   */
+  public PresignedRequest download(Caller caller, String assetId) {
+    var found = readable(caller, assetId, Action.ASSETS_READ);
+    Asset asset = found.asset();
+    String action = "assets:download";
+    if (asset.status() != AssetStatus.AVAILABLE) {
+      throw authorizer.deny(caller, action, "asset:" + assetId, found.role(), AssetConflicts.notAvailable(asset.status()));
+    }
+    return authorizer.audited(caller, action, "asset:" + assetId, found.role(), () ->
+        objects.presignGet(asset.objectKey(), asset.versionId(), asset.name(), asset.classification().downloadLifetime()));
+  }
+
+  /**
+   * Completes a multipart upload (EDIT+). Repeating it is harmless: an upload S3 already completed
+   * answers the asset as it is.
+   */
+  public Asset complete(Caller caller, String assetId, AssetRequests.Complete body) {
+    var found = readable(caller, assetId, Action.ASSETS_WRITE);
+    Asset asset = found.asset();
+    switch (asset.status()) {
+      case AVAILABLE -> {
+        return asset;
+      }
+      case REJECTED, DELETED -> throw authorizer.deny(caller, Action.ASSETS_WRITE.wireName(), "asset:" + assetId,
+          found.role(), AssetConflicts.uploadClosed(asset.status()));
+      case PENDING_UPLOAD -> {
+        // below
+      }
+    }
+    UploadPlan plan = UploadPlan.forSize(asset.sizeBytes());
+    if (!plan.multipart()) {
+      throw AssetConflicts.notMultipart();
+    }
+    List<UploadedPart> parts = body.checked(plan.partCount());
+    if (asset.uploadId() != null) {
+      var completion = authorizer.audited(caller, "assets:complete-upload", "asset:" + assetId, found.role(),
+          () -> objects.completeMultipart(asset.objectKey(), asset.uploadId(), parts));
+      if (completion == ObjectStore.Completion.NO_SUCH_UPLOAD && objects.head(asset.objectKey(), null).isEmpty()) {
+        throw AssetConflicts.uploadClosed(asset.status());
+      }
+    }
+    return assets.find(assetId).orElse(asset);
+  }
+
+  private record Found(Asset asset, Role role) {}
+
+  /** The asset, if the caller may do {@code action} with it: one asset read, one membership read. */
+  private Found readable(Caller caller, String assetId, Action action) {
+    Asset asset = Ids.looksValid(assetId) ? assets.find(assetId).orElse(null) : null;
+    Role role = authorizer.requireOnAsset(caller, assetId, asset == null ? null : asset.groupId(), action);
+    return new Found(asset, role);
+  }
+}

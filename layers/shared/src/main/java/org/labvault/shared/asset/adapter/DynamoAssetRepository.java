@@ -1,0 +1,172 @@
+package org.labvault.shared.asset.adapter;
+
+import static org.labvault.shared.asset.adapter.AssetItems.key;
+import static org.labvault.shared.asset.adapter.AssetItems.n;
+import static org.labvault.shared.asset.adapter.AssetItems.s;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.inject.Inject;
+import org.labvault.shared.asset.domain.Asset;
+import org.labvault.shared.asset.domain.AssetStatus;
+import org.labvault.shared.asset.domain.Classification;
+import org.labvault.shared.asset.port.AssetRepository;
+import org.labvault.shared.auth.Action;
+import org.labvault.shared.auth.Authorizer;
+import org.labvault.shared.auth.Role;
+import org.labvault.shared.aws.Keys;
+import org.labvault.shared.aws.PageTokens;
+import org.labvault.shared.aws.Transactions;
+import org.labvault.shared.aws.Tx;
+import org.labvault.shared.config.Config;
+import org.labvault.shared.error.ForbiddenException;
+import org.labvault.shared.http.Page;
+import org.labvault.shared.http.PageRequest;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+
+/**
+ * Assets in the LabVault table: one item per asset in its own partition (read by id, strongly
+ * consistent), listed per group through the generic index (newest first: ids are time-ordered).
+ */
+public final class DynamoAssetRepository implements AssetRepository {
+
+  private static final String NOT_DELETED = "attribute_exists(pk) AND #status <> :deleted";
+
+  private final DynamoDbClient dynamo;
+  private final String table;
+
+  @Inject
+  public DynamoAssetRepository(DynamoDbClient dynamo, Config config) {
+    this.dynamo = dynamo;
+    this.table = config.require(Config.Names.TABLE_NAME);
+  }
+
+  private static Map<String, AttributeValue> groupMeta(String groupId) {
+    return Map.of(Keys.PK, s(Keys.group(groupId)), Keys.SK, s(Keys.META));
+  }
+
+  @Override
+  public Optional<String> tenantOfActiveGroup(String groupId) {
+    var item = dynamo.getItem(r -> r.tableName(table).key(groupMeta(groupId)).consistentRead(true)
+        .projectionExpression("#status, tenant").expressionAttributeNames(Map.of("#status", "status"))).item();
+    if (item == null || item.isEmpty() || !Keys.GROUP_ACTIVE.equals(item.get("status").s())) {
+      return Optional.empty();
+    }
+    AttributeValue tenant = item.get("tenant");
+    return Optional.of(tenant == null ? "" : tenant.s());
+  }
+
+  @Override
+  public void create(Asset asset) {
+    List<String> writers = Arrays.stream(Role.values()).filter(r -> r.allows(Action.ASSETS_WRITE)).map(Role::name).toList();
+    Map<String, AttributeValue> writerValues = new HashMap<>();
+    StringBuilder in = new StringBuilder();
+    for (int i = 0; i < writers.size(); i++) {
+      writerValues.put(":w" + i, s(writers.get(i)));
+      in.append(i == 0 ? "" : ", ").append(":w").append(i);
+    }
+    var items = List.of(
+        Tx.put(table, AssetItems.item(asset), "attribute_not_exists(pk)", Map.of(), Map.of()),
+        Tx.update(table, groupMeta(asset.groupId()),
+            "SET #count = if_not_exists(#count, :zero) + :one", "#status = :active",
+            Map.of("#count", Keys.ASSET_COUNT, "#status", "status"),
+            Map.of(":zero", n(0), ":one", n(1), ":active", s(Keys.GROUP_ACTIVE))),
+        Tx.check(table, Map.of(Keys.PK, s(Keys.group(asset.groupId())), Keys.SK, s(Keys.member(asset.createdBy()))),
+            "#role IN (" + in + ")", Map.of("#role", "role"), writerValues));
+    Transactions.write(dynamo, items, failed -> switch (failed) {
+      case 1 -> Authorizer.notFound();
+      case 2 -> new ForbiddenException("your role no longer allows " + Action.ASSETS_WRITE.wireName());
+      default -> new IllegalStateException("asset id collision: " + asset.assetId());
+    });
+  }
+
+  @Override
+  public Optional<Asset> find(String assetId) {
+    var item = dynamo.getItem(r -> r.tableName(table).key(key(assetId)).consistentRead(true)).item();
+    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(AssetItems.asset(item));
+  }
+
+  @Override
+  public Page<Asset> list(String groupId, AssetStatus status, PageRequest page) {
+    String partition = Keys.groupAssets(groupId, status == AssetStatus.DELETED);
+    var query = QueryRequest.builder().tableName(table).indexName(Keys.GSI1)
+        .keyConditionExpression("#gpk = :gpk")
+        .scanIndexForward(false)
+        .limit(page.limit())
+        .exclusiveStartKey(PageTokens.decode(page.nextToken(), Keys.GSI1_PK, partition));
+    if (status == null || status == AssetStatus.DELETED) {
+      query.expressionAttributeNames(Map.of("#gpk", Keys.GSI1_PK)).expressionAttributeValues(Map.of(":gpk", s(partition)));
+    } else {
+      query.filterExpression("#status = :status")
+          .expressionAttributeNames(Map.of("#gpk", Keys.GSI1_PK, "#status", "status"))
+          .expressionAttributeValues(Map.of(":gpk", s(partition), ":status", s(status.name())));
+    }
+    var result = dynamo.query(query.build());
+    return new Page<>(result.items().stream().map(AssetItems::asset).toList(), PageTokens.encode(result.lastEvaluatedKey()));
+  }
+
+  @Override
+  public Optional<Asset> update(String assetId, String name, Classification classification) {
+    Map<String, String> names = new HashMap<>(Map.of("#status", "status"));
+    Map<String, AttributeValue> values = new HashMap<>(Map.of(":deleted", s(AssetStatus.DELETED.name())));
+    StringBuilder set = new StringBuilder();
+    if (name != null) {
+      names.put("#name", "name");
+      values.put(":name", s(name));
+      set.append("#name = :name");
+    }
+    if (classification != null) {
+      names.put("#classification", "classification");
+      values.put(":classification", s(classification.name()));
+      set.append(set.isEmpty() ? "" : ", ").append("#classification = :classification");
+    }
+    if (set.isEmpty()) {
+      return find(assetId).filter(a -> a.status() != AssetStatus.DELETED);
+    }
+    try {
+      var updated = dynamo.updateItem(r -> r.tableName(table).key(key(assetId))
+          .updateExpression("SET " + set).conditionExpression(NOT_DELETED)
+          .expressionAttributeNames(names).expressionAttributeValues(values)
+          .returnValues(ReturnValue.ALL_NEW));
+      return Optional.of(AssetItems.asset(updated.attributes()));
+    } catch (ConditionalCheckFailedException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public boolean markAvailable(String assetId, String versionId) {
+    Map<String, AttributeValue> values = new HashMap<>(Map.of(
+        ":pending", s(AssetStatus.PENDING_UPLOAD.name()), ":available", s(AssetStatus.AVAILABLE.name())));
+    String set = "SET #status = :available";
+    if (versionId != null) {
+      values.put(":version", s(versionId));
+      set += ", versionId = :version";
+    }
+    return decide(assetId, set + " REMOVE uploadId", values);
+  }
+
+  @Override
+  public boolean markRejected(String assetId, String reason) {
+    return decide(assetId, "SET #status = :rejected, rejectedBecause = :reason REMOVE uploadId", Map.of(
+        ":pending", s(AssetStatus.PENDING_UPLOAD.name()), ":rejected", s(AssetStatus.REJECTED.name()), ":reason", s(reason)));
+  }
+
+  private boolean decide(String assetId, String update, Map<String, AttributeValue> values) {
+    try {
+      dynamo.updateItem(r -> r.tableName(table).key(key(assetId)).updateExpression(update)
+          .conditionExpression("#status = :pending").expressionAttributeNames(Map.of("#status", "status"))
+          .expressionAttributeValues(values));
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
+  }
+}

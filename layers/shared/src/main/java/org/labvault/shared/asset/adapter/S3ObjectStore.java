@@ -1,0 +1,171 @@
+package org.labvault.shared.asset.adapter;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import javax.inject.Inject;
+import org.labvault.shared.asset.port.ObjectStore;
+import org.labvault.shared.config.Config;
+import org.labvault.shared.error.ValidationException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ChecksumMode;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+import software.amazon.awssdk.services.s3.model.UploadPartRequest;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/** The data bucket through the S3 client and presigner. */
+public final class S3ObjectStore implements ObjectStore {
+
+  /** Reading a large object to hash it takes far longer than an API call may. */
+  private static final Duration READ_TIMEOUT = Duration.ofMinutes(14);
+  private static final int BUFFER = 1 << 20;
+
+  private final S3Client s3;
+  private final S3Presigner presigner;
+  private final Config config;
+
+  @Inject
+  public S3ObjectStore(S3Client s3, S3Presigner presigner, Config config) {
+    this.s3 = s3;
+    this.presigner = presigner;
+    this.config = config;
+  }
+
+  /** Read when first needed: functions that never touch the bucket need not be given its name. */
+  private String bucket() {
+    return config.require(Config.Names.DATA_BUCKET);
+  }
+
+  @Override
+  public PresignedRequest presignPut(String key, long sizeBytes, String sha256, String contentType, Duration lifetime) {
+    var put = PutObjectRequest.builder().bucket(bucket()).key(key)
+        .contentLength(sizeBytes)
+        .contentType(contentType)
+        .checksumSHA256(sha256)
+        .serverSideEncryption(ServerSideEncryption.AES256)
+        .build();
+    return request(presigner.presignPutObject(p -> p.signatureDuration(lifetime).putObjectRequest(put)));
+  }
+
+  @Override
+  public String startMultipart(String key, String contentType) {
+    return s3.createMultipartUpload(r -> r.bucket(bucket()).key(key).contentType(contentType)
+        .serverSideEncryption(ServerSideEncryption.AES256)).uploadId();
+  }
+
+  @Override
+  public List<PresignedPart> presignParts(String key, String uploadId, List<Long> partSizes, Duration lifetime) {
+    List<PresignedPart> parts = new ArrayList<>(partSizes.size());
+    for (int i = 0; i < partSizes.size(); i++) {
+      var part = UploadPartRequest.builder().bucket(bucket()).key(key).uploadId(uploadId)
+          .partNumber(i + 1).contentLength(partSizes.get(i)).build();
+      var signed = presigner.presignUploadPart(p -> p.signatureDuration(lifetime).uploadPartRequest(part));
+      parts.add(new PresignedPart(i + 1, signed.url().toString()));
+    }
+    return parts;
+  }
+
+  @Override
+  public Completion completeMultipart(String key, String uploadId, List<UploadedPart> parts) {
+    List<CompletedPart> completed = parts.stream()
+        .map(p -> CompletedPart.builder().partNumber(p.partNumber()).eTag(p.etag()).build()).toList();
+    try {
+      s3.completeMultipartUpload(r -> r.bucket(bucket()).key(key).uploadId(uploadId)
+          .multipartUpload(m -> m.parts(completed)));
+      return Completion.COMPLETED;
+    } catch (NoSuchUploadException e) {
+      return Completion.NO_SUCH_UPLOAD;
+    } catch (S3Exception e) {
+      String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
+      if (e.statusCode() == 400 && code != null && code.startsWith("InvalidPart") || "EntityTooSmall".equals(code)) {
+        throw ValidationException.field("parts", "do not match the uploaded parts (" + code + ")");
+      }
+      if (e.statusCode() == 404) {
+        return Completion.NO_SUCH_UPLOAD;
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public Optional<StoredObject> head(String key, String versionId) {
+    try {
+      var head = s3.headObject(r -> r.bucket(bucket()).key(key).versionId(versionId).checksumMode(ChecksumMode.ENABLED));
+      String sha = head.checksumSHA256();
+      // a multipart upload's checksum is of its parts ("...-N"), not of the object
+      boolean wholeObject = sha != null && !sha.contains("-");
+      return Optional.of(new StoredObject(head.contentLength(), head.versionId(), wholeObject ? sha : null));
+    } catch (S3Exception e) {
+      if (e.statusCode() == 404) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public String sha256(String key, String versionId) {
+    MessageDigest digest = sha256Digest();
+    var get = GetObjectRequest.builder().bucket(bucket()).key(key).versionId(versionId)
+        .overrideConfiguration(o -> o.apiCallTimeout(READ_TIMEOUT).apiCallAttemptTimeout(READ_TIMEOUT)).build();
+    try (InputStream in = s3.getObject(get)) {
+      byte[] buffer = new byte[BUFFER];
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        digest.update(buffer, 0, n);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return Base64.getEncoder().encodeToString(digest.digest());
+  }
+
+  @Override
+  public void delete(String key, String versionId) {
+    s3.deleteObject(r -> r.bucket(bucket()).key(key).versionId(versionId));
+  }
+
+  @Override
+  public PresignedRequest presignGet(String key, String versionId, String fileName, Duration lifetime) {
+    var get = GetObjectRequest.builder().bucket(bucket()).key(key).versionId(versionId)
+        .responseContentDisposition("attachment; filename*=UTF-8''"
+            + URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20"))
+        .build();
+    return request(presigner.presignGetObject(p -> p.signatureDuration(lifetime).getObjectRequest(get)));
+  }
+
+  /** The URL and the headers its signature covers (Host is the URL's own). */
+  private static PresignedRequest request(software.amazon.awssdk.awscore.presigner.PresignedRequest signed) {
+    Map<String, String> headers = new TreeMap<>();
+    signed.signedHeaders().forEach((name, values) -> {
+      if (!name.toLowerCase(Locale.ROOT).equals("host")) {
+        headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values));
+      }
+    });
+    return new PresignedRequest(signed.url().toString(), headers, signed.expiration());
+  }
+
+  static MessageDigest sha256Digest() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+  }
+}
