@@ -221,36 +221,36 @@ class AssetsE2ET {
 
   // ---- what S3 itself refuses: nothing of it ever becomes AVAILABLE
 
+  /**
+   * Declares 64 bytes and PUTs them to the upload URL as {@code headers} and {@code body} change
+   * the request: S3 must answer {@code status}, and the asset stays pending. Answers S3's body.
+   */
+  static String refusedByS3(long seed, java.util.function.UnaryOperator<Map<String, String>> headers,
+      java.util.function.UnaryOperator<byte[]> body, int status) throws Exception {
+    byte[] content = bytes(64, seed);
+    JsonNode created = declare(alice, group, "a.bin", content, null);
+    var res = put(created.at("/upload/url").asText(), headers.apply(headersOf(created.path("upload"))), body.apply(content));
+    assertThat(res.statusCode()).as(res.body()).isEqualTo(status);
+    assertStillPending(created.path("assetId").asText());
+    return res.body();
+  }
+
   @Test
   void wrongBytes_shouldBeRefusedByS3() throws Exception {
-    byte[] content = bytes(64, 1);
-    JsonNode created = declare(alice, group, "a.bin", content, null);
-    byte[] other = bytes(64, 2);
-    var res = put(created.at("/upload/url").asText(), headersOf(created.path("upload")), other);
-    assertThat(res.statusCode()).as(res.body()).isEqualTo(400);
-    assertThat(res.body()).contains("BadDigest");
-    assertStillPending(created.path("assetId").asText());
+    assertThat(refusedByS3(1, h -> h, b -> bytes(64, 2), 400)).contains("BadDigest");
   }
 
   @Test
   void wrongSize_shouldBeRefusedByS3() throws Exception {
-    byte[] content = bytes(64, 3);
-    JsonNode created = declare(alice, group, "a.bin", content, null);
-    byte[] longer = java.util.Arrays.copyOf(content, 65);
-    var res = put(created.at("/upload/url").asText(), headersOf(created.path("upload")), longer);
-    assertThat(res.statusCode()).as(res.body()).isEqualTo(403);
-    assertStillPending(created.path("assetId").asText());
+    refusedByS3(3, h -> h, b -> java.util.Arrays.copyOf(b, 65), 403);
   }
 
   @Test
   void missingEncryptionHeader_shouldBeRefusedByS3() throws Exception {
-    byte[] content = bytes(64, 4);
-    JsonNode created = declare(alice, group, "a.bin", content, null);
-    Map<String, String> headers = headersOf(created.path("upload"));
-    headers.remove("x-amz-server-side-encryption");
-    var res = put(created.at("/upload/url").asText(), headers, content);
-    assertThat(res.statusCode()).as(res.body()).isEqualTo(403);
-    assertStillPending(created.path("assetId").asText());
+    refusedByS3(4, h -> {
+      h.remove("x-amz-server-side-encryption");
+      return h;
+    }, b -> b, 403);
   }
 
   @Test
@@ -461,6 +461,18 @@ class AssetsE2ET {
   }
 
   @Test
+  void aRemovedMember_losesTheAssetsOnTheVeryNextRequest() throws Exception {
+    String assetId = uploaded("shared.txt", bytes(8, 19), null);
+    String erin = api.token("erin", "acme");
+    api.addMember(alice, group, "erin", erin, "EDIT");
+    assertThat(api.get("/assets/" + assetId + "/download", erin).status()).isEqualTo(200);
+    assertThat(api.send("DELETE", "/groups/" + group + "/members/erin", alice, null, null).status()).isEqualTo(204);
+    assertThat(api.get("/assets/" + assetId, erin).status()).isEqualTo(404);
+    assertThat(api.get("/assets/" + assetId + "/download", erin).status()).isEqualTo(404);
+    assertThat(api.postJson("/groups/" + group + "/assets", erin, declaration("x", bytes(8, 20), null)).status()).isEqualTo(404);
+  }
+
+  @Test
   void anotherTenant_cannotDownloadByGuessingAnId() throws Exception {
     String assetId = uploaded("guess.txt", bytes(8, 17), "PUBLIC");
     var guessed = api.get("/assets/" + assetId + "/download", carol);
@@ -491,6 +503,8 @@ class AssetsE2ET {
     bodies.put("name ", "{\"name\":\"a\\u0007b\",\"contentType\":\"text/plain\",\"sizeBytes\":1,\"sha256\":\"" + sha + "\"}");
     bodies.put("sizeBytes", "{\"name\":\"a\",\"contentType\":\"text/plain\",\"sizeBytes\":0,\"sha256\":\"" + sha + "\"}");
     bodies.put("sizeBytes ", "{\"name\":\"a\",\"contentType\":\"text/plain\",\"sizeBytes\":5497558138881,\"sha256\":\"" + sha + "\"}");
+    bodies.put("sizeBytes  ", "{\"name\":\"a\",\"contentType\":\"text/plain\",\"sizeBytes\":1.5,\"sha256\":\"" + sha + "\"}");
+    bodies.put("sizeBytes   ", "{\"name\":\"a\",\"contentType\":\"text/plain\",\"sizeBytes\":\"12\",\"sha256\":\"" + sha + "\"}");
     bodies.put("sha256", "{\"name\":\"a\",\"contentType\":\"text/plain\",\"sizeBytes\":1,\"sha256\":\"" + Base64.getEncoder().encodeToString(new byte[31]) + "\"}");
     bodies.put("sha256 ", "{\"name\":\"a\",\"contentType\":\"text/plain\",\"sizeBytes\":1,\"sha256\":\"not base64!\"}");
     bodies.put("classification", "{\"name\":\"a\",\"contentType\":\"text/plain\",\"sizeBytes\":1,\"sha256\":\"" + sha + "\",\"classification\":\"TOP\"}");

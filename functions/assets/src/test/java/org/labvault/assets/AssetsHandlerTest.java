@@ -188,6 +188,24 @@ class AssetsHandlerTest {
     assertThat(body(res).path("items").findValuesAsText("assetId")).containsExactly(ASSET);
   }
 
+  @Test
+  void list_shouldLeaveDeletedAssetsOutUnlessAskedFor() {
+    seedAsset(10, AssetStatus.AVAILABLE);
+    // as the deletion will leave it: DELETED, and in the group's list of deleted assets
+    table.client().updateItem(r -> r.tableName(EmbeddedTable.NAME).key(Map.of(Keys.PK, s(Keys.asset(ASSET)), Keys.SK, s(Keys.META)))
+        .updateExpression("SET #s = :d, #g = :g").expressionAttributeNames(Map.of("#s", "status", "#g", Keys.GSI1_PK))
+        .expressionAttributeValues(Map.of(":d", s("DELETED"), ":g", s(Keys.groupAssets(GROUP, true)))));
+    var all = call(ApiEvent.route("GET /groups/{groupId}/assets").as("bob", "acme").path("groupId", GROUP).build());
+    assertThat(body(all).path("items")).isEmpty();
+    var deleted = call(ApiEvent.route("GET /groups/{groupId}/assets").as("bob", "acme").path("groupId", GROUP)
+        .query("status", "DELETED").build());
+    assertThat(body(deleted).path("items").findValuesAsText("status")).containsExactly("DELETED");
+    var patch = call(ApiEvent.route("PATCH /assets/{assetId}").as("alice", "acme").path("assetId", ASSET)
+        .json("{\"name\":\"revived\"}").build());
+    assertThat(patch.getStatusCode()).isEqualTo(409);
+    assertThat(c.repository().find(ASSET).orElseThrow().name()).isEqualTo("run-42.csv");
+  }
+
   @ParameterizedTest
   @Event(value = "assets/get-asset.json", type = APIGatewayV2HTTPEvent.class)
   void get_shouldAnswerTheAssetWithoutItsStorageDetails(APIGatewayV2HTTPEvent event) {

@@ -16,6 +16,8 @@ import software.amazon.dynamodb.services.local.shared.access.AmazonDynamoDBLocal
 public final class EmbeddedTable implements AutoCloseable {
 
   public static final String NAME = "labvault-test";
+  /** The data bucket the tests' configuration names (the one the sample S3 event names). */
+  public static final String BUCKET = "labvault-dev-data-123456789012-us-east-1";
 
   private final AmazonDynamoDBLocal engine;
   private final DynamoDbClient client;

@@ -24,7 +24,7 @@ public final class EmbeddedTableModule {
 
   @Provides
   static Config config() {
-    return Config.from(Map.of(Config.Names.TABLE_NAME, EmbeddedTable.NAME));
+    return Config.from(Map.of(Config.Names.TABLE_NAME, EmbeddedTable.NAME, Config.Names.DATA_BUCKET, EmbeddedTable.BUCKET));
   }
 
   @Provides
