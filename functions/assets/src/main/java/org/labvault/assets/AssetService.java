@@ -124,11 +124,12 @@ public final class AssetService {
   public Asset complete(Caller caller, String assetId, AssetRequests.Complete body) {
     var found = readable(caller, assetId, Action.ASSETS_WRITE);
     Asset asset = found.asset();
+    String action = "assets:complete-upload";
     switch (asset.status()) {
       case AVAILABLE -> {
         return asset;
       }
-      case REJECTED, DELETED -> throw authorizer.deny(caller, Action.ASSETS_WRITE.wireName(), "asset:" + assetId,
+      case REJECTED, DELETED -> throw authorizer.deny(caller, action, "asset:" + assetId,
           found.role(), AssetConflicts.uploadClosed(asset.status()));
       case PENDING_UPLOAD -> {
         // below
@@ -136,15 +137,17 @@ public final class AssetService {
     }
     UploadPlan plan = UploadPlan.forSize(asset.sizeBytes());
     if (!plan.multipart()) {
-      throw AssetConflicts.notMultipart();
+      throw authorizer.deny(caller, action, "asset:" + assetId, found.role(), AssetConflicts.notMultipart());
     }
     List<UploadedPart> parts = body.checked(plan.partCount());
     if (asset.uploadId() != null) {
-      var completion = authorizer.audited(caller, "assets:complete-upload", "asset:" + assetId, found.role(),
-          () -> objects.completeMultipart(asset.objectKey(), asset.uploadId(), parts));
-      if (completion == ObjectStore.Completion.NO_SUCH_UPLOAD && objects.head(asset.objectKey(), null).isEmpty()) {
-        throw AssetConflicts.uploadClosed(asset.status());
-      }
+      authorizer.audited(caller, action, "asset:" + assetId, found.role(), () -> {
+        var completion = objects.completeMultipart(asset.objectKey(), asset.uploadId(), parts);
+        if (completion == ObjectStore.Completion.NO_SUCH_UPLOAD && objects.head(asset.objectKey(), null).isEmpty()) {
+          throw AssetConflicts.uploadClosed(asset.status());
+        }
+        return completion;
+      });
     }
     return assets.find(assetId).orElse(asset);
   }

@@ -9,6 +9,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.AbstractMap;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -155,6 +156,40 @@ class TemplateTest {
         }
       }
     }
+  }
+
+  /** Every S3 action a function is allowed, with the resources it is allowed on (resolved). */
+  private static Map<String, List<String>> s3Grants(Model.Function fn) {
+    Map<String, List<String>> grants = new java.util.TreeMap<>();
+    for (Object policy : fn.policies()) {
+      for (Object s : asList(Template.map(policy).get("Statement"))) {
+        Map<String, Object> statement = Template.map(s);
+        for (Object action : asList(statement.get("Action"))) {
+          if (String.valueOf(action).startsWith("s3:") && "Allow".equals(statement.get("Effect"))) {
+            grants.computeIfAbsent(String.valueOf(action), a -> new ArrayList<>())
+                .addAll(asList(statement.get("Resource")).stream().map(String::valueOf).toList());
+          }
+        }
+      }
+    }
+    return grants;
+  }
+
+  @Test
+  void theAssetFunctionsMayTouchOnlyObjectsUnderTheAssetPrefix_andOnlyAsTheyNeed() {
+    String objects = "arn:aws:s3:::" + model.buckets().get("DataBucket").bucketName() + "/assets/*";
+    var assets = s3Grants(model.functions().get("AssetsFunction"));
+    assertThat(assets).containsOnlyKeys("s3:PutObject", "s3:AbortMultipartUpload", "s3:GetObject", "s3:GetObjectVersion");
+    var uploads = s3Grants(model.functions().get("UploadEventsFunction"));
+    assertThat(uploads).containsOnlyKeys("s3:GetObject", "s3:GetObjectVersion", "s3:DeleteObject", "s3:DeleteObjectVersion");
+    for (var grants : List.of(assets, uploads)) {
+      grants.values().forEach(resources -> assertThat(resources).containsOnly(objects));
+    }
+    // the functions name the bucket without a Ref: its notifications invoke UploadEvents
+    assertThat(model.functions().get("UploadEventsFunction").environment())
+        .containsEntry("DATA_BUCKET", model.buckets().get("DataBucket").bucketName());
+    assertThat(model.notifications()).extracting(Model.S3Notification::functionLogicalId, Model.S3Notification::bucketLogicalId,
+        Model.S3Notification::prefix).containsExactly(org.assertj.core.groups.Tuple.tuple("UploadEventsFunction", "DataBucket", "assets/"));
   }
 
   @Test

@@ -63,18 +63,13 @@ public final class Authorizer {
    */
   public List<Decision> decideAll(Principal principal, List<Check> checks) {
     Set<String> assetIds = new LinkedHashSet<>();
+    Set<String> groupIds = new LinkedHashSet<>();
     for (Check c : checks) {
-      if (c.resource().type() == ResourceRef.Type.ASSET && Ids.looksValid(c.resource().id())) {
-        assetIds.add(c.resource().id());
+      if (Ids.looksValid(c.resource().id())) {
+        (c.resource().type() == ResourceRef.Type.ASSET ? assetIds : groupIds).add(c.resource().id());
       }
     }
     Map<String, String> assetGroups = assetIds.isEmpty() ? Map.of() : assets.groupsOf(assetIds);
-    Set<String> groupIds = new LinkedHashSet<>();
-    for (Check c : checks) {
-      if (c.resource().type() == ResourceRef.Type.GROUP && Ids.looksValid(c.resource().id())) {
-        groupIds.add(c.resource().id());
-      }
-    }
     groupIds.addAll(assetGroups.values());
     Map<String, Role> roles = groupIds.isEmpty() ? Map.of() : memberships.rolesOf(groupIds, principal.userId());
     List<Decision> out = new ArrayList<>(checks.size());
