@@ -7,7 +7,7 @@
 MVNW ?= ./mvnw
 MVN  := $(MVNW) -B -q -DskipTests
 
-.PHONY: build-SharedLayer build-OpsFunction build-GroupsFunction build-PermissionsFunction build-AssetsFunction build-UploadEventsFunction local test clean
+.PHONY: build-SharedLayer build-OpsFunction build-GroupsFunction build-PermissionsFunction build-AssetsFunction build-UploadEventsFunction local test bench clean
 
 # The layer: the shared library and every runtime dependency, in java/lib as Lambda expects.
 build-SharedLayer:
@@ -44,6 +44,10 @@ local:
 
 test:
 	$(MVNW) -B verify
+
+# Benchmarks: ratios to floors measured in the same run (see the README).
+bench:
+	$(MVNW) -B verify -Pbench
 
 clean:
 	$(MVNW) -B -q clean

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.labvault.local.testing.HttpApi;
 import org.labvault.local.testing.StackExtension;
+import org.labvault.local.testing.Uploads;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -42,6 +43,7 @@ class AssetsE2ET {
   @RegisterExtension static final StackExtension STACK = new StackExtension();
   static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   static HttpApi api;
+  static Uploads uploads;
   static String alice;
   static String bob;
   static String carol;
@@ -51,6 +53,7 @@ class AssetsE2ET {
   @BeforeAll
   static void users() {
     api = STACK.api();
+    uploads = new Uploads(api);
     alice = api.token("alice", "acme");
     bob = api.token("bob", "acme");
     carol = api.token("carol", "globex");
@@ -62,53 +65,27 @@ class AssetsE2ET {
   // ---- helpers
 
   static String sha256(byte[] bytes) {
-    try {
-      return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Uploads.sha256(bytes);
   }
 
   static String declaration(String name, byte[] bytes, String classification) {
-    return "{\"name\":\"" + name + "\",\"contentType\":\"application/octet-stream\",\"sizeBytes\":" + bytes.length
-        + ",\"sha256\":\"" + sha256(bytes) + "\"" + (classification == null ? "" : ",\"classification\":\"" + classification + "\"") + "}";
+    return Uploads.declaration(name, bytes, classification);
   }
 
-  /** Declares {@code bytes} in the group and answers the 201 body. */
   static JsonNode declare(String token, String groupId, String name, byte[] bytes, String classification) {
-    var res = api.postJson("/groups/" + groupId + "/assets", token, declaration(name, bytes, classification));
-    assertThat(res.status()).as(res.body()).isEqualTo(201);
-    return res.json();
+    return uploads.declare(token, groupId, name, bytes, classification);
   }
 
-  /** PUTs {@code body} to the presigned upload with the given headers (Content-Length comes from the body). */
   static HttpResponse<String> put(String url, Map<String, String> headers, byte[] body) throws Exception {
-    var request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
-        .PUT(HttpRequest.BodyPublishers.ofByteArray(body));
-    headers.forEach((name, value) -> {
-      if (!name.equalsIgnoreCase("content-length")) { // the client sets it from the body
-        request.header(name, value);
-      }
-    });
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return Uploads.put(url, headers, body);
   }
 
   static Map<String, String> headersOf(JsonNode upload) {
-    Map<String, String> headers = new LinkedHashMap<>();
-    upload.path("headers").fields().forEachRemaining(e -> headers.put(e.getKey(), e.getValue().asText()));
-    return headers;
+    return Uploads.headersOf(upload);
   }
 
   static JsonNode awaitStatus(String assetId, String status) throws InterruptedException {
-    JsonNode asset = null;
-    for (int i = 0; i < 100; i++) {
-      asset = api.get("/assets/" + assetId, alice).json();
-      if (status.equals(asset.path("status").asText())) {
-        return asset;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("asset " + assetId + " never became " + status + ": " + asset);
+    return uploads.awaitStatus(alice, assetId, status);
   }
 
   /** The asset stays PENDING_UPLOAD: no event arrived that could change it (a second is plenty locally). */

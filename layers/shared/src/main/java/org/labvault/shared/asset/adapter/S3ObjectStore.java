@@ -35,7 +35,7 @@ public final class S3ObjectStore implements ObjectStore {
 
   /** Reading a large object to hash it takes far longer than an API call may. */
   private static final Duration READ_TIMEOUT = Duration.ofMinutes(14);
-  private static final int BUFFER = 1 << 20;
+  private static final int BUFFER = 64 * 1024;
 
   private final S3Client s3;
   private final S3Presigner presigner;
