@@ -24,6 +24,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.labvault.local.testing.HttpApi;
 import org.labvault.local.testing.StackExtension;
 import org.labvault.local.testing.Uploads;
+import org.labvault.shared.asset.adapter.S3ObjectStore;
+import org.labvault.shared.config.Config;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -251,22 +253,15 @@ class AssetsE2ET {
     JsonNode created = declare(alice, group, "a.bin", content, null);
     String assetId = created.path("assetId").asText();
     var stack = STACK.stack();
-    // the asset's own upload, signed like the function signs it but with a one-second life
-    var credentials = stack.s3Client().serviceClientConfiguration().credentialsProvider();
-    try (var presigner = S3Presigner.builder().region(Region.of(LocalStack.REGION)).credentialsProvider(credentials)
-        .endpointOverride(stack.s3Endpoint()).serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
-        .build()) {
-      var signed = presigner.presignPutObject(p -> p.signatureDuration(Duration.ofSeconds(1)).putObjectRequest(r -> r
-          .bucket(dataBucket()).key(objectKey(group, assetId)).contentLength((long) content.length)
-          .checksumSHA256(sha256(content)).serverSideEncryption(ServerSideEncryption.AES256)));
+    // the asset's own upload, signed by the function's own adapter, but with a one-second life
+    try (var s3 = stack.s3Client(); var presigner = S3Presigner.builder().region(Region.of(LocalStack.REGION))
+        .credentialsProvider(s3.serviceClientConfiguration().credentialsProvider()).endpointOverride(stack.s3Endpoint())
+        .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()).build()) {
+      var signer = new S3ObjectStore(s3, presigner, Config.from(Map.of(Config.Names.DATA_BUCKET, dataBucket())));
+      var signed = signer.presignPut(objectKey(group, assetId), content.length, sha256(content), "application/octet-stream",
+          Duration.ofSeconds(1));
       Thread.sleep(2100);
-      Map<String, String> headers = new LinkedHashMap<>();
-      signed.signedHeaders().forEach((k, v) -> {
-        if (!k.equalsIgnoreCase("host")) {
-          headers.put(k, v.getFirst());
-        }
-      });
-      var res = put(signed.url().toString(), headers, content);
+      var res = put(signed.url(), signed.headers(), content);
       assertThat(res.statusCode()).as(res.body()).isEqualTo(403);
       assertThat(res.body()).contains("expired");
     }
