@@ -29,4 +29,21 @@ class HealthOutageE2ET {
       assertThat(health.json().path("dependencies").path("s3").asText()).isEqualTo("unavailable");
     }
   }
+
+  @Test
+  void aRouteThatNeedsS3Answers503_notA500_andStoresNothing() throws Exception {
+    try (LocalStack stack = Stacks.start(state)) {
+      var api = new HttpApi(stack.api());
+      String alice = api.token("alice", "acme");
+      String group = api.createGroup(alice, "outage lab");
+      stack.stopS3();
+      // above 100 MiB the upload is multipart, and opening it asks S3
+      var declared = api.postJson("/groups/" + group + "/assets", alice, "{\"name\":\"big.raw\",\"contentType\":"
+          + "\"application/octet-stream\",\"sizeBytes\":209715200,\"sha256\":\"" + "A".repeat(43) + "=\"}");
+      assertThat(declared.status()).as(declared.body()).isEqualTo(503);
+      assertThat(declared.problemCode()).isEqualTo("DEPENDENCY_UNAVAILABLE");
+      assertThat(declared.body()).doesNotContain("127.0.0.1").doesNotContain("Exception");
+      assertThat(api.get("/groups/" + group + "/assets", alice).json().path("items")).isEmpty();
+    }
+  }
 }

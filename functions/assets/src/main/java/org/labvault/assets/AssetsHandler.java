@@ -13,6 +13,7 @@ import org.labvault.assets.AssetViews.AssetView;
 import org.labvault.assets.AssetViews.CreatedView;
 import org.labvault.assets.AssetViews.DownloadView;
 import org.labvault.shared.auth.Caller;
+import org.labvault.shared.aws.AwsFailures;
 import org.labvault.shared.config.Config;
 import org.labvault.shared.http.ApiResponse;
 import org.labvault.shared.http.Router;
@@ -32,6 +33,7 @@ public final class AssetsHandler implements RequestHandler<APIGatewayV2HTTPEvent
   AssetsHandler(AssetsComponent c) {
     AssetService assets = c.assets();
     this.router = Router.builder()
+        .translatingFailures(AwsFailures::unavailable)
         .on("POST /groups/{groupId}/assets", r -> ApiResponse.created(CreatedView.of(
             assets.create(Caller.of(r), r.path("groupId"), r.body(CreateAsset.class).checked()))))
         .on("GET /groups/{groupId}/assets", r -> ApiResponse.ok(assets.list(Caller.of(r), r.path("groupId"),

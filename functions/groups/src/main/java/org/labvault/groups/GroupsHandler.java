@@ -15,6 +15,7 @@ import org.labvault.groups.GroupViews.InvitationView;
 import org.labvault.groups.GroupViews.MemberView;
 import org.labvault.groups.GroupViews.MembershipView;
 import org.labvault.shared.auth.Caller;
+import org.labvault.shared.aws.AwsFailures;
 import org.labvault.shared.config.Config;
 import org.labvault.shared.http.ApiResponse;
 import org.labvault.shared.http.Router;
@@ -36,6 +37,7 @@ public final class GroupsHandler implements RequestHandler<APIGatewayV2HTTPEvent
     MemberService members = c.members();
     InvitationService invitations = c.invitations();
     this.router = Router.builder()
+        .translatingFailures(AwsFailures::unavailable)
         .on("POST /groups", r -> {
           var body = r.body(CreateGroup.class);
           return ApiResponse.created(GroupView.of(groups.create(Caller.of(r), body.checkedName(), body.checkedDescription()), false));

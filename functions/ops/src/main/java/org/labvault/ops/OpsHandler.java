@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 import org.labvault.shared.auth.Caller;
+import org.labvault.shared.aws.AwsFailures;
 import org.labvault.shared.config.Config;
 import org.labvault.shared.http.ApiResponse;
 import org.labvault.shared.http.Router;
@@ -28,6 +29,7 @@ public final class OpsHandler
     NoticeService notices = ops.notices();
     this.router =
         Router.builder()
+            .translatingFailures(AwsFailures::unavailable)
             .auditDenials(ops.audit(), ops.clock())
             .on("GET /health", req -> ApiResponse.ok(health.check()))
             .on("GET /notifications",

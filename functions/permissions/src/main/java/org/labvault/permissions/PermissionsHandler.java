@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.labvault.shared.auth.Authorizer;
+import org.labvault.shared.aws.AwsFailures;
 import org.labvault.shared.config.Config;
 import org.labvault.shared.http.ApiResponse;
 import org.labvault.shared.http.Router;
@@ -27,6 +28,7 @@ public final class PermissionsHandler implements RequestHandler<APIGatewayV2HTTP
   PermissionsHandler(PermissionsComponent c) {
     Authorizer authorizer = c.authorizer();
     this.router = Router.builder()
+        .translatingFailures(AwsFailures::unavailable)
         .on("POST /permissions/check", r -> {
           var checks = r.body(CheckRequest.class).toChecks();
           var decisions = authorizer.decideAll(r.principal(), checks);

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.labvault.shared.audit.AuditEvent;
 import org.labvault.shared.audit.AuditLog;
 import org.labvault.shared.error.AppException;
@@ -44,11 +45,13 @@ public final class Router {
   private final Map<String, Route> routes;
   private final AuditLog audit;
   private final Clock clock;
+  private final Function<RuntimeException, AppException> failures;
 
-  private Router(Map<String, Route> routes, AuditLog audit, Clock clock) {
+  private Router(Map<String, Route> routes, AuditLog audit, Clock clock, Function<RuntimeException, AppException> failures) {
     this.routes = Map.copyOf(routes);
     this.audit = audit;
     this.clock = clock;
+    this.failures = failures;
   }
 
   public static Builder builder() {
@@ -80,9 +83,16 @@ public final class Router {
       code = e.code();
       response = json(e.status(), Problems.of(e), Problems.CONTENT_TYPE, requestId);
     } catch (RuntimeException e) {
-      code = Problems.INTERNAL;
-      LOG.error("Unhandled failure", e);
-      response = json(500, Problems.internal(), Problems.CONTENT_TYPE, requestId);
+      AppException known = failures.apply(e);
+      if (known != null) {
+        code = known.code();
+        LOG.warn("Dependency failure", e);
+        response = json(known.status(), Problems.of(known), Problems.CONTENT_TYPE, requestId);
+      } else {
+        code = Problems.INTERNAL;
+        LOG.error("Unhandled failure", e);
+        response = json(500, Problems.internal(), Problems.CONTENT_TYPE, requestId);
+      }
     }
     try {
       var line = LOG.atInfo()
@@ -190,6 +200,7 @@ public final class Router {
     private final Map<String, Route> routes = new HashMap<>();
     private AuditLog audit;
     private Clock clock;
+    private Function<RuntimeException, AppException> failures = e -> null;
 
     /** Audits the router's own refusals (operators-only routes). */
     public Builder auditDenials(AuditLog auditLog, Clock auditClock) {
@@ -199,6 +210,16 @@ public final class Router {
     }
 
     /** Adds a route by its API Gateway route key, e.g. {@code "GET /groups/{groupId}"}. */
+    /**
+     * How failures that are not the service's own answers are told to the client: {@code
+     * translate} returns the answer for a failure it recognises (a dependency that is down: 503),
+     * else null, and the client gets a 500 with nothing internal in it.
+     */
+    public Builder translatingFailures(Function<RuntimeException, AppException> translate) {
+      this.failures = translate;
+      return this;
+    }
+
     public Builder on(String routeKey, Route route) {
       if (routes.putIfAbsent(routeKey, route) != null) {
         throw new IllegalArgumentException("route declared twice: " + routeKey);
@@ -207,7 +228,7 @@ public final class Router {
     }
 
     public Router build() {
-      return new Router(routes, audit, clock);
+      return new Router(routes, audit, clock, failures);
     }
   }
 }

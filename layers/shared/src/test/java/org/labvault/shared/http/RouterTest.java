@@ -149,6 +149,25 @@ class RouterTest {
   }
 
   @Test
+  void handle_shouldAnswerWhatTheTranslatorSays_forFailuresItRecognises() {
+    var translating = Router.builder()
+        .translatingFailures(e -> e instanceof java.io.UncheckedIOException
+            ? new org.labvault.shared.error.UnavailableException("storage did not answer", Map.of()) : null)
+        .on("GET /down", req -> {
+          throw new java.io.UncheckedIOException("connect to 10.0.0.7 refused", new java.io.IOException());
+        })
+        .on("GET /boom", req -> {
+          throw new IllegalStateException("a bug");
+        })
+        .build();
+    var down = translating.handle(ApiEvent.route("GET /down").build(), new FakeContext());
+    assertThat(down.getStatusCode()).isEqualTo(503);
+    assertThat(problemCode(down)).isEqualTo("DEPENDENCY_UNAVAILABLE");
+    assertThat(down.getBody()).doesNotContain("10.0.0.7");
+    assertThat(translating.handle(ApiEvent.route("GET /boom").build(), new FakeContext()).getStatusCode()).isEqualTo(500);
+  }
+
+  @Test
   void handle_shouldLeaveNothingInTheMdc_afterARequest() {
     router.handle(ApiEvent.route("GET /me").as("alice", "acme").build(), new FakeContext());
     router.handle(ApiEvent.route("GET /boom").build(), new FakeContext());
