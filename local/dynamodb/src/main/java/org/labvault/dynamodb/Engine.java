@@ -1,15 +1,39 @@
 package org.labvault.dynamodb;
 
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.labvault.dynamodb.ops.BatchOperations;
+import org.labvault.dynamodb.ops.EngineState;
+import org.labvault.dynamodb.ops.ItemOperations;
 import org.labvault.dynamodb.ops.Operation;
+import org.labvault.dynamodb.ops.QueryScanOperations;
+import org.labvault.dynamodb.ops.StreamOperations;
+import org.labvault.dynamodb.ops.TableOperations;
+import org.labvault.dynamodb.ops.TransactOperations;
+import org.labvault.dynamodb.store.Store;
+import org.labvault.dynamodb.streams.TimeToLive;
 
-/** The engine's state and its operations. */
+/** The engine's state (the store) and its operations, plus the background TTL and stream-retention sweeper. */
 final class Engine implements AutoCloseable {
 
   private final EngineOptions options;
+  private final Store store;
+  private final EngineState state;
+  private final ScheduledExecutorService sweeper;
 
   private Engine(EngineOptions options) {
     this.options = options;
+    this.store = Store.open(options.dir());
+    this.state = new EngineState(store, options.clock(), EngineOptions.REGION, EngineOptions.ACCOUNT_ID);
+    this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "dynamodb-ttl");
+      t.setDaemon(true);
+      return t;
+    });
+    long every = options.ttlSweep().toMillis();
+    sweeper.scheduleWithFixedDelay(() -> TimeToLive.sweep(state), every, every, TimeUnit.MILLISECONDS);
   }
 
   static Engine open(EngineOptions options) {
@@ -17,13 +41,27 @@ final class Engine implements AutoCloseable {
   }
 
   void register(Map<String, Operation> operations) {
-    // operations are added by family as they land
+    TableOperations.register(operations, store, options.clock(), EngineOptions.REGION, EngineOptions.ACCOUNT_ID);
+    ItemOperations.register(operations, state);
+    QueryScanOperations.register(operations, state);
+    BatchOperations.register(operations, state);
+    TransactOperations.register(operations, state);
+    StreamOperations.register(operations, state);
   }
 
-  EngineOptions options() {
-    return options;
+  /** Runs one TTL sweep now (tests do not wait for the schedule). */
+  void sweepNow() {
+    TimeToLive.sweep(state);
   }
 
   @Override
-  public void close() {}
+  public void close() {
+    sweeper.shutdownNow();
+    try {
+      sweeper.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    store.close();
+  }
 }
