@@ -26,6 +26,11 @@ public final class Projection {
     return new Projection(paths);
   }
 
+  /** The attributes at these document paths (ReturnValues UPDATED_OLD and UPDATED_NEW). */
+  public static Projection ofPaths(List<Path> paths) {
+    return new Projection(paths);
+  }
+
   public List<Path> paths() {
     return paths;
   }

@@ -9,6 +9,7 @@ import org.labvault.dynamodb.DynamoDbException;
 import org.labvault.dynamodb.expr.Condition;
 import org.labvault.dynamodb.expr.ExpressionContext;
 import org.labvault.dynamodb.expr.Expressions;
+import org.labvault.dynamodb.expr.Kind;
 import org.labvault.dynamodb.expr.Legacy;
 import org.labvault.dynamodb.expr.Path;
 import org.labvault.dynamodb.expr.Projection;
@@ -204,11 +205,11 @@ public final class ItemOperations {
             expected != null && !expected.isNull(), attributeUpdates));
       }
       ExpressionContext ctx = Requests.context(request);
-      if (legacy && ctx.supplied()) {
+      if (legacy && (request.hasNonNull("ExpressionAttributeNames") || request.hasNonNull("ExpressionAttributeValues"))) {
         throw DynamoDbException.validation(
             "ExpressionAttributeNames and ExpressionAttributeValues can only be specified when using expressions");
       }
-      Condition condition = expression != null ? Expressions.condition(expression, ctx, Expressions.Kind.CONDITION)
+      Condition condition = expression != null ? Expressions.condition(expression, ctx, Kind.CONDITION)
           : expected != null && !expected.isNull() ? Legacy.expected(expected, Requests.text(request, "ConditionalOperator"))
           : null;
       return new WriteRequest(ctx, condition, Requests.text(request, "ReturnValues"),

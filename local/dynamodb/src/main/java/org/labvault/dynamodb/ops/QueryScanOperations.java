@@ -11,6 +11,7 @@ import org.labvault.dynamodb.DynamoDbException;
 import org.labvault.dynamodb.expr.Condition;
 import org.labvault.dynamodb.expr.ExpressionContext;
 import org.labvault.dynamodb.expr.Expressions;
+import org.labvault.dynamodb.expr.Kind;
 import org.labvault.dynamodb.expr.KeyCondition;
 import org.labvault.dynamodb.expr.Legacy;
 import org.labvault.dynamodb.expr.Projection;
@@ -195,7 +196,7 @@ public final class QueryScanOperations {
         throw DynamoDbException.validation("Can not use both expression and non-expression parameters in the same"
             + " request: Non-expression parameters: {" + filterName + "} Expression parameters: {FilterExpression}");
       }
-      filter = filterExpression != null ? Expressions.condition(filterExpression, ctx, Expressions.Kind.FILTER)
+      filter = filterExpression != null ? Expressions.condition(filterExpression, ctx, Kind.FILTER)
           : hasLegacy ? Legacy.filter(legacy, Requests.text(request, "ConditionalOperator")) : null;
       projection = ItemOperations.projection(request, ctx);
       ctx.requireAllUsed();
