@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.labvault.dynamodb.DynamoDb;
 
 /**
@@ -49,12 +50,14 @@ public final class DynamoDbServer implements AutoCloseable {
   private final HttpServer http;
   private final ExecutorService executor;
   private final URI endpoint;
+  private final AtomicInteger inFlight;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private DynamoDbServer(HttpServer http, ExecutorService executor, URI endpoint) {
+  private DynamoDbServer(HttpServer http, ExecutorService executor, URI endpoint, AtomicInteger inFlight) {
     this.http = http;
     this.executor = executor;
     this.endpoint = endpoint;
+    this.inFlight = inFlight;
   }
 
   /**
@@ -90,11 +93,19 @@ public final class DynamoDbServer implements AutoCloseable {
     ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     SigV4Verifier verifier = new SigV4Verifier(options.credentials());
     http.setExecutor(executor);
-    http.createContext("/", exchange -> serve(exchange, handler, verifier));
+    AtomicInteger inFlight = new AtomicInteger();
+    http.createContext("/", exchange -> {
+      inFlight.incrementAndGet();
+      try {
+        serve(exchange, handler, verifier);
+      } finally {
+        inFlight.decrementAndGet();
+      }
+    });
     http.start();
     int port = http.getAddress().getPort();
     URI endpoint = URI.create("http://" + hostLiteral(address) + ":" + port);
-    return new DynamoDbServer(http, executor, endpoint);
+    return new DynamoDbServer(http, executor, endpoint, inFlight);
   }
 
   /** {@code http://host:port}, the value for a client's endpoint override. */
@@ -113,7 +124,8 @@ public final class DynamoDbServer implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    http.stop(1);
+    // idle keep-alive connections would hold stop() for its whole delay: only wait for real work
+    http.stop(inFlight.get() == 0 ? 0 : 1);
     executor.shutdown();
     try {
       if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
