@@ -1,17 +1,22 @@
 package org.labvault.shared.testing;
 
+import java.net.URI;
+import org.labvault.dynamodb.DynamoDb;
+import org.labvault.dynamodb.server.InProcessHttpClient;
 import org.labvault.shared.aws.Keys;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
-import software.amazon.dynamodb.services.local.embedded.DynamoDBEmbedded;
-import software.amazon.dynamodb.services.local.shared.access.AmazonDynamoDBLocal;
 
 /**
- * A LabVault table in DynamoDB Local, in process and in memory, for tests that need real
- * conditions and transactions without a server. Close it after the test.
+ * A LabVault table in LabVault's own DynamoDB engine, in process and in memory, for tests that
+ * need real conditions and transactions without a server. The SDK client talks to the engine
+ * through an in-process HTTP client: the same JSON protocol, no socket. Close it after the test.
  */
 public final class EmbeddedTable implements AutoCloseable {
 
@@ -19,12 +24,17 @@ public final class EmbeddedTable implements AutoCloseable {
   /** The data bucket the tests' configuration names (the one the sample S3 event names). */
   public static final String BUCKET = "labvault-dev-data-123456789012-us-east-1";
 
-  private final AmazonDynamoDBLocal engine;
+  private final DynamoDb engine;
   private final DynamoDbClient client;
 
   public EmbeddedTable() {
-    engine = DynamoDBEmbedded.create();
-    client = engine.dynamoDbClient();
+    engine = DynamoDb.inMemory();
+    client = DynamoDbClient.builder()
+        .httpClient(InProcessHttpClient.of(engine))
+        .endpointOverride(URI.create("http://in-process"))
+        .region(Region.US_EAST_1)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+        .build();
     client.createTable(r -> r.tableName(NAME).billingMode(BillingMode.PAY_PER_REQUEST)
         .keySchema(k -> k.attributeName(Keys.PK).keyType(KeyType.HASH), k -> k.attributeName(Keys.SK).keyType(KeyType.RANGE))
         .attributeDefinitions(a -> a.attributeName(Keys.PK).attributeType(ScalarAttributeType.S),
@@ -42,6 +52,7 @@ public final class EmbeddedTable implements AutoCloseable {
 
   @Override
   public void close() {
-    engine.shutdownNow();
+    client.close();
+    engine.close();
   }
 }

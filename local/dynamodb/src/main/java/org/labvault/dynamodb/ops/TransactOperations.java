@@ -64,7 +64,7 @@ public final class TransactOperations {
     Set<String> seen = new HashSet<>();
     for (JsonNode entry : items) {
       Action action = parse(entry);
-      String id = action.table().name() + "\u0000" + ByteBuffer.wrap(EngineState.storeKey(action.table(), action.key()));
+      String id = action.table().name() + "\u0000" + java.util.HexFormat.of().formatHex(EngineState.storeKey(action.table(), action.key()));
       if (!seen.add(id)) {
         throw DynamoDbException.validation("Transaction request cannot include multiple operations on one item");
       }
@@ -240,7 +240,7 @@ public final class TransactOperations {
       ctx.requireAllUsed();
       TableMeta table = Requests.table(state.store(), Requests.text(spec, "TableName"));
       Map<String, AttributeValue> key = Requests.key(table, spec.get("Key"));
-      if (!seen.add(table.name() + "\u0000" + ByteBuffer.wrap(EngineState.storeKey(table, key)))) {
+      if (!seen.add(table.name() + "\u0000" + java.util.HexFormat.of().formatHex(EngineState.storeKey(table, key)))) {
         throw DynamoDbException.validation("Transaction request cannot include multiple operations on one item");
       }
       gets.add(new Get(table, key, projection));
