@@ -43,13 +43,14 @@ public final class DynamoDbMain {
     }
     Running running;
     try {
-      running = start(options, System.out);
+      running = start(options);
     } catch (RuntimeException e) {
       System.err.println("DynamoDB engine failed to start: " + e.getMessage());
       System.exit(1);
       return;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(running::close, "dynamodb-shutdown"));
+    running.announce(System.out);
     running.awaitClose();
   }
 
@@ -116,6 +117,12 @@ public final class DynamoDbMain {
       return server;
     }
 
+    /** Prints the one line that tells scripts the endpoint is listening. */
+    void announce(PrintStream out) {
+      out.println("DynamoDB engine ready: " + server.endpoint());
+      out.flush();
+    }
+
     void awaitClose() {
       try {
         done.await();
@@ -141,7 +148,7 @@ public final class DynamoDbMain {
     }
   }
 
-  static Running start(Options options, PrintStream out) {
+  static Running start(Options options) {
     DynamoDb engine = options.dir() == null ? DynamoDb.inMemory() : DynamoDb.open(options.dir());
     DynamoDbServer server;
     try {
@@ -150,8 +157,6 @@ public final class DynamoDbMain {
       engine.close();
       throw e;
     }
-    out.println("DynamoDB engine ready: " + server.endpoint());
-    out.flush();
     return new Running(engine, server);
   }
 }

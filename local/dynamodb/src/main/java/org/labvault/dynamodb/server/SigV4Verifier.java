@@ -93,10 +93,21 @@ final class SigV4Verifier {
           "Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '"
               + auth.date() + "' != '" + amzDate.substring(0, Math.min(8, amzDate.length())) + "', from '" + amzDate + "'.");
     }
+    String declared = first(request, "x-amz-content-sha256");
+    if (declared != null && isHexHash(declared.strip())
+        && !MessageDigest.isEqual(declared.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII),
+            hex(sha256(request.body())).getBytes(StandardCharsets.US_ASCII))) {
+      return refuse("InvalidSignatureException",
+          "The provided 'x-amz-content-sha256' header does not match what was computed.");
+    }
     String expected = signature(request, auth, amzDate, credentials.secretAccessKey());
     boolean same = MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
         auth.signature().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
     return same ? Optional.empty() : refuse("InvalidSignatureException", SIGNATURE_MISMATCH);
+  }
+
+  private static boolean isHexHash(String value) {
+    return value.length() == 64 && value.chars().allMatch(c -> Character.digit(c, 16) >= 0);
   }
 
   private static Optional<DynamoDb.Response> refuse(String type, String message) {

@@ -3,7 +3,9 @@ package org.labvault.dynamodb.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,7 +53,8 @@ class DynamoDbMainTest {
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     DynamoDbMain.Options options = DynamoDbMain.Options.parse(new String[] {"--port", "0", "--dir", dir.toString()});
     int port;
-    try (DynamoDbMain.Running running = DynamoDbMain.start(options, new PrintStream(printed, true, StandardCharsets.UTF_8))) {
+    try (DynamoDbMain.Running running = DynamoDbMain.start(options)) {
+      running.announce(new PrintStream(printed, true, StandardCharsets.UTF_8));
       port = running.server().port();
       assertThat(printed.toString(StandardCharsets.UTF_8))
           .isEqualTo("DynamoDB engine ready: http://127.0.0.1:" + port + System.lineSeparator());
@@ -62,5 +66,30 @@ class DynamoDbMainTest {
     }
     assertThat(Files.isDirectory(dir)).isTrue();
     assertThatThrownBy(() -> new java.net.Socket("127.0.0.1", port).close()).isInstanceOf(java.io.IOException.class);
+  }
+
+  @Test
+  void runsAsAProcessAndStopsOnSigterm() throws Exception {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        DynamoDbMain.class.getName(), "--port", "0")
+        .redirectErrorStream(true)
+        .start();
+    try {
+      BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      String line = out.readLine();
+      assertThat(line).matches("DynamoDB engine ready: http://127\\.0\\.0\\.1:\\d+");
+      URI endpoint = URI.create(line.substring(line.indexOf("http://")));
+      HttpResponse<String> health = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(endpoint).GET().build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(health.statusCode()).isEqualTo(200);
+
+      process.destroy(); // SIGTERM
+      assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+      assertThatThrownBy(() -> new java.net.Socket("127.0.0.1", endpoint.getPort()).close())
+          .isInstanceOf(java.io.IOException.class);
+    } finally {
+      process.destroyForcibly();
+    }
   }
 }

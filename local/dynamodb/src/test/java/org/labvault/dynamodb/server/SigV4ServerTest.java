@@ -24,6 +24,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ListTablesResponse;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /** Signature checks as the real SDK meets them over HTTP. */
 class SigV4ServerTest {
@@ -87,10 +88,10 @@ class SigV4ServerTest {
   }
 
   @Test
-  void aSessionTokenIsIgnored() {
+  void aSecurityTokenIsIgnored() {
     startChecking();
     try (DynamoDbClient client = client(
-        AwsSessionCredentials.create(KEY.accessKeyId(), KEY.secretAccessKey(), "some-session-token"))) {
+        AwsSessionCredentials.create(KEY.accessKeyId(), KEY.secretAccessKey(), "temporary-token"))) {
       assertThat(client.listTables().tableNames()).containsExactly("signed");
     }
   }
@@ -223,5 +224,26 @@ class SigV4ServerTest {
     }
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  @Test
+  void streamsRequestsAreSignedForDynamodbToo() {
+    AtomicInteger streamsCalls = new AtomicInteger();
+    server = DynamoDbServer.start((target, body) -> {
+      if (target.equals("DynamoDBStreams_20120810.ListStreams")) {
+        streamsCalls.incrementAndGet();
+      }
+      return new DynamoDb.Response(200, "{\"Streams\":[]}".getBytes(StandardCharsets.UTF_8));
+    }, ServerOptions.defaults().withCredentials(KEY));
+    try (DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder()
+        .httpClient(UrlConnectionHttpClient.create())
+        .endpointOverride(server.endpoint())
+        .region(Region.US_EAST_1)
+        .credentialsProvider(StaticCredentialsProvider.create(
+            AwsBasicCredentials.create(KEY.accessKeyId(), KEY.secretAccessKey())))
+        .build()) {
+      assertThat(streams.listStreams().streams()).isEmpty();
+    }
+    assertThat(streamsCalls).hasValue(1);
   }
 }

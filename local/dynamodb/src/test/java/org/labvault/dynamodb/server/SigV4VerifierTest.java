@@ -102,4 +102,29 @@ class SigV4VerifierTest {
     assertThat(verifier.verify(request)).hasValueSatisfying(r -> assertThat(new String(r.body(), StandardCharsets.UTF_8))
         .contains("IncompleteSignatureException"));
   }
+
+  @Test
+  void aDeclaredPayloadHashMustMatchTheBody() {
+    Credentials key = new Credentials("AKID", "s3cr3t");
+    Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    headers.put("Host", List.of("localhost:8000"));
+    headers.put("X-Amz-Date", List.of("20260101T100000Z"));
+    String hashOfOriginal = SigV4Verifier.hex(SigV4Verifier.sha256("{\"a\":1}".getBytes(StandardCharsets.UTF_8)));
+    headers.put("x-amz-content-sha256", List.of(hashOfOriginal));
+    List<String> signed = List.of("host", "x-amz-content-sha256", "x-amz-date");
+    SigV4Verifier.SignedRequest original = new SigV4Verifier.SignedRequest("POST", "/", null, headers::get,
+        "{\"a\":1}".getBytes(StandardCharsets.UTF_8));
+    SigV4Verifier.Authorization scope = new SigV4Verifier.Authorization("AKID", "20260101", "us-east-1", "dynamodb",
+        "aws4_request", signed, "");
+    String signature = SigV4Verifier.signature(original, scope, "20260101T100000Z", key.secretAccessKey());
+    headers.put("Authorization", List.of("AWS4-HMAC-SHA256 Credential=AKID/20260101/us-east-1/dynamodb/aws4_request, "
+        + "SignedHeaders=host;x-amz-content-sha256;x-amz-date, Signature=" + signature));
+    SigV4Verifier verifier = new SigV4Verifier(key);
+
+    assertThat(verifier.verify(original)).isEmpty();
+    SigV4Verifier.SignedRequest swapped = new SigV4Verifier.SignedRequest("POST", "/", null, headers::get,
+        "{\"a\":2}".getBytes(StandardCharsets.UTF_8));
+    assertThat(verifier.verify(swapped)).hasValueSatisfying(r -> assertThat(new String(r.body(), StandardCharsets.UTF_8))
+        .contains("InvalidSignatureException").contains("x-amz-content-sha256"));
+  }
 }
