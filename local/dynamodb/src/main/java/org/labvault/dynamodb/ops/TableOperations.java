@@ -109,6 +109,7 @@ public final class TableOperations {
     Map<String, String> defs = TableSchemaRules.definitions(defsNode);
     KeySchema key = TableSchemaRules.tableKey(keyNode, defs);
     boolean provisioned = !PAY_PER_REQUEST.equals(billing);
+    checkBilling(provisioned, tpNode);
 
     Set<String> indexNames = new HashSet<>();
     List<IndexMeta> lsis = new ArrayList<>();
@@ -152,8 +153,6 @@ public final class TableOperations {
             "Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions");
       }
     }
-
-    checkBilling(provisioned, tpNode);
 
     String arn = tableArn(name);
     StreamSpec stream = null;
