@@ -264,6 +264,14 @@ class ConditionTest {
   }
 
   @Test
+  void invalidSubstitutionKeys() {
+    assertThat(message(() -> new ExpressionContext(Map.of("a", "b"), null)))
+        .isEqualTo("ExpressionAttributeNames contains invalid key: Syntax error; key: \"a\"");
+    assertThat(message(() -> new ExpressionContext(null, Map.of("#v", AttributeValue.s("x")))))
+        .isEqualTo("ExpressionAttributeValues contains invalid key: Syntax error; key: \"#v\"");
+  }
+
+  @Test
   void syntaxErrors() {
     ExpressionContext c = values("{':v':{'S':'x'}}");
     assertThat(conditionError("a = ", c))
