@@ -270,10 +270,7 @@ final class Eval {
     return null;
   }
 
-  /**
-   * Set difference for DELETE: the remaining set, {@code Optional.empty()}-like null entry when the
-   * types do not match (signalled by throwing), or null when nothing remains.
-   */
+  /** Set difference for DELETE: the remaining set, or null when nothing remains; mismatched types are an error. */
   static AttributeValue difference(AttributeValue a, AttributeValue b) {
     if (a instanceof AttributeValue.SS x && b instanceof AttributeValue.SS y) {
       Set<String> rest = new java.util.LinkedHashSet<>(x.values());

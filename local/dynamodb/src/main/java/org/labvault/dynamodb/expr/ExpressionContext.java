@@ -29,8 +29,37 @@ public final class ExpressionContext {
     if (values != null && values.isEmpty()) {
       throw DynamoDbException.validation("ExpressionAttributeValues must not be empty");
     }
+    if (names != null) {
+      for (String key : names.keySet()) {
+        if (!validKey(key, '#')) {
+          throw DynamoDbException.validation(
+              "ExpressionAttributeNames contains invalid key: Syntax error; key: \"" + key + "\"");
+        }
+      }
+    }
+    if (values != null) {
+      for (String key : values.keySet()) {
+        if (!validKey(key, ':')) {
+          throw DynamoDbException.validation(
+              "ExpressionAttributeValues contains invalid key: Syntax error; key: \"" + key + "\"");
+        }
+      }
+    }
     this.names = names == null ? null : new LinkedHashMap<>(names);
     this.values = values == null ? null : new LinkedHashMap<>(values);
+  }
+
+  private static boolean validKey(String key, char prefix) {
+    if (key.length() < 2 || key.charAt(0) != prefix) {
+      return false;
+    }
+    for (int i = 1; i < key.length(); i++) {
+      char c = key.charAt(i);
+      if (!(Character.isLetterOrDigit(c) && c < 128) && c != '_') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A context without substitutions. */

@@ -39,9 +39,18 @@ final class Parser {
   private final List<Token> tokens;
   private final ExpressionContext ctx;
   private final Kind kind;
+  /**
+   * DynamoDB reports syntax errors before any other error, so every expression is parsed twice: first
+   * for its syntax only (no substitutions, no checks), then for real.
+   */
+  private final boolean syntaxOnly;
   private int pos;
 
   Parser(String text, ExpressionContext ctx, Kind kind) {
+    this(text, ctx, kind, false);
+  }
+
+  private Parser(String text, ExpressionContext ctx, Kind kind, boolean syntaxOnly) {
     if (text == null || text.isBlank()) {
       throw Errors.invalid(kind, "The expression can not be empty;");
     }
@@ -49,7 +58,14 @@ final class Parser {
     this.tokens = Lexer.tokens(text);
     this.ctx = ctx == null ? ExpressionContext.empty() : ctx;
     this.kind = kind;
+    this.syntaxOnly = syntaxOnly;
   }
+
+  private Parser syntaxPass() {
+    return new Parser(text, ctx, kind, true);
+  }
+
+  private static final AttributeValue PLACEHOLDER = AttributeValue.NULL;
 
   // ---------------------------------------------------------------- token helpers
 
@@ -99,6 +115,13 @@ final class Parser {
     return Errors.invalid(kind, detail);
   }
 
+  /** A semantic error: thrown in the real pass, ignored in the syntax pass. */
+  private void semantic(String detail) {
+    if (!syntaxOnly) {
+      throw error(detail);
+    }
+  }
+
   private boolean atKeyword() {
     Token t = peek();
     return t.is(T.IDENT) && KEYWORDS.contains(t.text().toUpperCase(java.util.Locale.ROOT));
@@ -134,14 +157,14 @@ final class Parser {
     Token t = peek();
     if (t.is(T.NAME_REF)) {
       next();
-      return ctx.name(t.text(), kind);
+      return syntaxOnly ? t.text() : ctx.name(t.text(), kind);
     }
     if (t.is(T.IDENT)) {
       if (ReservedWords.isReserved(t.text())) {
         if (KEYWORDS.contains(t.text().toUpperCase(java.util.Locale.ROOT))) {
           throw syntaxError(t);
         }
-        throw error("Attribute name is a reserved keyword; reserved keyword: " + t.text());
+        semantic("Attribute name is a reserved keyword; reserved keyword: " + t.text());
       }
       next();
       return t.text();
@@ -154,7 +177,7 @@ final class Parser {
     Token t = peek();
     if (t.is(T.VALUE_REF)) {
       next();
-      return new ValueOp(ctx.value(t.text(), kind), t.text());
+      return new ValueOp(syntaxOnly ? PLACEHOLDER : ctx.value(t.text(), kind), t.text());
     }
     if (t.is(T.IDENT) && peek(1).is(T.LPAREN)) {
       String name = t.text();
@@ -162,7 +185,7 @@ final class Parser {
         if (KEYWORDS.contains(name.toUpperCase(java.util.Locale.ROOT))) {
           throw syntaxError(t);
         }
-        throw error("Invalid function name; function: " + name);
+        semantic("Invalid function name; function: " + name);
       }
       next();
       next();
@@ -186,6 +209,9 @@ final class Parser {
   // ---------------------------------------------------------------- conditions
 
   Cond parseCondition() {
+    if (!syntaxOnly) {
+      syntaxPass().parseCondition();
+    }
     Cond c = parseOr();
     expectEnd();
     return c;
@@ -223,7 +249,7 @@ final class Parser {
       Cond inner = parseOr();
       expect(T.RPAREN);
       if (inner instanceof Ast.Paren) {
-        throw error("The expression has redundant parentheses;");
+        semantic("The expression has redundant parentheses;");
       }
       return new Ast.Paren(inner);
     }
@@ -286,7 +312,7 @@ final class Parser {
       }
       expect(T.RPAREN);
       if (candidates.size() > MAX_IN_OPERANDS) {
-        throw error("The IN operator is provided with too many operands; number of operands: " + candidates.size());
+        semantic("The IN operator is provided with too many operands; number of operands: " + candidates.size());
       }
       left = operandInCondition(left);
       distinct("IN", left, candidates);
@@ -300,6 +326,9 @@ final class Parser {
 
   /** An operand of a comparison: only size() may be a function there. */
   private Operand operandInCondition(Operand o) {
+    if (syntaxOnly) {
+      return o;
+    }
     if (o instanceof Call call) {
       if (!call.name().equals("size")) {
         throw error("The function is not allowed to be used this way in an expression; function: " + call.name());
@@ -310,6 +339,9 @@ final class Parser {
   }
 
   private Cond functionCondition(Call call) {
+    if (syntaxOnly) {
+      return new Exists(Path.of("_"), true);
+    }
     switch (call.name()) {
       case "attribute_exists", "attribute_not_exists" -> {
         return new Exists(pathArgument(call, 1, 0), call.name().equals("attribute_exists"));
@@ -369,7 +401,7 @@ final class Parser {
   }
 
   private void distinct(String operator, Operand first, List<Operand> rest) {
-    if (!(first instanceof PathOp p)) {
+    if (syntaxOnly || !(first instanceof PathOp p)) {
       return;
     }
     for (Operand o : rest) {
@@ -381,7 +413,7 @@ final class Parser {
   }
 
   private void requireScalarLiteral(String operator, Operand o) {
-    if (o instanceof ValueOp v && !v.value().isKeyType()) {
+    if (!syntaxOnly && o instanceof ValueOp v && !v.value().isKeyType()) {
       throw error("Incorrect operand type for operator or function; operator or function: " + operator
           + ", operand type: " + v.value().type());
     }
@@ -390,6 +422,9 @@ final class Parser {
   // ---------------------------------------------------------------- projections
 
   List<Path> parseProjection() {
+    if (!syntaxOnly) {
+      syntaxPass().parseProjection();
+    }
     List<Path> paths = new ArrayList<>();
     paths.add(parsePath());
     while (peek().is(T.COMMA)) {
@@ -402,6 +437,9 @@ final class Parser {
   }
 
   void checkOverlaps(List<Path> paths) {
+    if (syntaxOnly) {
+      return;
+    }
     for (int i = 0; i < paths.size(); i++) {
       for (int j = i + 1; j < paths.size(); j++) {
         Path a = paths.get(i);
@@ -421,6 +459,9 @@ final class Parser {
   // ---------------------------------------------------------------- update expressions
 
   List<Update.Action> parseUpdate() {
+    if (!syntaxOnly) {
+      syntaxPass().parseUpdate();
+    }
     List<Update.Action> actions = new ArrayList<>();
     Set<String> seen = new java.util.HashSet<>();
     if (peek().is(T.EOF)) {
@@ -433,7 +474,7 @@ final class Parser {
         throw syntaxError(clause);
       }
       if (!seen.add(word)) {
-        throw error("The \"" + word + "\" section can only be used once in an update expression;");
+        semantic("The \"" + word + "\" section can only be used once in an update expression;");
       }
       next();
       while (true) {
@@ -465,7 +506,7 @@ final class Parser {
       boolean plus = next().is(T.PLUS);
       Operand right = updateOperand(parseOperand());
       for (Operand o : List.of(value, right)) {
-        if (o instanceof ValueOp v && !(v.value() instanceof AttributeValue.N)) {
+        if (!syntaxOnly && o instanceof ValueOp v && !(v.value() instanceof AttributeValue.N)) {
           throw error("Incorrect operand type for operator or function; operator or function: " + (plus ? "+" : "-")
               + ", operand type: " + v.value().type());
         }
@@ -476,7 +517,7 @@ final class Parser {
   }
 
   private Operand updateOperand(Operand o) {
-    if (!(o instanceof Call call)) {
+    if (syntaxOnly || !(o instanceof Call call)) {
       return o;
     }
     switch (call.name()) {
@@ -507,6 +548,9 @@ final class Parser {
       throw syntaxError(t);
     }
     next();
+    if (syntaxOnly) {
+      return new Update.Remove(path);
+    }
     AttributeValue value = ctx.value(t.text(), kind);
     if (add ? !(value instanceof AttributeValue.N || value.isSet()) : !value.isSet()) {
       throw error("Incorrect operand type for operator or function; operator: " + (add ? "ADD" : "DELETE")
