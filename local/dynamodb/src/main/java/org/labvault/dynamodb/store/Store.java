@@ -10,7 +10,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.HashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import org.h2.mvstore.Cursor;
@@ -36,7 +36,8 @@ public final class Store implements Catalog, AutoCloseable {
   private final MVStore mv;
   private final MVMap<String, String> catalog;
   private final MVMap<String, Long> counters;
-  private final Map<String, TableMeta> tables = new ConcurrentHashMap<>();
+  /** The catalog as readers see it: replaced as a whole, never changed in place. */
+  private volatile Map<String, TableMeta> tables = Map.of();
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
 
   private Store(MVStore mv) {
@@ -45,9 +46,7 @@ public final class Store implements Catalog, AutoCloseable {
         .keyType(StringDataType.INSTANCE).valueType(StringDataType.INSTANCE));
     this.counters = mv.openMap("counters", new MVMap.Builder<String, Long>()
         .keyType(StringDataType.INSTANCE).valueType(LongDataType.INSTANCE));
-    for (Map.Entry<String, String> e : catalog.entrySet()) {
-      tables.put(e.getKey(), TableMetaCodec.read(e.getValue()));
-    }
+    reloadCatalog();
   }
 
   /** A durable store in {@code dir}, or a memory-only one when {@code dir} is null. */
@@ -87,8 +86,10 @@ public final class Store implements Catalog, AutoCloseable {
       try {
         result = work.get();
       } catch (RuntimeException | Error e) {
-        mv.rollback();
-        reloadCatalog();
+        if (mv.hasUnsavedChanges()) {
+          mv.rollback();
+          reloadCatalog();
+        }
         throw e;
       }
       mv.commit();
@@ -99,10 +100,17 @@ public final class Store implements Catalog, AutoCloseable {
   }
 
   private void reloadCatalog() {
-    tables.clear();
+    Map<String, TableMeta> fresh = new HashMap<>();
     for (Map.Entry<String, String> e : catalog.entrySet()) {
-      tables.put(e.getKey(), TableMetaCodec.read(e.getValue()));
+      fresh.put(e.getKey(), TableMetaCodec.read(e.getValue()));
     }
+    tables = Map.copyOf(fresh);
+  }
+
+  private void publish(TableMeta table) {
+    Map<String, TableMeta> next = new HashMap<>(tables);
+    next.put(table.name(), table);
+    tables = Map.copyOf(next);
   }
 
   // ---- catalog -----------------------------------------------------------------------------
@@ -123,7 +131,7 @@ public final class Store implements Catalog, AutoCloseable {
   public void create(TableMeta table) {
     write(() -> {
       catalog.put(table.name(), TableMetaCodec.write(table));
-      tables.put(table.name(), table);
+      publish(table);
       items(table);
       return null;
     });
@@ -134,7 +142,7 @@ public final class Store implements Catalog, AutoCloseable {
     write(() -> {
       TableMeta old = tables.get(table.name());
       catalog.put(table.name(), TableMetaCodec.write(table));
-      tables.put(table.name(), table);
+      publish(table);
       if (old != null) {
         for (IndexMeta gone : old.globalIndexes()) {
           if (table.index(gone.name()).isEmpty()) {
@@ -161,8 +169,11 @@ public final class Store implements Catalog, AutoCloseable {
   @Override
   public void delete(String name) {
     write(() -> {
-      TableMeta t = tables.remove(name);
+      TableMeta t = tables.get(name);
       catalog.remove(name);
+      Map<String, TableMeta> next = new HashMap<>(tables);
+      next.remove(name);
+      tables = Map.copyOf(next);
       if (t != null) {
         for (String map : new ArrayList<>(mv.getMapNames())) {
           if (map.startsWith("items/" + t.id()) || map.startsWith("index/" + t.id() + "/")

@@ -59,7 +59,7 @@ public final class StreamRecords {
     ddb.put("SizeBytes", size);
     ddb.put("StreamViewType", view);
     if (service) {
-      record.putObject("userIdentity").put("type", "Service").put("principalId", "dynamodb.amazonaws.com");
+      record.putObject("userIdentity").put("PrincipalId", "dynamodb.amazonaws.com").put("Type", "Service");
     }
     record.put("_time", now);
     MVMap<Long, String> stream = store.stream(table, spec.label());

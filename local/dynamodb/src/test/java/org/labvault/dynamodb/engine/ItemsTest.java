@@ -88,21 +88,22 @@ class ItemsTest {
   @Test
   void updateExpressionsCombineSetRemoveAddAndDelete() {
     client.putItem(r -> r.tableName(TABLE).item(Map.of("pk", s("a"), "sk", s("1"), "count", n("1"),
-        "tags", AttributeValue.fromSs(List.of("x", "y")), "gone", s("z"),
-        "doc", AttributeValue.fromM(Map.of("list", AttributeValue.fromL(List.of(s("p"), s("q"), s("r"))))))));
+        "tags", AttributeValue.fromSs(List.of("x", "y")), "more", AttributeValue.fromSs(List.of("m", "n")), "gone", s("z"),
+        "doc", AttributeValue.fromM(Map.of("entries", AttributeValue.fromL(List.of(s("p"), s("q"), s("r"))))))));
 
     Map<String, AttributeValue> updated = client.updateItem(r -> r.tableName(TABLE).key(key("a", "1"))
-        .updateExpression("SET #c = #c + :one, doc.added = if_not_exists(doc.added, :v) REMOVE gone, doc.list[0]"
-            + " ADD tags :t DELETE tags :y")
+        .updateExpression("SET #c = #c + :one, doc.added = if_not_exists(doc.added, :v) REMOVE gone, doc.entries[0]"
+            + " ADD tags :t DELETE more :y")
         .expressionAttributeNames(Map.of("#c", "count"))
         .expressionAttributeValues(Map.of(":one", n("1"), ":v", s("new"), ":t", AttributeValue.fromSs(List.of("w")),
-            ":y", AttributeValue.fromSs(List.of("y"))))
+            ":y", AttributeValue.fromSs(List.of("m"))))
         .returnValues(ReturnValue.ALL_NEW)).attributes();
 
     assertThat(updated.get("count").n()).isEqualTo("2");
-    assertThat(updated.get("tags").ss()).containsExactlyInAnyOrder("x", "w");
+    assertThat(updated.get("tags").ss()).containsExactlyInAnyOrder("x", "y", "w");
+    assertThat(updated.get("more").ss()).containsExactly("n");
     assertThat(updated).doesNotContainKey("gone");
-    assertThat(updated.get("doc").m().get("list").l()).extracting(AttributeValue::s).containsExactly("q", "r");
+    assertThat(updated.get("doc").m().get("entries").l()).extracting(AttributeValue::s).containsExactly("q", "r");
     assertThat(updated.get("doc").m().get("added").s()).isEqualTo("new");
   }
 
