@@ -38,6 +38,7 @@ public final class TimeToLive {
           });
         }
       }
+      state.store().maintain();
     } catch (RuntimeException e) {
       System.getLogger("org.labvault.dynamodb").log(System.Logger.Level.WARNING, "TTL sweep failed", e);
     }
