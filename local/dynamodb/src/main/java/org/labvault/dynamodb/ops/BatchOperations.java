@@ -40,7 +40,8 @@ public final class BatchOperations {
   private record GetTable(TableMeta table, List<Map<String, AttributeValue>> keys, Projection projection, boolean consistent) {}
 
   JsonNode batchGetItem(ObjectNode request) {
-    JsonNode requestItems = requestItems(request);
+    RequestChecks.batchGetItem(request);
+    JsonNode requestItems = request.get("RequestItems");
     int total = 0;
     for (JsonNode t : requestItems) {
       total += t.path("Keys").size();
@@ -52,6 +53,7 @@ public final class BatchOperations {
     for (Iterator<Map.Entry<String, JsonNode>> it = requestItems.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       JsonNode spec = e.getValue();
+      RequestChecks.substitutions(spec, "ProjectionExpression");
       ExpressionContext ctx = Requests.context(spec);
       Projection projection = ItemOperations.projection(spec, ctx);
       ctx.requireAllUsed();
@@ -99,7 +101,8 @@ public final class BatchOperations {
   private record Write(TableMeta table, Map<String, AttributeValue> key, Map<String, AttributeValue> item) {}
 
   JsonNode batchWriteItem(ObjectNode request) {
-    JsonNode requestItems = requestItems(request);
+    RequestChecks.batchWriteItem(request);
+    JsonNode requestItems = request.get("RequestItems");
     int total = 0;
     for (JsonNode t : requestItems) {
       total += t.size();
@@ -155,18 +158,5 @@ public final class BatchOperations {
       response.set("ConsumedCapacity", capacity);
     }
     return response;
-  }
-
-  private static JsonNode requestItems(JsonNode request) {
-    JsonNode items = request.get("RequestItems");
-    if (items == null || items.isNull()) {
-      throw DynamoDbException.validation("1 validation error detected: Value null at 'requestItems' failed to satisfy"
-          + " constraint: Member must not be null");
-    }
-    if (items.isEmpty()) {
-      throw DynamoDbException.validation("1 validation error detected: Value '{}' at 'requestItems' failed to satisfy"
-          + " constraint: Member must have length greater than or equal to 1");
-    }
-    return items;
   }
 }

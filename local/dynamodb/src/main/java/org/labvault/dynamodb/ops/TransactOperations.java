@@ -17,6 +17,7 @@ import org.labvault.dynamodb.expr.Update;
 import org.labvault.dynamodb.table.TableMeta;
 import org.labvault.dynamodb.value.AttributeValue;
 import org.labvault.dynamodb.value.AttributeValueJson;
+import org.labvault.dynamodb.value.ItemSize;
 
 /**
  * TransactWriteItems and TransactGetItems. A write transaction checks every condition first and
@@ -27,6 +28,8 @@ import org.labvault.dynamodb.value.AttributeValueJson;
 public final class TransactOperations {
 
   static final int MAX_ITEMS = 100;
+  /** The aggregate size of the items of one write transaction. */
+  static final long MAX_BYTES = 4L * 1024 * 1024;
   static final long TOKEN_MILLIS = 10 * 60 * 1000;
 
   private final EngineState state;
@@ -49,25 +52,22 @@ public final class TransactOperations {
       ItemOperations.WriteRequest condition, Update update) {}
 
   JsonNode transactWrite(ObjectNode request) {
+    RequestChecks.transactWriteItems(request);
     JsonNode items = request.get("TransactItems");
-    if (items == null || items.isNull()) {
-      throw DynamoDbException.validation("1 validation error detected: Value null at 'transactItems' failed to"
-          + " satisfy constraint: Member must not be null");
-    }
-    if (items.isEmpty() || items.size() > MAX_ITEMS) {
-      throw DynamoDbException.validation("1 validation error detected: Value '" + items + "' at 'transactItems'"
-          + " failed to satisfy constraint: Member must have length " + (items.isEmpty()
-              ? "greater than or equal to 1" : "less than or equal to " + MAX_ITEMS));
-    }
     List<Action> actions = new ArrayList<>();
     Set<String> seen = new HashSet<>();
+    long bytes = 0;
     for (JsonNode entry : items) {
       Action action = parse(entry);
       String id = action.table().name() + "\u0000" + java.util.HexFormat.of().formatHex(EngineState.storeKey(action.table(), action.key()));
       if (!seen.add(id)) {
         throw DynamoDbException.validation("Transaction request cannot include multiple operations on one item");
       }
+      bytes += ItemSize.of(action.item() != null ? action.item() : action.key());
       actions.add(action);
+    }
+    if (bytes > MAX_BYTES) {
+      throw DynamoDbException.validation("Transaction request cannot include more than 4 MB of item data");
     }
     String token = Requests.text(request, "ClientRequestToken");
     String requestHash = token == null ? null : Integer.toHexString(items.hashCode()) + items.toString().length();
@@ -181,6 +181,11 @@ public final class TransactOperations {
     if (kind == null) {
       throw DynamoDbException.validation("TransactItems can only contain one of Check, Put, Update or Delete");
     }
+    if (kind.equals("Update")) {
+      RequestChecks.substitutions(spec, "UpdateExpression", "ConditionExpression");
+    } else {
+      RequestChecks.substitutions(spec, "ConditionExpression");
+    }
     ItemOperations.WriteRequest condition = ItemOperations.WriteRequest.parse(spec, kind);
     Update update = null;
     if (kind.equals("Update")) {
@@ -215,34 +220,48 @@ public final class TransactOperations {
   }
 
   JsonNode transactGet(ObjectNode request) {
+    RequestChecks.transactGetItems(request);
     JsonNode items = request.get("TransactItems");
-    if (items == null || items.isNull()) {
-      throw DynamoDbException.validation("1 validation error detected: Value null at 'transactItems' failed to"
-          + " satisfy constraint: Member must not be null");
-    }
-    if (items.isEmpty() || items.size() > MAX_ITEMS) {
-      throw DynamoDbException.validation("1 validation error detected: Value '" + items + "' at 'transactItems'"
-          + " failed to satisfy constraint: Member must have length " + (items.isEmpty()
-              ? "greater than or equal to 1" : "less than or equal to " + MAX_ITEMS));
-    }
     record Get(TableMeta table, Map<String, AttributeValue> key, Projection projection) {}
     List<Get> gets = new ArrayList<>();
     Set<String> seen = new HashSet<>();
+    // A key that does not fit its table cancels the transaction with a ValidationError reason for that action.
+    ArrayNode reasonNodes = Requests.NODES.arrayNode();
+    List<String> reasons = new ArrayList<>();
     for (JsonNode entry : items) {
       JsonNode spec = entry.get("Get");
       if (spec == null || spec.isNull()) {
         throw DynamoDbException.validation("1 validation error detected: Value null at 'transactItems.1.member.get'"
             + " failed to satisfy constraint: Member must not be null");
       }
+      RequestChecks.substitutions(spec, "ProjectionExpression");
       ExpressionContext ctx = Requests.context(spec);
       Projection projection = ItemOperations.projection(spec, ctx);
       ctx.requireAllUsed();
       TableMeta table = Requests.table(state.store(), Requests.text(spec, "TableName"));
-      Map<String, AttributeValue> key = Requests.key(table, spec.get("Key"));
+      Map<String, AttributeValue> key;
+      try {
+        key = Requests.key(table, spec.get("Key"));
+      } catch (DynamoDbException e) {
+        if (!e.type().endsWith("ValidationException")) {
+          throw e;
+        }
+        reasons.add("ValidationError");
+        reasonNodes.addObject().put("Code", "ValidationError").put("Message", e.getMessage());
+        continue;
+      }
       if (!seen.add(table.name() + "\u0000" + java.util.HexFormat.of().formatHex(EngineState.storeKey(table, key)))) {
         throw DynamoDbException.validation("Transaction request cannot include multiple operations on one item");
       }
+      reasons.add("None");
+      reasonNodes.addObject().put("Code", "None");
       gets.add(new Get(table, key, projection));
+    }
+    if (reasons.contains("ValidationError")) {
+      ObjectNode extra = Requests.object();
+      extra.set("CancellationReasons", reasonNodes);
+      throw new DynamoDbException("TransactionCanceledException",
+          "Transaction cancelled, please refer cancellation reasons for specific reasons " + reasons, 400, extra);
     }
     ObjectNode response = Requests.object();
     ArrayNode responses = response.putArray("Responses");
