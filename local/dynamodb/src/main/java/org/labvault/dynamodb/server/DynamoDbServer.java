@@ -70,6 +70,14 @@ public final class DynamoDbServer implements AutoCloseable {
     return start(RequestHandler.of(engine), options);
   }
 
+  static {
+    // The JDK server writes headers and body separately; without TCP_NODELAY a response waits
+    // for the client's delayed ACK (40 ms on Linux) whenever it does not fit one segment.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   static DynamoDbServer start(RequestHandler handler, ServerOptions options) {
     Objects.requireNonNull(handler, "handler");
     Objects.requireNonNull(options, "options");
