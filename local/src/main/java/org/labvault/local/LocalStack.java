@@ -6,12 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.labvault.local.engine.DynamoDbEngine;
+import org.labvault.local.engine.Engine;
 import org.labvault.local.engine.S3Engine;
 import org.labvault.local.events.S3EventDelivery;
 import org.labvault.local.gateway.Gateway;
@@ -33,7 +35,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * LabVault on one machine: DynamoDB Local, an S3 server, the local token issuer and CA, the
- * template's functions and the HTTP API in front of them, wired from template.yaml.
+ * template's functions and the HTTP API in front of them, wired from template.yaml. The engines
+ * are kept in a list; stack.json names the endpoints they listen on, and no others.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -46,6 +49,7 @@ public final class LocalStack implements AutoCloseable {
   private final StackOptions options;
   private StateDir state;
   private StackModel model;
+  private final List<Engine> engines = new ArrayList<>();
   private DynamoDbEngine dynamoDb;
   private S3Engine s3;
   private Gateway gateway;
@@ -78,11 +82,13 @@ public final class LocalStack implements AutoCloseable {
 
     dynamoDb = DynamoDbEngine.start(state.persistent() ? state.dynamoDb() : null);
     running.push(dynamoDb);
+    engines.add(dynamoDb);
     Map<String, Model.SseRule> sseRules = model.buckets().values().stream()
         .collect(Collectors.toMap(Model.Bucket::bucketName, Model.Bucket::sseRule));
     s3 = S3Engine.start(state.persistent() ? state.s3() : null,
         credentials.accessKeyId(), credentials.secretAccessKey(), sseRules);
     running.push(s3);
+    engines.add(s3);
     try (DynamoDbClient dynamo = dynamoDbClient(); S3Client s3Client = s3Client()) {
       dynamoDb.createTables(model.tables().values(), dynamo);
       s3.createBuckets(model.buckets().values(), s3Client);
@@ -125,14 +131,15 @@ public final class LocalStack implements AutoCloseable {
   private void writeStackJson() throws IOException {
     Map<String, Object> info = new LinkedHashMap<>();
     info.put("api", api().toString());
-    info.put("s3Endpoint", s3.endpoint().toString());
-    info.put("dynamodbEndpoint", dynamoDb.endpoint().toString());
-    info.put("mqttEndpoint", "mqtts://127.0.0.1:" + options.mqttPort());
+    for (Engine engine : engines) {
+      engine.endpoints().forEach((key, uri) -> info.put(key, uri.toString()));
+    }
     info.put("caCertPem", ca.certificatePem());
     info.put("region", REGION);
     info.put("accessKeyId", credentials.accessKeyId());
     info.put("secretAccessKey", credentials.secretAccessKey());
     info.put("persistent", state.persistent());
+    info.put("resources", model.physicalNames());
     Files.writeString(state.stackJson(), Json.instance().write(info), StandardCharsets.UTF_8);
   }
 
@@ -198,6 +205,7 @@ public final class LocalStack implements AutoCloseable {
   /** Stops the S3 server alone, as an outage would (for health checks). */
   public void stopS3() throws Exception {
     running.remove(s3);
+    engines.remove(s3);
     s3.close();
   }
 

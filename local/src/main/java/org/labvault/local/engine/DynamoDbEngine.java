@@ -27,7 +27,10 @@ import software.amazon.dynamodb.services.local.main.ServerRunner;
 import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
 
 /** DynamoDB Local on a loopback port, with the template's tables. */
-public final class DynamoDbEngine implements AutoCloseable {
+public final class DynamoDbEngine implements Engine {
+
+  /** Its key in stack.json. */
+  public static final String ENDPOINT = "dynamodbEndpoint";
 
   private final DynamoDBProxyServer server;
   private final int port;
@@ -57,6 +60,16 @@ public final class DynamoDbEngine implements AutoCloseable {
 
   public URI endpoint() {
     return URI.create("http://127.0.0.1:" + port);
+  }
+
+  @Override
+  public String name() {
+    return "DynamoDB";
+  }
+
+  @Override
+  public Map<String, URI> endpoints() {
+    return Map.of(ENDPOINT, endpoint());
   }
 
   /**

@@ -37,7 +37,10 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
  * An S3 server that checks SigV4 signatures (also of presigned URLs), signed checksums, SSE and
  * versioning; objects live on disk in the state directory, or in memory.
  */
-public final class S3Engine implements AutoCloseable {
+public final class S3Engine implements Engine {
+
+  /** Its key in stack.json. */
+  public static final String ENDPOINT = "s3Endpoint";
 
   /** Told of every object created, after S3 stored it (as S3 event notifications would be). */
   public interface ObjectCreatedListener {
@@ -115,6 +118,16 @@ public final class S3Engine implements AutoCloseable {
 
   public URI endpoint() {
     return URI.create("http://127.0.0.1:" + proxy.getPort());
+  }
+
+  @Override
+  public String name() {
+    return "S3";
+  }
+
+  @Override
+  public Map<String, URI> endpoints() {
+    return Map.of(ENDPOINT, endpoint());
   }
 
   /** Creates the template's buckets (kept ones stay) and applies versioning and encryption. */

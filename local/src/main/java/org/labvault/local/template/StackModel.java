@@ -105,6 +105,22 @@ public final class StackModel {
     return notifications;
   }
 
+  /**
+   * The physical name of every table and bucket of the template by logical id, in template order:
+   * what stack.json lists under {@code resources}.
+   */
+  public Map<String, String> physicalNames() {
+    Map<String, String> names = new LinkedHashMap<>();
+    resources.keySet().forEach(id -> {
+      if (tables.containsKey(id)) {
+        names.put(id, tables.get(id).tableName());
+      } else if (buckets.containsKey(id)) {
+        names.put(id, buckets.get(id).bucketName());
+      }
+    });
+    return names;
+  }
+
   /** Template settings that have no effect locally, worth one line each at start. */
   public List<String> notes() {
     return notes;
