@@ -122,6 +122,38 @@ class StackModelTest {
   }
 
   @Test
+  void build_shouldTypeEachEventOfAFunctionInTemplateOrder() throws IOException {
+    var events = model(BASE).functions().get("Fn").events();
+    assertThat(events).containsExactly(
+        new EventSource.HttpRoute("Fn", "Get", "Api", "GET", "/things/{id}", null, java.util.List.of()),
+        new EventSource.HttpRoute("Fn", "Open", "Api", "GET", "/open", "NONE", java.util.List.of()));
+  }
+
+  @Test
+  void build_shouldReadButRefuseEveryEventSourceKindNotRunYet() {
+    var e = org.assertj.core.api.Assertions.catchThrowableOfType(TemplateException.class, () -> model(BASE + """
+          Consumer:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: com.example.Consumer
+              Events:
+                Changes: {Type: DynamoDB, Properties: {Stream: !GetAtt Table.StreamArn, StartingPosition: LATEST, BatchSize: 10}}
+                Jobs: {Type: SQS, Properties: {Queue: arn:aws:sqs:eu-west-1:111122223333:jobs, BatchSize: 5}}
+                Deleted: {Type: SNS, Properties: {Topic: arn:aws:sns:eu-west-1:111122223333:t, FilterPolicy: {kind: [deleted]}}}
+                Reading: {Type: IoTRule, Properties: {Sql: "SELECT * FROM 'lab/+/readings'", AwsIotSqlVersion: "2016-03-23"}}
+                Daily: {Type: Schedule, Properties: {Schedule: rate(1 day), Enabled: true}}
+                Typo: {Type: SQS, Properties: {Queue: arn:aws:sqs:eu-west-1:111122223333:jobs, BatchSise: 5}}
+        """));
+    assertThat(e.problems()).contains(
+        "Consumer.Events.Changes: event type DynamoDB is not supported by the local stack",
+        "Consumer.Events.Jobs: event type SQS is not supported by the local stack",
+        "Consumer.Events.Deleted: event type SNS is not supported by the local stack",
+        "Consumer.Events.Reading: event type IoTRule is not supported by the local stack",
+        "Consumer.Events.Daily: event type Schedule is not supported by the local stack",
+        "Consumer.Events.Typo: property BatchSise is not supported by the local stack");
+  }
+
+  @Test
   void build_shouldNameAnUnsupportedIntrinsicFunction() {
     assertThatThrownBy(() -> model(BASE.replace("!Join [\":\", [a, !Ref Stage]]", "!ImportValue shared-thing")))
         .hasMessageContaining("Fn::ImportValue is not supported by the local stack");
@@ -187,7 +219,8 @@ class StackModelTest {
                     Filter: {S3Key: {Rules: [{Name: prefix, Value: in/}, {Name: suffix, Value: .csv}]}}
         """;
     var n = model(BASE + fn).notifications();
-    assertThat(n).containsExactly(new Model.S3Notification("Landed", "OnUpload", "Bucket", "in/", ".csv"));
+    assertThat(n).containsExactly(new EventSource.S3Notification("OnUpload", "Landed", "Bucket", "in/", ".csv"));
+    assertThat(model(BASE + fn).functions().get("OnUpload").events()).containsExactlyElementsOf(n);
     assertThat(n.getFirst().matches("in/a.csv")).isTrue();
     assertThat(n.getFirst().matches("out/a.csv")).isFalse();
     assertThat(n.getFirst().matches("in/a.txt")).isFalse();
