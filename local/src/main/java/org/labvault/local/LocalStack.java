@@ -75,7 +75,15 @@ public final class LocalStack implements AutoCloseable {
   }
 
   private void boot() throws Exception {
-    model = StackModel.build(Template.load(options.template()), REGION, ACCOUNT_ID, STACK_NAME);
+    Template template = Template.load(options.template());
+    // a misspelt parameter is the caller's mistake: a usage error (exit 2), before anything starts
+    for (String name : options.parameterOverrides().keySet()) {
+      if (!template.section("Parameters").containsKey(name)) {
+        throw new StackOptions.UsageException("--parameter-overrides: unknown parameter " + name + "; "
+            + options.template() + " declares " + String.join(", ", template.section("Parameters").keySet()));
+      }
+    }
+    model = StackModel.build(template, REGION, ACCOUNT_ID, STACK_NAME, options.parameterOverrides());
     state = StateDir.open(options.stateDir(), options.fresh());
     running.push(state);
     credentials = state.credentials();

@@ -29,6 +29,11 @@ public final class LocalStackMain {
     LocalStack stack;
     try {
       stack = LocalStack.start(options);
+    } catch (StackOptions.UsageException e) {
+      System.err.println(e.getMessage());
+      System.err.println(StackOptions.USAGE);
+      System.exit(2);
+      return;
     } catch (TemplateException e) {
       System.err.println("LabVault local stack did not start: " + e.getMessage());
       System.exit(1);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class StackOptionsTest {
@@ -15,13 +16,37 @@ class StackOptionsTest {
     assertThat(o.mqttPort()).isEqualTo(8883);
     assertThat(o.stateDir()).isEqualTo(Path.of(".labvault-local"));
     assertThat(o.fresh()).isFalse();
+    assertThat(o.parameterOverrides()).isEmpty();
+  }
+
+  @Test
+  void parse_shouldTakeParameterOverridesUntilTheNextFlag_likeSam() throws Exception {
+    var o = StackOptions.parse("--parameter-overrides", "Stage=test", "LogRetentionDays=7", "--port", "0");
+    assertThat(o.parameterOverrides()).containsExactlyInAnyOrderEntriesOf(Map.of("Stage", "test", "LogRetentionDays", "7"));
+    assertThat(o.port()).isZero();
+  }
+
+  @Test
+  void parse_shouldSplitOneQuotedStringOfOverrides_keepingQuotedSpaces() throws Exception {
+    var o = StackOptions.parse("--parameter-overrides", "Stage=prod LogRetentionDays=14 Note='two words'", "--fresh");
+    assertThat(o.parameterOverrides())
+        .containsExactlyInAnyOrderEntriesOf(Map.of("Stage", "prod", "LogRetentionDays", "14", "Note", "two words"));
+    assertThat(o.fresh()).isTrue();
+  }
+
+  @Test
+  void parse_shouldRefuseOverridesThatAreNotKeyValuePairs() {
+    assertThatThrownBy(() -> StackOptions.parse("--parameter-overrides")).hasMessage("--parameter-overrides needs a value");
+    assertThatThrownBy(() -> StackOptions.parse("--parameter-overrides", "Stage"))
+        .hasMessage("--parameter-overrides takes Key=Value pairs, not Stage");
   }
 
   @Test
   void parse_shouldReadEveryFlag() throws Exception {
     var o = StackOptions.parse("--port", "3001", "--mqtt-port", "8884", "--state-dir", "state/x", "--fresh",
-        "--template", "t.yaml");
-    assertThat(o).isEqualTo(new StackOptions(3001, 8884, Path.of("state/x"), true, Path.of("t.yaml")));
+        "--template", "t.yaml", "--parameter-overrides", "Stage=test");
+    assertThat(o).isEqualTo(new StackOptions(3001, 8884, Path.of("state/x"), true, Path.of("t.yaml"),
+        Map.of("Stage", "test")));
   }
 
   @Test

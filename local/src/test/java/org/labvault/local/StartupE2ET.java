@@ -145,6 +145,15 @@ class StartupE2ET {
   }
 
   @Test
+  void anOverrideOfAParameterTheTemplateLacksExitsWith2NamingIt() throws Exception {
+    var run = launch("--port", "0", "--state-dir", state.toString(), "--parameter-overrides", "Stage=test", "Stag=prod");
+    assertThat(run.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(run.process().exitValue()).isEqualTo(2);
+    run.awaitLine(Pattern.compile("--parameter-overrides: unknown parameter Stag; .* declares Stage, LogRetentionDays"), 5);
+    assertThat(state).as("nothing started").isEmptyDirectory();
+  }
+
+  @Test
   void aTemplateWithAnUnsupportedConstructExitsWith1NamingIt() throws Exception {
     Path template = state.resolve("template.yaml");
     String original = Files.readString(Stacks.root().resolve("template.yaml"));

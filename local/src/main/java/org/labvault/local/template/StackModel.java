@@ -93,8 +93,20 @@ public final class StackModel {
    * @throws TemplateException listing every construct the local stack cannot run
    */
   public static StackModel build(Template template, String region, String accountId, String stackName) {
+    return build(template, region, accountId, stackName, Map.of());
+  }
+
+  /**
+   * Checks and resolves {@code template} with {@code overrides} in place of the parameters'
+   * defaults, as {@code sam deploy --parameter-overrides} would.
+   *
+   * @throws TemplateException listing every construct the local stack cannot run, and every
+   *     override that names no parameter or is not one of its allowed values
+   */
+  public static StackModel build(
+      Template template, String region, String accountId, String stackName, Map<String, String> overrides) {
     StackModel model = new StackModel(region, accountId, stackName);
-    model.load(template);
+    model.load(template, overrides);
     if (!model.problems.isEmpty()) {
       throw new TemplateException(model.problems);
     }
@@ -151,7 +163,7 @@ public final class StackModel {
     return functions.values().stream().flatMap(f -> f.events().stream()).filter(kind::isInstance).map(kind::cast).toList();
   }
 
-  private void load(Template template) {
+  private void load(Template template, Map<String, String> overrides) {
     Map<String, Object> parameters = new LinkedHashMap<>();
     parameters.put("AWS::Region", region);
     parameters.put("AWS::AccountId", accountId);
@@ -159,10 +171,20 @@ public final class StackModel {
     parameters.put("AWS::StackId", "arn:aws:cloudformation:" + region + ":" + accountId + ":stack/" + stackName + "/local");
     parameters.put("AWS::Partition", "aws");
     parameters.put("AWS::URLSuffix", "amazonaws.com");
-    template.section("Parameters").forEach((name, def) -> {
-      Object value = Template.map(def).get("Default");
+    Map<String, Object> declaredParameters = template.section("Parameters");
+    for (String name : overrides.keySet()) {
+      if (!declaredParameters.containsKey(name)) {
+        problems.add("--parameter-overrides: " + name + " is not a parameter of the template");
+      }
+    }
+    declaredParameters.forEach((name, def) -> {
+      Object value = overrides.containsKey(name) ? overrides.get(name) : Template.map(def).get("Default");
+      List<?> allowed = list(Template.map(def).get("AllowedValues"));
       if (value == null) {
-        problems.add("parameter " + name + " has no Default; the local stack uses defaults");
+        problems.add("parameter " + name + " has no Default; give it with --parameter-overrides " + name + "=...");
+      } else if (overrides.containsKey(name) && !allowed.isEmpty()
+          && allowed.stream().map(String::valueOf).noneMatch(value::equals)) {
+        problems.add("--parameter-overrides: " + name + " must be one of " + allowed + ", not " + value);
       } else {
         parameters.put(name, value);
       }

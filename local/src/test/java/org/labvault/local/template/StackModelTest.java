@@ -14,9 +14,13 @@ class StackModelTest {
   @TempDir Path dir;
 
   private StackModel model(String yaml) throws IOException {
+    return model(yaml, java.util.Map.of());
+  }
+
+  private StackModel model(String yaml, java.util.Map<String, String> overrides) throws IOException {
     Path file = dir.resolve("template.yaml");
     Files.writeString(file, yaml);
-    return StackModel.build(Template.load(file), "eu-west-1", "111122223333", "lv");
+    return StackModel.build(Template.load(file), "eu-west-1", "111122223333", "lv", overrides);
   }
 
   private static final String BASE = """
@@ -151,6 +155,33 @@ class StackModelTest {
         "Consumer.Events.Reading: event type IoTRule is not supported by the local stack",
         "Consumer.Events.Daily: event type Schedule is not supported by the local stack",
         "Consumer.Events.Typo: property BatchSise is not supported by the local stack");
+  }
+
+  @Test
+  void build_shouldResolveParameterOverridesWhereverTheDefaultWouldGo() throws IOException {
+    // given a bucket named after the stage
+    String yaml = BASE.replace("Bucket: {Type: AWS::S3::Bucket, Properties: {",
+        "Bucket: {Type: AWS::S3::Bucket, Properties: {BucketName: !Sub \"lab-${Stage}-data\", ");
+
+    // when
+    var m = model(yaml, java.util.Map.of("Stage", "prod"));
+
+    // then
+    assertThat(m.buckets().get("Bucket").bucketName()).isEqualTo("lab-prod-data");
+    assertThat(m.functions().get("Fn").environment())
+        .containsEntry("BUCKET", "lab-prod-data")
+        .containsEntry("JOINED", "a:prod")
+        .containsEntry("MODE", "strict");
+    assertThat(model(yaml).functions().get("Fn").environment()).containsEntry("BUCKET", "lab-dev-data");
+  }
+
+  @Test
+  void build_shouldRefuseAnOverrideOfAnUnknownParameterOrADisallowedValue() {
+    assertThatThrownBy(() -> model(BASE, java.util.Map.of("Stag", "prod")))
+        .hasMessageContaining("--parameter-overrides: Stag is not a parameter of the template");
+    assertThatThrownBy(() -> model(BASE.replace("Default: dev}", "Default: dev, AllowedValues: [dev, prod]}"),
+            java.util.Map.of("Stage", "qa")))
+        .hasMessageContaining("--parameter-overrides: Stage must be one of [dev, prod], not qa");
   }
 
   @Test
