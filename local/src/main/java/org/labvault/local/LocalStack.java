@@ -88,21 +88,26 @@ public final class LocalStack implements AutoCloseable {
     running.push(state);
     credentials = state.credentials();
 
-    dynamoDb = DynamoDbEngine.start(state.persistent() ? state.dynamoDb() : null);
-    running.push(dynamoDb);
-    engines.add(dynamoDb);
+    EnginePorts ports = EnginePorts.in(state.ports());
+    int dynamoDbPort = ports.choose(DynamoDbEngine.ENDPOINT, options.dynamoDbPort(), "--dynamodb-port");
+    dynamoDb = started(options.dynamoDbPort(), "--dynamodb-port",
+        () -> DynamoDbEngine.start(state.persistent() ? state.dynamoDb() : null, dynamoDbPort));
     Map<String, Model.SseRule> sseRules = model.buckets().values().stream()
         .collect(Collectors.toMap(Model.Bucket::bucketName, Model.Bucket::sseRule));
-    s3 = S3Engine.start(state.persistent() ? state.s3() : null,
-        credentials.accessKeyId(), credentials.secretAccessKey(), sseRules);
-    running.push(s3);
-    engines.add(s3);
+    int s3Port = ports.choose(S3Engine.ENDPOINT, options.s3Port(), "--s3-port");
+    s3 = started(options.s3Port(), "--s3-port", () -> S3Engine.start(state.persistent() ? state.s3() : null,
+        credentials.accessKeyId(), credentials.secretAccessKey(), sseRules, s3Port));
+    ports.remember(engines);
     try (DynamoDbClient dynamo = dynamoDbClient(); S3Client s3Client = s3Client()) {
       dynamoDb.createTables(model.tables().values(), dynamo);
       s3.createBuckets(model.buckets().values(), s3Client);
     }
 
-    gateway = Gateway.bind(options.port());
+    try {
+      gateway = Gateway.bind(options.port());
+    } catch (java.net.BindException e) {
+      throw new PortInUseException(options.port(), "--port", e);
+    }
     running.push(gateway);
     Clock clock = Clock.systemUTC();
     issuer = TokenIssuer.open(state.identity().resolve("issuer-key.json"),
@@ -134,6 +139,29 @@ public final class LocalStack implements AutoCloseable {
     running.remove(gateway);
     running.push(gateway);
     writeStackJson();
+  }
+
+  private interface EngineStart<E extends Engine> {
+    E start() throws Exception;
+  }
+
+  /**
+   * Starts an engine and keeps it for stopping. A port pinned by {@code flag} that was taken
+   * meanwhile (or only on another interface) is named with its flag.
+   */
+  private <E extends Engine> E started(int pinnedPort, String flag, EngineStart<E> start) throws Exception {
+    E engine;
+    try {
+      engine = start.start();
+    } catch (Exception e) {
+      if (pinnedPort != 0 && PortInUseException.isBindFailure(e)) {
+        throw new PortInUseException(pinnedPort, flag, e);
+      }
+      throw e;
+    }
+    running.push(engine);
+    engines.add(engine);
+    return engine;
   }
 
   private void writeStackJson() throws IOException {

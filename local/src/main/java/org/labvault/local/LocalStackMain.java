@@ -34,7 +34,7 @@ public final class LocalStackMain {
       System.err.println(StackOptions.USAGE);
       System.exit(2);
       return;
-    } catch (TemplateException e) {
+    } catch (TemplateException | PortInUseException e) {
       System.err.println("LabVault local stack did not start: " + e.getMessage());
       System.exit(1);
       return;

@@ -11,6 +11,8 @@ import java.util.Map;
  *
  * @param port the HTTP API port on 127.0.0.1 (0: any free port)
  * @param mqttPort the MQTT port reserved for the instruments' broker
+ * @param s3Port the S3 server's port (0: the one it had last time in this state directory, if free)
+ * @param dynamoDbPort DynamoDB's port (0: the one it had last time in this state directory, if free)
  * @param stateDir where state is kept
  * @param fresh wipe the state first
  * @param template the SAM template to run
@@ -19,6 +21,8 @@ import java.util.Map;
 public record StackOptions(
     int port,
     int mqttPort,
+    int s3Port,
+    int dynamoDbPort,
     Path stateDir,
     boolean fresh,
     Path template,
@@ -32,6 +36,8 @@ public record StackOptions(
       Usage: java -jar local/target/labvault-local.jar [options]
         --port N          HTTP API port on 127.0.0.1 (default 3000)
         --mqtt-port N     MQTT port for instruments (default 8883)
+        --s3-port N       S3 port (default: the last one used with this state directory, else any free one)
+        --dynamodb-port N DynamoDB port (default: the last one used with this state directory, else any free one)
         --state-dir DIR   where tables, objects and keys are kept (default .labvault-local)
         --fresh           wipe the state directory first
         --template FILE   the SAM template to run (default template.yaml)
@@ -51,32 +57,40 @@ public record StackOptions(
   }
 
   public static StackOptions defaults() {
-    return new StackOptions(DEFAULT_PORT, DEFAULT_MQTT_PORT, Path.of(DEFAULT_STATE_DIR), false, Path.of("template.yaml"),
-        Map.of());
+    return new StackOptions(DEFAULT_PORT, DEFAULT_MQTT_PORT, 0, 0, Path.of(DEFAULT_STATE_DIR), false,
+        Path.of("template.yaml"), Map.of());
   }
 
   public StackOptions withPort(int newPort) {
-    return new StackOptions(newPort, mqttPort, stateDir, fresh, template, parameterOverrides);
+    return new StackOptions(newPort, mqttPort, s3Port, dynamoDbPort, stateDir, fresh, template, parameterOverrides);
   }
 
   public StackOptions withMqttPort(int newPort) {
-    return new StackOptions(port, newPort, stateDir, fresh, template, parameterOverrides);
+    return new StackOptions(port, newPort, s3Port, dynamoDbPort, stateDir, fresh, template, parameterOverrides);
+  }
+
+  public StackOptions withS3Port(int newPort) {
+    return new StackOptions(port, mqttPort, newPort, dynamoDbPort, stateDir, fresh, template, parameterOverrides);
+  }
+
+  public StackOptions withDynamoDbPort(int newPort) {
+    return new StackOptions(port, mqttPort, s3Port, newPort, stateDir, fresh, template, parameterOverrides);
   }
 
   public StackOptions withStateDir(Path dir) {
-    return new StackOptions(port, mqttPort, dir, fresh, template, parameterOverrides);
+    return new StackOptions(port, mqttPort, s3Port, dynamoDbPort, dir, fresh, template, parameterOverrides);
   }
 
   public StackOptions withFresh(boolean wipe) {
-    return new StackOptions(port, mqttPort, stateDir, wipe, template, parameterOverrides);
+    return new StackOptions(port, mqttPort, s3Port, dynamoDbPort, stateDir, wipe, template, parameterOverrides);
   }
 
   public StackOptions withTemplate(Path file) {
-    return new StackOptions(port, mqttPort, stateDir, fresh, file, parameterOverrides);
+    return new StackOptions(port, mqttPort, s3Port, dynamoDbPort, stateDir, fresh, file, parameterOverrides);
   }
 
   public StackOptions withParameterOverrides(Map<String, String> overrides) {
-    return new StackOptions(port, mqttPort, stateDir, fresh, template, overrides);
+    return new StackOptions(port, mqttPort, s3Port, dynamoDbPort, stateDir, fresh, template, overrides);
   }
 
   static StackOptions parse(String... args) throws UsageException {
@@ -86,6 +100,8 @@ public record StackOptions(
       switch (flag) {
         case "--port" -> options = options.withPort(port(flag, value(args, ++i, flag)));
         case "--mqtt-port" -> options = options.withMqttPort(port(flag, value(args, ++i, flag)));
+        case "--s3-port" -> options = options.withS3Port(port(flag, value(args, ++i, flag)));
+        case "--dynamodb-port" -> options = options.withDynamoDbPort(port(flag, value(args, ++i, flag)));
         case "--state-dir" -> options = options.withStateDir(Path.of(value(args, ++i, flag)));
         case "--template" -> options = options.withTemplate(Path.of(value(args, ++i, flag)));
         case "--fresh" -> options = options.withFresh(true);

@@ -96,6 +96,11 @@ final class StateDir implements AutoCloseable {
     return dir.resolve("pki");
   }
 
+  /** The engines' ports of the last run, reused when free. */
+  Path ports() {
+    return dir.resolve("ports.json");
+  }
+
   Path stackJson() {
     return dir.resolve("stack.json");
   }

@@ -44,9 +44,10 @@ public final class DynamoDbEngine implements Engine {
    * Starts DynamoDB Local.
    *
    * @param dataDir where tables persist, or null to keep them in memory
+   * @param port its port, or 0 for any free one
    */
-  public static DynamoDbEngine start(Path dataDir) throws Exception {
-    int port = FreePort.pick();
+  public static DynamoDbEngine start(Path dataDir, int port) throws Exception {
+    port = port != 0 ? port : FreePort.pick();
     List<String> args = new ArrayList<>(List.of("-port", String.valueOf(port), "-sharedDb", "-disableTelemetry"));
     if (dataDir == null) {
       args.add("-inMemory");

@@ -70,15 +70,17 @@ public final class S3Engine implements Engine {
    * @param dataDir where objects persist (its file system must keep user extended attributes), or
    *     null to keep them in memory
    * @param sseRules by bucket name, what its policy says about the SSE header of puts
+   * @param port its port on 127.0.0.1, or 0 for any free one
    */
-  public static S3Engine start(Path dataDir, String accessKeyId, String secretKey, Map<String, Model.SseRule> sseRules)
+  public static S3Engine start(
+      Path dataDir, String accessKeyId, String secretKey, Map<String, Model.SseRule> sseRules, int port)
       throws Exception {
     BlobStore store = dataDir == null ? new TransientNio2BlobStore() : new DiskBlobStore(dataDir);
     Notifications notifications = new Notifications(new BucketPolicies(store, sseRules));
     S3Proxy proxy =
         S3Proxy.builder()
             .blobStore(notifications)
-            .endpoint(URI.create("http://127.0.0.1:0"))
+            .endpoint(URI.create("http://127.0.0.1:" + port))
             .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKeyId, secretKey)
             .build();
     proxy.start();
