@@ -40,7 +40,7 @@ build-UploadEventsFunction:
 # The two README commands.
 local:
 	$(MVN) package
-	java -jar local/target/labvault-local.jar
+	"$${JAVA_HOME:+$$JAVA_HOME/bin/}java" -jar local/target/labvault-local.jar
 
 test:
 	$(MVNW) -B verify

@@ -6,12 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.labvault.local.engine.DynamoDbEngine;
+import org.labvault.local.engine.Engine;
 import org.labvault.local.engine.S3Engine;
 import org.labvault.local.events.S3EventDelivery;
 import org.labvault.local.gateway.Gateway;
@@ -33,7 +35,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * LabVault on one machine: DynamoDB Local, an S3 server, the local token issuer and CA, the
- * template's functions and the HTTP API in front of them, wired from template.yaml.
+ * template's functions and the HTTP API in front of them, wired from template.yaml. The engines
+ * are kept in a list; stack.json names the endpoints they listen on, and no others.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -46,6 +49,7 @@ public final class LocalStack implements AutoCloseable {
   private final StackOptions options;
   private StateDir state;
   private StackModel model;
+  private final List<Engine> engines = new ArrayList<>();
   private DynamoDbEngine dynamoDb;
   private S3Engine s3;
   private Gateway gateway;
@@ -71,24 +75,39 @@ public final class LocalStack implements AutoCloseable {
   }
 
   private void boot() throws Exception {
-    model = StackModel.build(Template.load(options.template()), REGION, ACCOUNT_ID, STACK_NAME);
+    Template template = Template.load(options.template());
+    // a misspelt parameter is the caller's mistake: a usage error (exit 2), before anything starts
+    for (String name : options.parameterOverrides().keySet()) {
+      if (!template.section("Parameters").containsKey(name)) {
+        throw new StackOptions.UsageException("--parameter-overrides: unknown parameter " + name + "; "
+            + options.template() + " declares " + String.join(", ", template.section("Parameters").keySet()));
+      }
+    }
+    model = StackModel.build(template, REGION, ACCOUNT_ID, STACK_NAME, options.parameterOverrides());
     state = StateDir.open(options.stateDir(), options.fresh());
     running.push(state);
     credentials = state.credentials();
 
-    dynamoDb = DynamoDbEngine.start(state.persistent() ? state.dynamoDb() : null);
-    running.push(dynamoDb);
+    EnginePorts ports = EnginePorts.in(state.ports());
+    int dynamoDbPort = ports.choose(DynamoDbEngine.ENDPOINT, options.dynamoDbPort(), "--dynamodb-port");
+    dynamoDb = started(options.dynamoDbPort(), "--dynamodb-port",
+        () -> DynamoDbEngine.start(state.persistent() ? state.dynamoDb() : null, dynamoDbPort));
     Map<String, Model.SseRule> sseRules = model.buckets().values().stream()
         .collect(Collectors.toMap(Model.Bucket::bucketName, Model.Bucket::sseRule));
-    s3 = S3Engine.start(state.persistent() ? state.s3() : null,
-        credentials.accessKeyId(), credentials.secretAccessKey(), sseRules);
-    running.push(s3);
+    int s3Port = ports.choose(S3Engine.ENDPOINT, options.s3Port(), "--s3-port");
+    s3 = started(options.s3Port(), "--s3-port", () -> S3Engine.start(state.persistent() ? state.s3() : null,
+        credentials.accessKeyId(), credentials.secretAccessKey(), sseRules, s3Port));
+    ports.remember(engines);
     try (DynamoDbClient dynamo = dynamoDbClient(); S3Client s3Client = s3Client()) {
       dynamoDb.createTables(model.tables().values(), dynamo);
       s3.createBuckets(model.buckets().values(), s3Client);
     }
 
-    gateway = Gateway.bind(options.port());
+    try {
+      gateway = Gateway.bind(options.port());
+    } catch (java.net.BindException e) {
+      throw new PortInUseException(options.port(), "--port", e);
+    }
     running.push(gateway);
     Clock clock = Clock.systemUTC();
     issuer = TokenIssuer.open(state.identity().resolve("issuer-key.json"),
@@ -122,17 +141,41 @@ public final class LocalStack implements AutoCloseable {
     writeStackJson();
   }
 
+  private interface EngineStart<E extends Engine> {
+    E start() throws Exception;
+  }
+
+  /**
+   * Starts an engine and keeps it for stopping. A port pinned by {@code flag} that was taken
+   * meanwhile (or only on another interface) is named with its flag.
+   */
+  private <E extends Engine> E started(int pinnedPort, String flag, EngineStart<E> start) throws Exception {
+    E engine;
+    try {
+      engine = start.start();
+    } catch (Exception e) {
+      if (pinnedPort != 0 && PortInUseException.isBindFailure(e)) {
+        throw new PortInUseException(pinnedPort, flag, e);
+      }
+      throw e;
+    }
+    running.push(engine);
+    engines.add(engine);
+    return engine;
+  }
+
   private void writeStackJson() throws IOException {
     Map<String, Object> info = new LinkedHashMap<>();
     info.put("api", api().toString());
-    info.put("s3Endpoint", s3.endpoint().toString());
-    info.put("dynamodbEndpoint", dynamoDb.endpoint().toString());
-    info.put("mqttEndpoint", "mqtts://127.0.0.1:" + options.mqttPort());
+    for (Engine engine : engines) {
+      engine.endpoints().forEach((key, uri) -> info.put(key, uri.toString()));
+    }
     info.put("caCertPem", ca.certificatePem());
     info.put("region", REGION);
     info.put("accessKeyId", credentials.accessKeyId());
     info.put("secretAccessKey", credentials.secretAccessKey());
     info.put("persistent", state.persistent());
+    info.put("resources", model.physicalNames());
     Files.writeString(state.stackJson(), Json.instance().write(info), StandardCharsets.UTF_8);
   }
 
@@ -198,6 +241,7 @@ public final class LocalStack implements AutoCloseable {
   /** Stops the S3 server alone, as an outage would (for health checks). */
   public void stopS3() throws Exception {
     running.remove(s3);
+    engines.remove(s3);
     s3.close();
   }
 

@@ -29,7 +29,12 @@ public final class LocalStackMain {
     LocalStack stack;
     try {
       stack = LocalStack.start(options);
-    } catch (TemplateException e) {
+    } catch (StackOptions.UsageException e) {
+      System.err.println(e.getMessage());
+      System.err.println(StackOptions.USAGE);
+      System.exit(2);
+      return;
+    } catch (TemplateException | PortInUseException e) {
       System.err.println("LabVault local stack did not start: " + e.getMessage());
       System.exit(1);
       return;

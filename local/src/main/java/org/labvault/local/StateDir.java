@@ -1,13 +1,16 @@
 package org.labvault.local;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -22,6 +25,8 @@ import org.labvault.local.engine.S3Engine;
 final class StateDir implements AutoCloseable {
 
   private static final String MARKER = ".labvault-state";
+  static final Duration LOCK_PATIENCE = Duration.ofSeconds(15);
+  private static final Duration LOCK_POLL = Duration.ofMillis(100);
 
   private final Path dir;
   private final FileChannel lockChannel;
@@ -37,7 +42,8 @@ final class StateDir implements AutoCloseable {
 
   /**
    * Opens (and with {@code fresh} first empties) {@code dir}. Refuses a non-empty directory that is
-   * not a LabVault state directory, and one another running stack holds.
+   * not a LabVault state directory, and one another running stack holds (after waiting a moment for
+   * a stack that is stopping).
    */
   static StateDir open(Path dir, boolean fresh) throws IOException {
     dir = dir.toAbsolutePath().normalize();
@@ -50,12 +56,7 @@ final class StateDir implements AutoCloseable {
     Files.createDirectories(dir);
     Files.writeString(dir.resolve(MARKER), "LabVault local stack state\n", StandardCharsets.UTF_8);
     FileChannel channel = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-    FileLock lock;
-    try {
-      lock = channel.tryLock();
-    } catch (java.nio.channels.OverlappingFileLockException e) {
-      lock = null; // held by a stack in this same process
-    }
+    FileLock lock = acquire(channel, dir);
     if (lock == null) {
       channel.close();
       throw new IOException("another LabVault local stack is using " + dir);
@@ -65,6 +66,40 @@ final class StateDir implements AutoCloseable {
     }
     String reason = S3Engine.whyNotPersistent(dir.resolve("s3"));
     return new StateDir(dir, channel, lock, reason);
+  }
+
+  /**
+   * The lock of the state directory. A stack stopped a moment ago (Ctrl-C, SIGTERM) still holds
+   * it while it shuts down, so a start right after waits for it, up to {@link #LOCK_PATIENCE}.
+   *
+   * @return null when another stack keeps it
+   */
+  private static FileLock acquire(FileChannel channel, Path dir) throws IOException {
+    long deadline = System.nanoTime() + LOCK_PATIENCE.toNanos();
+    boolean told = false;
+    while (true) {
+      FileLock lock;
+      try {
+        lock = channel.tryLock();
+      } catch (OverlappingFileLockException e) {
+        return null; // held by a running stack in this same process: waiting would not help
+      }
+      if (lock != null || System.nanoTime() > deadline) {
+        return lock;
+      }
+      if (!told) {
+        System.out.println("Waiting up to " + LOCK_PATIENCE.toSeconds()
+            + " s for the previous LabVault local stack to let go of " + dir);
+        System.out.flush();
+        told = true;
+      }
+      try {
+        Thread.sleep(LOCK_POLL);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted while waiting for " + dir);
+      }
+    }
   }
 
   Path path() {
@@ -94,6 +129,11 @@ final class StateDir implements AutoCloseable {
 
   Path pki() {
     return dir.resolve("pki");
+  }
+
+  /** The engines' ports of the last run, reused when free. */
+  Path ports() {
+    return dir.resolve("ports.json");
   }
 
   Path stackJson() {

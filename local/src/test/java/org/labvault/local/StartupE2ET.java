@@ -3,86 +3,40 @@ package org.labvault.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.labvault.local.testing.HttpApi;
+import org.labvault.local.testing.StackProcess;
 import org.labvault.local.testing.Stacks;
 import org.labvault.shared.json.Json;
 
 /** The packaged stack, started the way the README starts it: its own process, its own flags. */
 class StartupE2ET {
 
-  private static final Pattern READY = Pattern.compile("^LabVault local stack ready: (http://127\\.0\\.0\\.1:(\\d+))$");
+  private static final Pattern READY = StackProcess.READY;
 
   @TempDir Path state;
 
-  /** A running stack process with its output collected line by line. */
-  private static final String EOF = "\u0000end-of-output";
-
-  record Running(Process process, BlockingQueue<String> lines, List<String> seen) {
-    String awaitLine(Pattern pattern, long seconds) throws InterruptedException {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-      while (System.nanoTime() < deadline) {
-        String line = lines.poll(200, TimeUnit.MILLISECONDS);
-        if (EOF.equals(line)) {
-          lines.add(EOF); // keep the marker for later waits
-          break;
-        }
-        if (line != null) {
-          seen.add(line);
-          if (pattern.matcher(line).matches()) {
-            return line;
-          }
-        }
-      }
-      throw new AssertionError("no line matching " + pattern + " in " + seen);
-    }
-  }
-
-  private Running launch(String... args) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(ProcessHandle.current().info().command().orElse("java"));
-    command.add("-jar");
-    command.add(System.getProperty("labvault.localJar", "target/labvault-local.jar"));
-    command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).directory(Stacks.root().toFile()).redirectErrorStream(true).start();
-    BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    Thread.ofVirtual().start(() -> {
-      try (var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = reader.readLine()) != null) {
-          lines.add(line);
-        }
-      } catch (IOException e) {
-        // the process ended
-      }
-      lines.add(EOF);
-    });
-    return new Running(process, lines, new ArrayList<>());
+  private static StackProcess launch(String... args) throws IOException {
+    return StackProcess.launch(args);
   }
 
   @Test
   void theJarStartsPrintsTheReadyLineWritesStackJsonAndStopsCleanlyOnSigterm() throws Exception {
     long started = System.nanoTime();
-    Running stack = launch("--port", "0", "--state-dir", state.toString());
+    StackProcess stack = launch("--port", "0", "--state-dir", state.toString());
     try {
       Matcher ready = READY.matcher(stack.awaitLine(READY, 60));
       assertThat(ready.matches()).isTrue();
@@ -92,9 +46,10 @@ class StartupE2ET {
       URI api = URI.create(ready.group(1));
       JsonNode info = Json.instance().mapper().readTree(Files.readString(state.resolve("stack.json")));
       assertThat(info.path("api").asText()).isEqualTo(api.toString());
-      for (String field : List.of("s3Endpoint", "dynamodbEndpoint", "mqttEndpoint")) {
+      for (String field : List.of("s3Endpoint", "dynamodbEndpoint")) {
         assertThat(info.path(field).asText()).as(field).contains("127.0.0.1:");
       }
+      assertThat(info.has("mqttEndpoint")).as("listed only once a broker listens").isFalse();
       assertThat(info.path("caCertPem").asText()).startsWith("-----BEGIN CERTIFICATE-----");
       assertThat(info.path("region").asText()).isEqualTo("us-east-1");
 
@@ -111,7 +66,7 @@ class StartupE2ET {
     assertThat(stack.seen()).noneMatch(l -> l.contains("Exception") || l.contains("\tat "));
 
     // the state directory is free again: a second start on it works
-    Running again = launch("--port", "0", "--state-dir", state.toString());
+    StackProcess again = launch("--port", "0", "--state-dir", state.toString());
     try {
       again.awaitLine(READY, 60);
     } finally {
@@ -137,10 +92,19 @@ class StartupE2ET {
 
   @Test
   void anUnknownFlagExitsWith2AndTheUsage() throws Exception {
-    Running run = launch("--verbose");
+    StackProcess run = launch("--verbose");
     assertThat(run.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(run.process().exitValue()).isEqualTo(2);
     run.awaitLine(Pattern.compile("unknown option --verbose"), 5);
+  }
+
+  @Test
+  void anOverrideOfAParameterTheTemplateLacksExitsWith2NamingIt() throws Exception {
+    var run = launch("--port", "0", "--state-dir", state.toString(), "--parameter-overrides", "Stage=test", "Stag=prod");
+    assertThat(run.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(run.process().exitValue()).isEqualTo(2);
+    run.awaitLine(Pattern.compile("--parameter-overrides: unknown parameter Stag; .* declares Stage, LogRetentionDays"), 5);
+    assertThat(state).as("nothing started").isEmptyDirectory();
   }
 
   @Test
@@ -150,7 +114,7 @@ class StartupE2ET {
     assertThat(original).contains("\nOutputs:");
     Files.writeString(template, original.replace("\nOutputs:",
         "\n  Topic:\n    Type: AWS::SNS::Topic\n    Properties: {}\n\nOutputs:"));
-    Running run = launch("--port", "0", "--state-dir", state.resolve("s").toString(), "--template", template.toString());
+    StackProcess run = launch("--port", "0", "--state-dir", state.resolve("s").toString(), "--template", template.toString());
     assertThat(run.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(run.process().exitValue()).isEqualTo(1);
     run.awaitLine(Pattern.compile(".*Topic: resource type AWS::SNS::Topic is not supported by the local stack.*"), 5);

@@ -27,7 +27,10 @@ import software.amazon.dynamodb.services.local.main.ServerRunner;
 import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
 
 /** DynamoDB Local on a loopback port, with the template's tables. */
-public final class DynamoDbEngine implements AutoCloseable {
+public final class DynamoDbEngine implements Engine {
+
+  /** Its key in stack.json. */
+  public static final String ENDPOINT = "dynamodbEndpoint";
 
   private final DynamoDBProxyServer server;
   private final int port;
@@ -41,9 +44,10 @@ public final class DynamoDbEngine implements AutoCloseable {
    * Starts DynamoDB Local.
    *
    * @param dataDir where tables persist, or null to keep them in memory
+   * @param port its port, or 0 for any free one
    */
-  public static DynamoDbEngine start(Path dataDir) throws Exception {
-    int port = FreePort.pick();
+  public static DynamoDbEngine start(Path dataDir, int port) throws Exception {
+    port = port != 0 ? port : FreePort.pick();
     List<String> args = new ArrayList<>(List.of("-port", String.valueOf(port), "-sharedDb", "-disableTelemetry"));
     if (dataDir == null) {
       args.add("-inMemory");
@@ -57,6 +61,16 @@ public final class DynamoDbEngine implements AutoCloseable {
 
   public URI endpoint() {
     return URI.create("http://127.0.0.1:" + port);
+  }
+
+  @Override
+  public String name() {
+    return "DynamoDB";
+  }
+
+  @Override
+  public Map<String, URI> endpoints() {
+    return Map.of(ENDPOINT, endpoint());
   }
 
   /**

@@ -37,7 +37,10 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
  * An S3 server that checks SigV4 signatures (also of presigned URLs), signed checksums, SSE and
  * versioning; objects live on disk in the state directory, or in memory.
  */
-public final class S3Engine implements AutoCloseable {
+public final class S3Engine implements Engine {
+
+  /** Its key in stack.json. */
+  public static final String ENDPOINT = "s3Endpoint";
 
   /** Told of every object created, after S3 stored it (as S3 event notifications would be). */
   public interface ObjectCreatedListener {
@@ -67,15 +70,17 @@ public final class S3Engine implements AutoCloseable {
    * @param dataDir where objects persist (its file system must keep user extended attributes), or
    *     null to keep them in memory
    * @param sseRules by bucket name, what its policy says about the SSE header of puts
+   * @param port its port on 127.0.0.1, or 0 for any free one
    */
-  public static S3Engine start(Path dataDir, String accessKeyId, String secretKey, Map<String, Model.SseRule> sseRules)
+  public static S3Engine start(
+      Path dataDir, String accessKeyId, String secretKey, Map<String, Model.SseRule> sseRules, int port)
       throws Exception {
     BlobStore store = dataDir == null ? new TransientNio2BlobStore() : new DiskBlobStore(dataDir);
     Notifications notifications = new Notifications(new BucketPolicies(store, sseRules));
     S3Proxy proxy =
         S3Proxy.builder()
             .blobStore(notifications)
-            .endpoint(URI.create("http://127.0.0.1:0"))
+            .endpoint(URI.create("http://127.0.0.1:" + port))
             .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKeyId, secretKey)
             .build();
     proxy.start();
@@ -115,6 +120,16 @@ public final class S3Engine implements AutoCloseable {
 
   public URI endpoint() {
     return URI.create("http://127.0.0.1:" + proxy.getPort());
+  }
+
+  @Override
+  public String name() {
+    return "S3";
+  }
+
+  @Override
+  public Map<String, URI> endpoints() {
+    return Map.of(ENDPOINT, endpoint());
   }
 
   /** Creates the template's buckets (kept ones stay) and applies versioning and encryption. */

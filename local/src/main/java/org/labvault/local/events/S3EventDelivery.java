@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.labvault.local.engine.S3Engine;
 import org.labvault.local.lambda.FunctionError;
 import org.labvault.local.lambda.FunctionHost;
-import org.labvault.local.template.Model;
+import org.labvault.local.template.EventSource;
 import org.labvault.shared.json.Json;
 
 /**
@@ -30,7 +30,7 @@ public final class S3EventDelivery implements S3Engine.ObjectCreatedListener, Au
   static final List<Duration> RETRY_DELAYS = List.of(Duration.ofSeconds(1), Duration.ofSeconds(2));
 
   /** A notification with the bucket name it listens to and the function it invokes. */
-  public record Target(Model.S3Notification notification, String bucketName, FunctionHost function) {}
+  public record Target(EventSource.S3Notification notification, String bucketName, FunctionHost function) {}
 
   private final List<Target> targets;
   private final String region;
@@ -105,7 +105,7 @@ public final class S3EventDelivery implements S3Engine.ObjectCreatedListener, Au
     record.put("responseElements", Map.of("x-amz-request-id", sequence, "x-amz-id-2", UUID.randomUUID().toString()));
     record.put("s3", Map.of(
         "s3SchemaVersion", "1.0",
-        "configurationId", t.notification().id(),
+        "configurationId", t.notification().name(),
         "bucket", Map.of("name", t.bucketName(), "ownerIdentity", Map.of("principalId", accountId),
             "arn", "arn:aws:s3:::" + t.bucketName()),
         "object", object));

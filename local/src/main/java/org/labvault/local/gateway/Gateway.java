@@ -23,6 +23,7 @@ import org.labvault.local.identity.JwtAuthorizer;
 import org.labvault.local.identity.TokenIssuer;
 import org.labvault.local.lambda.FunctionError;
 import org.labvault.local.lambda.FunctionHost;
+import org.labvault.local.template.EventSource;
 import org.labvault.local.template.Model;
 import org.labvault.local.template.StackModel;
 import org.labvault.shared.error.AppException;
@@ -111,7 +112,7 @@ public final class Gateway implements AutoCloseable {
       problem(exchange, requestId, 404, "NOT_FOUND", "no route for " + method + " " + rawPath, Map.of());
       return;
     }
-    Model.HttpRoute route = match.get().route();
+    EventSource.HttpRoute route = match.get().route();
     Map<String, String> claims = null;
     Model.JwtAuthorizer authorizer = model.authorizerOf(route);
     if (authorizer != null) {

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.labvault.local.template.Model;
+import org.labvault.local.template.EventSource;
 
 /**
  * HTTP API route selection: the most specific route wins (more literal segments, then fewer
@@ -17,15 +17,15 @@ import org.labvault.local.template.Model;
  */
 final class RouteTable {
 
-  record Match(Model.HttpRoute route, Map<String, String> pathParameters) {}
+  record Match(EventSource.HttpRoute route, Map<String, String> pathParameters) {}
 
-  private record Compiled(Model.HttpRoute route, List<String> segments, int literals, boolean greedy) {}
+  private record Compiled(EventSource.HttpRoute route, List<String> segments, int literals, boolean greedy) {}
 
   private final List<Compiled> routes = new ArrayList<>();
-  private Model.HttpRoute fallback;
+  private EventSource.HttpRoute fallback;
 
-  RouteTable(Collection<Model.HttpRoute> declared) {
-    for (Model.HttpRoute route : declared) {
+  RouteTable(Collection<EventSource.HttpRoute> declared) {
+    for (EventSource.HttpRoute route : declared) {
       if (route.path().equals("$default")) {
         fallback = route;
         continue;

@@ -12,6 +12,7 @@ public final class Model {
    *
    * @param environment the variables its template entry (with Globals) declares
    * @param policies its Policies entries, resolved
+   * @param events its event sources, in template order
    */
   public record Function(
       String logicalId,
@@ -23,21 +24,7 @@ public final class Model {
       int timeoutSeconds,
       Map<String, String> environment,
       List<Object> policies,
-      List<HttpRoute> routes) {}
-
-  /** An HttpApi event: {@code METHOD /path} on an API, protected by an authorizer or public. */
-  public record HttpRoute(
-      String apiLogicalId,
-      String method,
-      String path,
-      String authorizer,
-      List<String> scopes,
-      String functionLogicalId) {
-
-    public String routeKey() {
-      return method + " " + path;
-    }
-  }
+      List<EventSource> events) {}
 
   /**
    * A JWT authorizer of an HTTP API.
@@ -75,19 +62,4 @@ public final class Model {
       boolean versioned,
       boolean defaultEncryption,
       SseRule sseRule) {}
-
-  /**
-   * An S3 event source: the bucket's "object created" notifications that invoke a function.
-   *
-   * @param id the event's name in the template (S3 calls it the configuration id)
-   * @param prefix the key prefix filter, or ""
-   * @param suffix the key suffix filter, or ""
-   */
-  public record S3Notification(
-      String id, String functionLogicalId, String bucketLogicalId, String prefix, String suffix) {
-
-    public boolean matches(String key) {
-      return key.startsWith(prefix) && key.endsWith(suffix);
-    }
-  }
 }

@@ -47,6 +47,24 @@ public final class StackModel {
   private static final Set<String> HTTP_EVENT_PROPERTIES =
       Set.of("Path", "Method", "ApiId", "Auth", "TimeoutInMillis", "PayloadFormatVersion");
   private static final Set<String> S3_EVENT_PROPERTIES = Set.of("Bucket", "Events", "Filter");
+  private static final Set<String> STREAM_EVENT_PROPERTIES =
+      Set.of("Stream", "StartingPosition", "StartingPositionTimestamp", "BatchSize", "Enabled",
+          "MaximumBatchingWindowInSeconds", "BisectBatchOnFunctionError", "MaximumRetryAttempts",
+          "MaximumRecordAgeInSeconds", "ParallelizationFactor", "FunctionResponseTypes", "FilterCriteria",
+          "DestinationConfig", "TumblingWindowInSeconds", "KmsKeyArn", "MetricsConfig");
+  private static final Set<String> SQS_EVENT_PROPERTIES =
+      Set.of("Queue", "BatchSize", "Enabled", "MaximumBatchingWindowInSeconds", "FunctionResponseTypes",
+          "FilterCriteria", "ScalingConfig", "KmsKeyArn", "MetricsConfig");
+  private static final Set<String> SNS_EVENT_PROPERTIES =
+      Set.of("Topic", "Region", "FilterPolicy", "FilterPolicyScope", "SqsSubscription", "RedrivePolicy");
+  private static final Set<String> IOT_RULE_EVENT_PROPERTIES = Set.of("Sql", "AwsIotSqlVersion");
+  private static final Set<String> SCHEDULE_EVENT_PROPERTIES =
+      Set.of("Schedule", "ScheduleExpression", "Input", "Name", "Description", "Enabled", "State",
+          "DeadLetterConfig", "RetryPolicy", "FlexibleTimeWindow", "ScheduleExpressionTimezone",
+          "StartDate", "EndDate", "GroupName", "KmsKeyArn", "RoleArn", "OmitName", "PermissionsBoundary");
+  /** The event source kinds the local stack runs; the others are read, then refused. */
+  private static final Set<Class<? extends EventSource>> RUN_LOCALLY =
+      Set.of(EventSource.HttpRoute.class, EventSource.S3Notification.class);
   private static final String OBJECT_CREATED = "s3:ObjectCreated:";
   private static final Set<String> RUNTIMES = Set.of("java21", "java25");
 
@@ -59,7 +77,6 @@ public final class StackModel {
   private final Map<String, Model.HttpApi> apis = new LinkedHashMap<>();
   private final Map<String, Model.Table> tables = new LinkedHashMap<>();
   private final Map<String, Model.Bucket> buckets = new LinkedHashMap<>();
-  private final List<Model.S3Notification> notifications = new ArrayList<>();
   private final List<String> problems = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
   private Intrinsics intrinsics;
@@ -76,8 +93,20 @@ public final class StackModel {
    * @throws TemplateException listing every construct the local stack cannot run
    */
   public static StackModel build(Template template, String region, String accountId, String stackName) {
+    return build(template, region, accountId, stackName, Map.of());
+  }
+
+  /**
+   * Checks and resolves {@code template} with {@code overrides} in place of the parameters'
+   * defaults, as {@code sam deploy --parameter-overrides} would.
+   *
+   * @throws TemplateException listing every construct the local stack cannot run, and every
+   *     override that names no parameter or is not one of its allowed values
+   */
+  public static StackModel build(
+      Template template, String region, String accountId, String stackName, Map<String, String> overrides) {
     StackModel model = new StackModel(region, accountId, stackName);
-    model.load(template);
+    model.load(template, overrides);
     if (!model.problems.isEmpty()) {
       throw new TemplateException(model.problems);
     }
@@ -101,8 +130,24 @@ public final class StackModel {
   }
 
   /** The S3 event sources: which bucket's new objects invoke which function. */
-  public List<Model.S3Notification> notifications() {
-    return notifications;
+  public List<EventSource.S3Notification> notifications() {
+    return events(EventSource.S3Notification.class);
+  }
+
+  /**
+   * The physical name of every table and bucket of the template by logical id, in template order:
+   * what stack.json lists under {@code resources}.
+   */
+  public Map<String, String> physicalNames() {
+    Map<String, String> names = new LinkedHashMap<>();
+    resources.keySet().forEach(id -> {
+      if (tables.containsKey(id)) {
+        names.put(id, tables.get(id).tableName());
+      } else if (buckets.containsKey(id)) {
+        names.put(id, buckets.get(id).bucketName());
+      }
+    });
+    return names;
   }
 
   /** Template settings that have no effect locally, worth one line each at start. */
@@ -110,11 +155,15 @@ public final class StackModel {
     return notes;
   }
 
-  public List<Model.HttpRoute> routes() {
-    return functions.values().stream().flatMap(f -> f.routes().stream()).toList();
+  public List<EventSource.HttpRoute> routes() {
+    return events(EventSource.HttpRoute.class);
   }
 
-  private void load(Template template) {
+  private <T extends EventSource> List<T> events(Class<T> kind) {
+    return functions.values().stream().flatMap(f -> f.events().stream()).filter(kind::isInstance).map(kind::cast).toList();
+  }
+
+  private void load(Template template, Map<String, String> overrides) {
     Map<String, Object> parameters = new LinkedHashMap<>();
     parameters.put("AWS::Region", region);
     parameters.put("AWS::AccountId", accountId);
@@ -122,10 +171,20 @@ public final class StackModel {
     parameters.put("AWS::StackId", "arn:aws:cloudformation:" + region + ":" + accountId + ":stack/" + stackName + "/local");
     parameters.put("AWS::Partition", "aws");
     parameters.put("AWS::URLSuffix", "amazonaws.com");
-    template.section("Parameters").forEach((name, def) -> {
-      Object value = Template.map(def).get("Default");
+    Map<String, Object> declaredParameters = template.section("Parameters");
+    for (String name : overrides.keySet()) {
+      if (!declaredParameters.containsKey(name)) {
+        problems.add("--parameter-overrides: " + name + " is not a parameter of the template");
+      }
+    }
+    declaredParameters.forEach((name, def) -> {
+      Object value = overrides.containsKey(name) ? overrides.get(name) : Template.map(def).get("Default");
+      List<?> allowed = list(Template.map(def).get("AllowedValues"));
       if (value == null) {
-        problems.add("parameter " + name + " has no Default; the local stack uses defaults");
+        problems.add("parameter " + name + " has no Default; give it with --parameter-overrides " + name + "=...");
+      } else if (overrides.containsKey(name) && !allowed.isEmpty()
+          && allowed.stream().map(String::valueOf).noneMatch(value::equals)) {
+        problems.add("--parameter-overrides: " + name + " must be one of " + allowed + ", not " + value);
       } else {
         parameters.put(name, value);
       }
@@ -176,9 +235,9 @@ public final class StackModel {
       }
     });
     checkRoutes();
-    for (Model.S3Notification n : notifications) {
+    for (EventSource.S3Notification n : notifications()) {
       if (!buckets.containsKey(n.bucketLogicalId())) {
-        problems.add(n.functionLogicalId() + ".Events." + n.id() + ".Bucket must be a !Ref to a bucket of this template");
+        problems.add(n.functionLogicalId() + ".Events." + n.name() + ".Bucket must be a !Ref to a bucket of this template");
       }
     }
   }
@@ -196,8 +255,13 @@ public final class StackModel {
     Map<String, String> environment = new LinkedHashMap<>();
     Template.map(intrinsics.resolve(Template.map(props.get("Environment")).get("Variables"), id + ".Environment"))
         .forEach((k, v) -> environment.put(k, String.valueOf(v)));
-    List<Model.HttpRoute> routes = new ArrayList<>();
-    Template.map(props.get("Events")).forEach((name, event) -> routes.addAll(event(id, name, Template.map(event))));
+    List<EventSource> events = new ArrayList<>();
+    Template.map(props.get("Events")).forEach((name, event) -> {
+      EventSource source = event(id, name, Template.map(event));
+      if (source != null) {
+        events.add(source);
+      }
+    });
     Object policies = intrinsics.resolve(props.getOrDefault("Policies", List.of()), id + ".Policies");
     functions.put(id, new Model.Function(
         id,
@@ -209,21 +273,41 @@ public final class StackModel {
         Integer.parseInt(intrinsics.resolveString(props.getOrDefault("Timeout", 3), id + ".Timeout")),
         environment,
         policies instanceof List<?> l ? List.copyOf(l) : List.of(policies),
-        routes));
+        List.copyOf(events)));
   }
 
-  private List<Model.HttpRoute> event(String functionId, String name, Map<String, Object> event) {
+  /**
+   * One reader per SAM event type. The kinds the stack does not run yet are still read (so their
+   * properties are checked), then refused: an unsupported construct stops the start.
+   *
+   * @return the source, or null when it has problems (recorded)
+   */
+  private EventSource event(String functionId, String name, Map<String, Object> event) {
     String where = functionId + ".Events." + name;
     String type = String.valueOf(event.get("Type"));
-    if (type.equals("S3")) {
-      s3Event(functionId, name, Template.map(event.get("Properties")));
-      return List.of();
-    }
-    if (!type.equals("HttpApi")) {
-      problems.add(where + ": event type " + type + " is not supported by the local stack");
-      return List.of();
-    }
     Map<String, Object> props = Template.map(event.get("Properties"));
+    EventSource source = switch (type) {
+      case "HttpApi" -> httpRoute(functionId, name, props);
+      case "S3" -> s3Notification(functionId, name, props);
+      case "DynamoDB", "Kinesis" -> streamMapping(functionId, name, props);
+      case "SQS" -> sqsMapping(functionId, name, props);
+      case "SNS" -> snsSubscription(functionId, name, props);
+      case "IoTRule" -> iotRule(functionId, name, props);
+      case "Schedule", "ScheduleV2" -> schedule(functionId, name, props);
+      default -> {
+        problems.add(where + ": event type " + type + " is not supported by the local stack");
+        yield null;
+      }
+    };
+    if (source != null && !RUN_LOCALLY.contains(source.getClass())) {
+      problems.add(where + ": event type " + type + " is not supported by the local stack");
+      return null;
+    }
+    return source;
+  }
+
+  private EventSource.HttpRoute httpRoute(String functionId, String name, Map<String, Object> props) {
+    String where = functionId + ".Events." + name;
     unknownProperties(where, props, HTTP_EVENT_PROPERTIES);
     Object version = props.get("PayloadFormatVersion");
     if (version != null && !"2.0".equals(String.valueOf(version))) {
@@ -234,7 +318,7 @@ public final class StackModel {
     if (apiRef != null) {
       if (!(apiRef instanceof Map<?, ?> m) || !(m.get("Ref") instanceof String ref)) {
         problems.add(where + ".ApiId must be a !Ref to an AWS::Serverless::HttpApi");
-        return List.of();
+        return null;
       }
       apiId = ref;
     }
@@ -242,26 +326,27 @@ public final class StackModel {
     String method = intrinsics.resolveString(props.get("Method"), where + ".Method").toUpperCase(Locale.ROOT);
     String path = intrinsics.resolveString(props.get("Path"), where + ".Path");
     Object scopes = intrinsics.resolve(auth.getOrDefault("AuthorizationScopes", List.of()), where);
-    return List.of(new Model.HttpRoute(
+    return new EventSource.HttpRoute(
+        functionId,
+        name,
         apiId,
         method,
         path,
         auth.containsKey("Authorizer") ? String.valueOf(auth.get("Authorizer")) : null,
-        scopes instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of(),
-        functionId));
+        scopes instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of());
   }
 
   /**
    * An S3 event source. The local S3 server reports created objects (put, copy, completed multipart
    * upload); other event types and filters beyond a key prefix and suffix are errors.
    */
-  private void s3Event(String functionId, String name, Map<String, Object> props) {
+  private EventSource.S3Notification s3Notification(String functionId, String name, Map<String, Object> props) {
     String where = functionId + ".Events." + name;
     unknownProperties(where, props, S3_EVENT_PROPERTIES);
     Object bucketRef = Template.map(props.get("Bucket")).get("Ref");
     if (bucketRef == null) {
       problems.add(where + ".Bucket must be a !Ref to a bucket of this template");
-      return;
+      return null;
     }
     for (Object e : list(intrinsics.resolve(props.get("Events"), where + ".Events"))) {
       if (!String.valueOf(e).startsWith(OBJECT_CREATED)) {
@@ -286,7 +371,106 @@ public final class StackModel {
         default -> problems.add(where + ": filter rule " + r.get("Name") + " is not prefix or suffix");
       }
     }
-    notifications.add(new Model.S3Notification(name, functionId, String.valueOf(bucketRef), prefix, suffix));
+    return new EventSource.S3Notification(functionId, name, String.valueOf(bucketRef), prefix, suffix);
+  }
+
+  // ---- event sources read but not run yet
+
+  private EventSource.StreamMapping streamMapping(String functionId, String name, Map<String, Object> props) {
+    String where = functionId + ".Events." + name;
+    unknownProperties(where, props, STREAM_EVENT_PROPERTIES);
+    Map<String, Object> onFailure = Template.map(Template.map(props.get("DestinationConfig")).get("OnFailure"));
+    return new EventSource.StreamMapping(
+        functionId,
+        name,
+        string(props, "Stream", where),
+        string(props, "StartingPosition", where),
+        integer(props, "BatchSize", 100, where),
+        integer(props, "MaximumBatchingWindowInSeconds", 0, where),
+        Boolean.parseBoolean(string(props, "BisectBatchOnFunctionError", where)),
+        integer(props, "MaximumRetryAttempts", -1, where),
+        integer(props, "MaximumRecordAgeInSeconds", -1, where),
+        integer(props, "ParallelizationFactor", 1, where),
+        strings(props, "FunctionResponseTypes", where),
+        filters(props, where),
+        string(onFailure, "Destination", where));
+  }
+
+  private EventSource.SqsMapping sqsMapping(String functionId, String name, Map<String, Object> props) {
+    String where = functionId + ".Events." + name;
+    unknownProperties(where, props, SQS_EVENT_PROPERTIES);
+    return new EventSource.SqsMapping(
+        functionId,
+        name,
+        string(props, "Queue", where),
+        integer(props, "BatchSize", 10, where),
+        integer(props, "MaximumBatchingWindowInSeconds", 0, where),
+        integer(Template.map(props.get("ScalingConfig")), "MaximumConcurrency", 0, where),
+        strings(props, "FunctionResponseTypes", where),
+        filters(props, where));
+  }
+
+  private EventSource.SnsSubscription snsSubscription(String functionId, String name, Map<String, Object> props) {
+    String where = functionId + ".Events." + name;
+    unknownProperties(where, props, SNS_EVENT_PROPERTIES);
+    return new EventSource.SnsSubscription(
+        functionId,
+        name,
+        string(props, "Topic", where),
+        Template.map(resolved(props, "FilterPolicy", where)),
+        props.containsKey("FilterPolicyScope") ? string(props, "FilterPolicyScope", where) : "MessageAttributes",
+        string(props, "Region", where));
+  }
+
+  private EventSource.IotRule iotRule(String functionId, String name, Map<String, Object> props) {
+    String where = functionId + ".Events." + name;
+    unknownProperties(where, props, IOT_RULE_EVENT_PROPERTIES);
+    return new EventSource.IotRule(functionId, name, string(props, "Sql", where), string(props, "AwsIotSqlVersion", where));
+  }
+
+  private EventSource.Schedule schedule(String functionId, String name, Map<String, Object> props) {
+    String where = functionId + ".Events." + name;
+    unknownProperties(where, props, SCHEDULE_EVENT_PROPERTIES);
+    String state = props.containsKey("State") ? string(props, "State", where) : null;
+    boolean enabled = state != null ? "ENABLED".equals(state) : !"false".equals(string(props, "Enabled", where));
+    return new EventSource.Schedule(
+        functionId,
+        name,
+        string(props, props.containsKey("ScheduleExpression") ? "ScheduleExpression" : "Schedule", where),
+        string(props, "Input", where),
+        enabled);
+  }
+
+  private Object resolved(Map<String, Object> props, String key, String where) {
+    try {
+      return intrinsics.resolve(props.get(key), where + "." + key);
+    } catch (TemplateException e) {
+      problems.addAll(e.problems());
+      return null;
+    }
+  }
+
+  private String string(Map<String, Object> props, String key, String where) {
+    Object value = resolved(props, key, where);
+    return value == null ? null : String.valueOf(value);
+  }
+
+  private int integer(Map<String, Object> props, String key, int absent, String where) {
+    String value = string(props, key, where);
+    try {
+      return value == null ? absent : Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      problems.add(where + "." + key + " must be a number, not " + value);
+      return absent;
+    }
+  }
+
+  private List<String> strings(Map<String, Object> props, String key, String where) {
+    return list(resolved(props, key, where)).stream().map(String::valueOf).toList();
+  }
+
+  private List<Object> filters(Map<String, Object> props, String where) {
+    return List.copyOf(list(Template.map(resolved(props, "FilterCriteria", where)).get("Filters")));
   }
 
   private void httpApi(String id, Map<String, Object> props) {
@@ -337,7 +521,7 @@ public final class StackModel {
 
   private void checkRoutes() {
     Map<String, String> seen = new LinkedHashMap<>();
-    for (Model.HttpRoute route : routes()) {
+    for (EventSource.HttpRoute route : routes()) {
       String where = route.functionLogicalId() + " " + route.routeKey();
       String key = route.apiLogicalId() + " " + route.routeKey();
       String previous = seen.put(key, route.functionLogicalId());
@@ -361,7 +545,7 @@ public final class StackModel {
   }
 
   /** The authorizer that protects {@code route}, or null for a public route. */
-  public Model.JwtAuthorizer authorizerOf(Model.HttpRoute route) {
+  public Model.JwtAuthorizer authorizerOf(EventSource.HttpRoute route) {
     if ("NONE".equals(route.authorizer())) {
       return null;
     }

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.labvault.local.lambda.FunctionHost;
+import org.labvault.local.template.EventSource;
 import org.labvault.local.template.Model;
 import org.labvault.shared.json.Json;
 
@@ -47,7 +48,7 @@ class S3EventDeliveryTest {
   }
 
   private static S3EventDelivery delivery(FunctionHost host) {
-    var notification = new Model.S3Notification("Landed", "Fn", "Bucket", "in/", "");
+    var notification = new EventSource.S3Notification("Fn", "Landed", "Bucket", "in/", "");
     return new S3EventDelivery(List.of(new S3EventDelivery.Target(notification, "data", host)), "eu-west-1", "111122223333");
   }
 

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.labvault.local.template.Model;
+import org.labvault.local.template.EventSource;
 
 class RouteTableTest {
 
-  private static Model.HttpRoute route(String method, String path) {
-    return new Model.HttpRoute("Api", method, path, null, List.of(), "Fn");
+  private static EventSource.HttpRoute route(String method, String path) {
+    return new EventSource.HttpRoute("Fn", method + path, "Api", method, path, null, List.of());
   }
 
   private final RouteTable table = new RouteTable(List.of(

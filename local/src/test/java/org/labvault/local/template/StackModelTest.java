@@ -14,9 +14,13 @@ class StackModelTest {
   @TempDir Path dir;
 
   private StackModel model(String yaml) throws IOException {
+    return model(yaml, java.util.Map.of());
+  }
+
+  private StackModel model(String yaml, java.util.Map<String, String> overrides) throws IOException {
     Path file = dir.resolve("template.yaml");
     Files.writeString(file, yaml);
-    return StackModel.build(Template.load(file), "eu-west-1", "111122223333", "lv");
+    return StackModel.build(Template.load(file), "eu-west-1", "111122223333", "lv", overrides);
   }
 
   private static final String BASE = """
@@ -122,6 +126,65 @@ class StackModelTest {
   }
 
   @Test
+  void build_shouldTypeEachEventOfAFunctionInTemplateOrder() throws IOException {
+    var events = model(BASE).functions().get("Fn").events();
+    assertThat(events).containsExactly(
+        new EventSource.HttpRoute("Fn", "Get", "Api", "GET", "/things/{id}", null, java.util.List.of()),
+        new EventSource.HttpRoute("Fn", "Open", "Api", "GET", "/open", "NONE", java.util.List.of()));
+  }
+
+  @Test
+  void build_shouldReadButRefuseEveryEventSourceKindNotRunYet() {
+    var e = org.assertj.core.api.Assertions.catchThrowableOfType(TemplateException.class, () -> model(BASE + """
+          Consumer:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: com.example.Consumer
+              Events:
+                Changes: {Type: DynamoDB, Properties: {Stream: !GetAtt Table.StreamArn, StartingPosition: LATEST, BatchSize: 10}}
+                Jobs: {Type: SQS, Properties: {Queue: arn:aws:sqs:eu-west-1:111122223333:jobs, BatchSize: 5}}
+                Deleted: {Type: SNS, Properties: {Topic: arn:aws:sns:eu-west-1:111122223333:t, FilterPolicy: {kind: [deleted]}}}
+                Reading: {Type: IoTRule, Properties: {Sql: "SELECT * FROM 'lab/+/readings'", AwsIotSqlVersion: "2016-03-23"}}
+                Daily: {Type: Schedule, Properties: {Schedule: rate(1 day), Enabled: true}}
+                Typo: {Type: SQS, Properties: {Queue: arn:aws:sqs:eu-west-1:111122223333:jobs, BatchSise: 5}}
+        """));
+    assertThat(e.problems()).contains(
+        "Consumer.Events.Changes: event type DynamoDB is not supported by the local stack",
+        "Consumer.Events.Jobs: event type SQS is not supported by the local stack",
+        "Consumer.Events.Deleted: event type SNS is not supported by the local stack",
+        "Consumer.Events.Reading: event type IoTRule is not supported by the local stack",
+        "Consumer.Events.Daily: event type Schedule is not supported by the local stack",
+        "Consumer.Events.Typo: property BatchSise is not supported by the local stack");
+  }
+
+  @Test
+  void build_shouldResolveParameterOverridesWhereverTheDefaultWouldGo() throws IOException {
+    // given a bucket named after the stage
+    String yaml = BASE.replace("Bucket: {Type: AWS::S3::Bucket, Properties: {",
+        "Bucket: {Type: AWS::S3::Bucket, Properties: {BucketName: !Sub \"lab-${Stage}-data\", ");
+
+    // when
+    var m = model(yaml, java.util.Map.of("Stage", "prod"));
+
+    // then
+    assertThat(m.buckets().get("Bucket").bucketName()).isEqualTo("lab-prod-data");
+    assertThat(m.functions().get("Fn").environment())
+        .containsEntry("BUCKET", "lab-prod-data")
+        .containsEntry("JOINED", "a:prod")
+        .containsEntry("MODE", "strict");
+    assertThat(model(yaml).functions().get("Fn").environment()).containsEntry("BUCKET", "lab-dev-data");
+  }
+
+  @Test
+  void build_shouldRefuseAnOverrideOfAnUnknownParameterOrADisallowedValue() {
+    assertThatThrownBy(() -> model(BASE, java.util.Map.of("Stag", "prod")))
+        .hasMessageContaining("--parameter-overrides: Stag is not a parameter of the template");
+    assertThatThrownBy(() -> model(BASE.replace("Default: dev}", "Default: dev, AllowedValues: [dev, prod]}"),
+            java.util.Map.of("Stage", "qa")))
+        .hasMessageContaining("--parameter-overrides: Stage must be one of [dev, prod], not qa");
+  }
+
+  @Test
   void build_shouldNameAnUnsupportedIntrinsicFunction() {
     assertThatThrownBy(() -> model(BASE.replace("!Join [\":\", [a, !Ref Stage]]", "!ImportValue shared-thing")))
         .hasMessageContaining("Fn::ImportValue is not supported by the local stack");
@@ -187,7 +250,8 @@ class StackModelTest {
                     Filter: {S3Key: {Rules: [{Name: prefix, Value: in/}, {Name: suffix, Value: .csv}]}}
         """;
     var n = model(BASE + fn).notifications();
-    assertThat(n).containsExactly(new Model.S3Notification("Landed", "OnUpload", "Bucket", "in/", ".csv"));
+    assertThat(n).containsExactly(new EventSource.S3Notification("OnUpload", "Landed", "Bucket", "in/", ".csv"));
+    assertThat(model(BASE + fn).functions().get("OnUpload").events()).containsExactlyElementsOf(n);
     assertThat(n.getFirst().matches("in/a.csv")).isTrue();
     assertThat(n.getFirst().matches("out/a.csv")).isFalse();
     assertThat(n.getFirst().matches("in/a.txt")).isFalse();

@@ -103,12 +103,14 @@ class TemplateTest {
   @Test
   void everyRouteOfTheTemplateIsServedByItsFunction() throws Exception {
     for (Model.Function fn : model.functions().values()) {
-      if (fn.routes().isEmpty()) {
+      var routes = fn.events().stream()
+          .filter(EventSource.HttpRoute.class::isInstance).map(EventSource.HttpRoute.class::cast).toList();
+      if (routes.isEmpty()) {
         continue; // invoked by events, not by the API
       }
       @SuppressWarnings("unchecked")
       var handler = (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) handlerOf(fn, environmentOf(fn));
-      for (Model.HttpRoute route : fn.routes()) {
+      for (EventSource.HttpRoute route : routes) {
         var res = handler.handleRequest(ApiEvent.route(route.routeKey()).build(), new FakeContext());
         assertThat(res.getBody() == null ? "" : res.getBody())
             .as(route.routeKey() + " is known to " + fn.logicalId())
@@ -120,7 +122,7 @@ class TemplateTest {
   @Test
   void everyRouteIsOnTheCognitoProtectedApi_andOnlyHealthIsPublic() {
     assertThat(model.routes()).isNotEmpty();
-    for (Model.HttpRoute route : model.routes()) {
+    for (EventSource.HttpRoute route : model.routes()) {
       assertThat(route.apiLogicalId()).as(route.routeKey()).isEqualTo("HttpApi");
       boolean isPublic = model.authorizerOf(route) == null;
       assertThat(isPublic).as(route.routeKey() + " public").isEqualTo(route.routeKey().equals("GET /health"));
@@ -188,8 +190,8 @@ class TemplateTest {
     // the functions name the bucket without a Ref: its notifications invoke UploadEvents
     assertThat(model.functions().get("UploadEventsFunction").environment())
         .containsEntry("DATA_BUCKET", model.buckets().get("DataBucket").bucketName());
-    assertThat(model.notifications()).extracting(Model.S3Notification::functionLogicalId, Model.S3Notification::bucketLogicalId,
-        Model.S3Notification::prefix).containsExactly(org.assertj.core.groups.Tuple.tuple("UploadEventsFunction", "DataBucket", "assets/"));
+    assertThat(model.notifications()).extracting(EventSource.S3Notification::functionLogicalId,
+        EventSource.S3Notification::bucketLogicalId, EventSource.S3Notification::prefix).containsExactly(org.assertj.core.groups.Tuple.tuple("UploadEventsFunction", "DataBucket", "assets/"));
   }
 
   @Test

@@ -1,0 +1,21 @@
+package org.labvault.local.engine;
+
+import java.net.URI;
+import java.util.Map;
+
+/**
+ * One local engine (DynamoDB, S3, ...): started by a static {@code start} factory of its class,
+ * listening on 127.0.0.1, stopped by {@link #close()}. The stack writes {@link #endpoints()} into
+ * stack.json, so an endpoint is listed only while something listens there.
+ */
+public interface Engine extends AutoCloseable {
+
+  /** A short name for messages, e.g. {@code DynamoDB}. */
+  String name();
+
+  /** The stack.json key of each endpoint (e.g. {@code dynamodbEndpoint}) to the URI it listens on. */
+  Map<String, URI> endpoints();
+
+  @Override
+  void close() throws Exception;
+}

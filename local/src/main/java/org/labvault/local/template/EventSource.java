@@ -1,0 +1,104 @@
+package org.labvault.local.template;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One entry of a function's {@code Events}, typed by its SAM event type. HTTP routes and S3
+ * notifications run locally; the other kinds are read into their records but refused at start
+ * until the stack runs them (an unsupported construct is an error, never skipped).
+ */
+public sealed interface EventSource {
+
+  /** The function the source invokes. */
+  String functionLogicalId();
+
+  /** The event's key under the function's {@code Events}. */
+  String name();
+
+  /** {@code HttpApi}: {@code METHOD /path} on an API, protected by an authorizer or public. */
+  record HttpRoute(
+      String functionLogicalId,
+      String name,
+      String apiLogicalId,
+      String method,
+      String path,
+      String authorizer,
+      List<String> scopes) implements EventSource {
+
+    public String routeKey() {
+      return method + " " + path;
+    }
+  }
+
+  /**
+   * {@code S3}: the bucket's "object created" notifications that invoke the function.
+   *
+   * @param name S3 calls it the configuration id
+   * @param prefix the key prefix filter, or ""
+   * @param suffix the key suffix filter, or ""
+   */
+  record S3Notification(String functionLogicalId, String name, String bucketLogicalId, String prefix, String suffix)
+      implements EventSource {
+
+    public boolean matches(String key) {
+      return key.startsWith(prefix) && key.endsWith(suffix);
+    }
+  }
+
+  /**
+   * {@code DynamoDB} (or {@code Kinesis}): a stream event source mapping.
+   *
+   * @param onFailureDestination the ARN records go to after the last retry, or null
+   */
+  record StreamMapping(
+      String functionLogicalId,
+      String name,
+      String streamArn,
+      String startingPosition,
+      int batchSize,
+      int maximumBatchingWindowSeconds,
+      boolean bisectBatchOnFunctionError,
+      int maximumRetryAttempts,
+      int maximumRecordAgeSeconds,
+      int parallelizationFactor,
+      List<String> functionResponseTypes,
+      List<Object> filters,
+      String onFailureDestination) implements EventSource {}
+
+  /** {@code SQS}: a queue event source mapping. */
+  record SqsMapping(
+      String functionLogicalId,
+      String name,
+      String queueArn,
+      int batchSize,
+      int maximumBatchingWindowSeconds,
+      int maximumConcurrency,
+      List<String> functionResponseTypes,
+      List<Object> filters) implements EventSource {}
+
+  /**
+   * {@code SNS}: a subscription of the function to a topic.
+   *
+   * @param filterPolicyScope {@code MessageAttributes} (SNS's default) or {@code MessageBody}
+   */
+  record SnsSubscription(
+      String functionLogicalId,
+      String name,
+      String topicArn,
+      Map<String, Object> filterPolicy,
+      String filterPolicyScope,
+      String region) implements EventSource {}
+
+  /** {@code IoTRule}: a topic rule whose SQL selects the messages that invoke the function. */
+  record IotRule(String functionLogicalId, String name, String sql, String awsIotSqlVersion) implements EventSource {}
+
+  /**
+   * {@code Schedule} (or {@code ScheduleV2}): an EventBridge schedule.
+   *
+   * @param expression {@code rate(...)} or {@code cron(...)}
+   * @param input the constant event JSON, or null for the scheduled event itself
+   */
+  record Schedule(String functionLogicalId, String name, String expression, String input, boolean enabled)
+      implements EventSource {}
+}
