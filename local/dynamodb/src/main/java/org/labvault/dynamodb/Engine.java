@@ -12,7 +12,6 @@ import org.labvault.dynamodb.ops.QueryScanOperations;
 import org.labvault.dynamodb.ops.StreamOperations;
 import org.labvault.dynamodb.ops.TableOperations;
 import org.labvault.dynamodb.ops.TransactOperations;
-import org.labvault.dynamodb.partiql.PartiqlOperations;
 import org.labvault.dynamodb.store.Store;
 import org.labvault.dynamodb.streams.TimeToLive;
 
@@ -48,7 +47,7 @@ final class Engine implements AutoCloseable {
     BatchOperations.register(operations, state);
     TransactOperations.register(operations, state);
     StreamOperations.register(operations, state);
-    PartiqlOperations.register(operations, state);
+    org.labvault.dynamodb.partiql.PartiqlOperations.register(operations, state);
   }
 
   /** Runs one TTL sweep now (tests do not wait for the schedule). */
