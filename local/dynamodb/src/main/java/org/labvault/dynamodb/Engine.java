@@ -47,6 +47,7 @@ final class Engine implements AutoCloseable {
     BatchOperations.register(operations, state);
     TransactOperations.register(operations, state);
     StreamOperations.register(operations, state);
+    org.labvault.dynamodb.partiql.PartiqlOperations.register(operations, state);
   }
 
   /** Runs one TTL sweep now (tests do not wait for the schedule). */
