@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * LabVault on one machine: DynamoDB Local, an S3 server, the local token issuer and CA, the
+ * LabVault on one machine: LabVault's own DynamoDB engine, an S3 server, the local token issuer and CA, the
  * template's functions and the HTTP API in front of them, wired from template.yaml. The engines
  * are kept in a list; stack.json names the endpoints they listen on, and no others.
  */
@@ -91,7 +91,8 @@ public final class LocalStack implements AutoCloseable {
     EnginePorts ports = EnginePorts.in(state.ports());
     int dynamoDbPort = ports.choose(DynamoDbEngine.ENDPOINT, options.dynamoDbPort(), "--dynamodb-port");
     dynamoDb = started(options.dynamoDbPort(), "--dynamodb-port",
-        () -> DynamoDbEngine.start(state.persistent() ? state.dynamoDb() : null, dynamoDbPort));
+        () -> DynamoDbEngine.start(state.persistent() ? state.dynamoDb() : null, dynamoDbPort,
+            credentials.accessKeyId(), credentials.secretAccessKey()));
     Map<String, Model.SseRule> sseRules = model.buckets().values().stream()
         .collect(Collectors.toMap(Model.Bucket::bucketName, Model.Bucket::sseRule));
     int s3Port = ports.choose(S3Engine.ENDPOINT, options.s3Port(), "--s3-port");

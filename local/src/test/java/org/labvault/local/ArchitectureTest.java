@@ -28,7 +28,8 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule onlyAdaptersTalkToAws =
       noClasses().that().resideInAPackage("org.labvault..")
-          .and().resideOutsideOfPackages("..adapter..", "org.labvault.shared.aws..", "org.labvault.local..")
+          .and().resideOutsideOfPackages("..adapter..", "org.labvault.shared.aws..", "org.labvault.local..",
+              "org.labvault.dynamodb.server..") // the engine's in-process transport is an SDK HTTP client
           .and().haveNameNotMatching(".*\\.Dagger[^.]*") // generated wiring of the components
           .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk..");
 
@@ -54,4 +55,19 @@ class ArchitectureTest {
   static final ArchRule functionsDoNotDependOnTheLocalStack =
       noClasses().that().resideInAPackage("org.labvault..").and().resideOutsideOfPackage("org.labvault.local..")
           .should().dependOnClassesThat().resideInAPackage("org.labvault.local..");
+
+  /** Functions and the shared layer never reach the local DynamoDB engine: it is for tests and the stack. */
+  @ArchTest
+  static final ArchRule onlyTheLocalStackUsesTheDynamoDbEngine =
+      noClasses().that().resideInAPackage("org.labvault..")
+          .and().resideOutsideOfPackages("org.labvault.local..", "org.labvault.dynamodb..")
+          .should().dependOnClassesThat().resideInAPackage("org.labvault.dynamodb..");
+
+  /** The engine is a module of its own: it knows nothing else of LabVault. */
+  @ArchTest
+  static final ArchRule theDynamoDbEngineDependsOnNothingElseOfLabVault =
+      noClasses().that().resideInAPackage("org.labvault.dynamodb..")
+          .should().dependOnClassesThat().resideInAnyPackage("org.labvault.shared..", "org.labvault.local..",
+              "org.labvault.ops..", "org.labvault.groups..", "org.labvault.permissions..", "org.labvault.assets..",
+              "org.labvault.uploadevents..");
 }

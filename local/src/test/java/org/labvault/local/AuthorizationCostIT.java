@@ -74,7 +74,7 @@ class AuthorizationCostIT {
 
   @BeforeAll
   static void seed() throws Exception {
-    engine = DynamoDbEngine.start(null, 0);
+    engine = DynamoDbEngine.start(null, 0, "cost", "cost");
     dynamo = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.US_EAST_1)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("cost", "cost")))
         .endpointOverride(URI.create(engine.endpoint().toString()))

@@ -25,13 +25,6 @@ import org.labvault.shared.json.Json;
  */
 class ListenersE2ET {
 
-  /**
-   * The stack.json endpoints allowed to listen wider than 127.0.0.1. DynamoDB Local cannot be
-   * told to bind loopback only; it is being replaced by LabVault's own engine, and this entry goes
-   * with it.
-   */
-  static final Set<String> ALLOWED_TO_LISTEN_WIDER = Set.of("dynamodbEndpoint");
-
   /** 127.0.0.1 in /proc/net/tcp, and as an IPv4-mapped address in /proc/net/tcp6. */
   private static final Set<String> LOOPBACK_V4 = Set.of("0100007F", "0000000000000000FFFF00000100007F");
   private static final String LISTEN = "0A";
@@ -64,9 +57,6 @@ class ListenersE2ET {
           .containsAll(endpointByPort.keySet());
       for (Listener l : listeners) {
         String endpoint = endpointByPort.getOrDefault(l.port(), "an unlisted listener");
-        if (ALLOWED_TO_LISTEN_WIDER.contains(endpoint)) {
-          continue;
-        }
         assertThat(LOOPBACK_V4).as("%s on port %d is bound to %s", endpoint, l.port(), l.address())
             .contains(l.address());
       }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.labvault.local.testing.HttpApi;
 import org.labvault.local.testing.StackExtension;
 
-/** The Ops function through the local HTTP API, on DynamoDB Local and the S3 server. */
+/** The Ops function through the local HTTP API, on the local DynamoDB engine and the S3 server. */
 class OpsE2ET {
 
   @RegisterExtension static final StackExtension STACK = new StackExtension();

@@ -29,7 +29,7 @@ import org.labvault.shared.testing.InMemoryObjectStore;
 import org.labvault.shared.testing.TestClock;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** The Assets routes, on the sample events, against DynamoDB Local in process and a bucket in memory. */
+/** The Assets routes, on the sample events, against the DynamoDB engine in process and a bucket in memory. */
 class AssetsHandlerTest {
 
   static final Instant NOW = Instant.parse("2026-11-23T08:00:00Z");

@@ -2,13 +2,16 @@ package org.labvault.local.engine;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.labvault.dynamodb.DynamoDb;
+import org.labvault.dynamodb.server.Credentials;
+import org.labvault.dynamodb.server.DynamoDbServer;
+import org.labvault.dynamodb.server.ServerOptions;
 import org.labvault.local.template.Model;
 import org.labvault.local.template.TemplateException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -23,44 +26,44 @@ import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
-import software.amazon.dynamodb.services.local.main.ServerRunner;
-import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
 
-/** DynamoDB Local on a loopback port, with the template's tables. */
+/**
+ * LabVault's own DynamoDB engine on a loopback port, checking the stack's credentials (SigV4) like
+ * DynamoDB does, with the template's tables.
+ */
 public final class DynamoDbEngine implements Engine {
 
   /** Its key in stack.json. */
   public static final String ENDPOINT = "dynamodbEndpoint";
 
-  private final DynamoDBProxyServer server;
-  private final int port;
+  private final DynamoDb engine;
+  private final DynamoDbServer server;
 
-  private DynamoDbEngine(DynamoDBProxyServer server, int port) {
+  private DynamoDbEngine(DynamoDb engine, DynamoDbServer server) {
+    this.engine = engine;
     this.server = server;
-    this.port = port;
   }
 
   /**
-   * Starts DynamoDB Local.
+   * Starts the engine.
    *
    * @param dataDir where tables persist, or null to keep them in memory
    * @param port its port, or 0 for any free one
    */
-  public static DynamoDbEngine start(Path dataDir, int port) throws Exception {
-    port = port != 0 ? port : FreePort.pick();
-    List<String> args = new ArrayList<>(List.of("-port", String.valueOf(port), "-sharedDb", "-disableTelemetry"));
-    if (dataDir == null) {
-      args.add("-inMemory");
-    } else {
-      args.addAll(List.of("-dbPath", dataDir.toString()));
+  public static DynamoDbEngine start(Path dataDir, int port, String accessKeyId, String secretAccessKey) {
+    DynamoDb engine = dataDir == null ? DynamoDb.inMemory() : DynamoDb.open(dataDir);
+    try {
+      DynamoDbServer server = DynamoDbServer.start(engine,
+          new ServerOptions("127.0.0.1", port, new Credentials(accessKeyId, secretAccessKey)));
+      return new DynamoDbEngine(engine, server);
+    } catch (RuntimeException e) {
+      engine.close();
+      throw e;
     }
-    DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
-    server.start();
-    return new DynamoDbEngine(server, port);
   }
 
   public URI endpoint() {
-    return URI.create("http://127.0.0.1:" + port);
+    return server.endpoint();
   }
 
   @Override
@@ -101,8 +104,9 @@ public final class DynamoDbEngine implements Engine {
   }
 
   @Override
-  public void close() throws Exception {
-    server.stop();
+  public void close() {
+    server.close();
+    engine.close();
   }
 
   /** CloudFormation table properties to DynamoDB API requests. */

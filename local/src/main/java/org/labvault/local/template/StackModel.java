@@ -560,7 +560,7 @@ public final class StackModel {
     unknownProperties(id, props, TABLE_PROPERTIES);
     Map<String, Object> resolved = Template.map(intrinsics.resolve(props, id + ".Properties"));
     if (resolved.containsKey("PointInTimeRecoverySpecification") || resolved.containsKey("SSESpecification")) {
-      notes.add(id + ": point-in-time recovery and encryption at rest are AWS-side; DynamoDB Local has neither");
+      notes.add(id + ": point-in-time recovery and encryption at rest are AWS-side; the local DynamoDB engine has neither");
     }
     tables.put(id, new Model.Table(id, tableName(id), resolved));
   }

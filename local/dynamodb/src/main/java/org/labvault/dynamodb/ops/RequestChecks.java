@@ -33,16 +33,7 @@ final class RequestChecks {
   // ---------------------------------------------------------------- single-item operations
 
   static void putItem(JsonNode r) {
-    tableName(r);
-    Violations v = new Violations();
-    v.oneOf(Requests.text(r, "ReturnConsumedCapacity"), "returnConsumedCapacity", RETURN_CONSUMED_CAPACITY);
-    v.notNull(r.get("Item"), "item");
-    v.oneOf(Requests.text(r, "ReturnValues"), "returnValues", RETURN_VALUES);
-    v.oneOf(Requests.text(r, "ReturnItemCollectionMetrics"), "returnItemCollectionMetrics", RETURN_ITEM_COLLECTION_METRICS);
-    v.oneOf(Requests.text(r, "ConditionalOperator"), "conditionalOperator", CONDITIONAL_OPERATOR);
-    v.oneOf(Requests.text(r, "ReturnValuesOnConditionCheckFailure"), "returnValuesOnConditionCheckFailure",
-        RETURN_VALUES_ON_CONDITION_CHECK_FAILURE);
-    v.throwIfAny();
+    singleItemWrite(r, "Item", "item");
     oldValuesOnly(r);
     substitutions(r, "ConditionExpression");
   }
@@ -58,32 +49,28 @@ final class RequestChecks {
   }
 
   static void updateItem(JsonNode r) {
-    tableName(r);
-    Violations v = new Violations();
-    v.oneOf(Requests.text(r, "ReturnConsumedCapacity"), "returnConsumedCapacity", RETURN_CONSUMED_CAPACITY);
-    v.notNull(r.get("Key"), "key");
-    v.oneOf(Requests.text(r, "ReturnValues"), "returnValues", RETURN_VALUES);
-    v.oneOf(Requests.text(r, "ReturnItemCollectionMetrics"), "returnItemCollectionMetrics", RETURN_ITEM_COLLECTION_METRICS);
-    v.oneOf(Requests.text(r, "ConditionalOperator"), "conditionalOperator", CONDITIONAL_OPERATOR);
-    v.oneOf(Requests.text(r, "ReturnValuesOnConditionCheckFailure"), "returnValuesOnConditionCheckFailure",
-        RETURN_VALUES_ON_CONDITION_CHECK_FAILURE);
-    v.throwIfAny();
+    singleItemWrite(r, "Key", "key");
     substitutions(r, "UpdateExpression", "ConditionExpression");
   }
 
   static void deleteItem(JsonNode r) {
+    singleItemWrite(r, "Key", "key");
+    oldValuesOnly(r);
+    substitutions(r, "ConditionExpression");
+  }
+
+  /** The members PutItem, UpdateItem and DeleteItem share, in DynamoDB's order. */
+  private static void singleItemWrite(JsonNode r, String itemMember, String itemPath) {
     tableName(r);
     Violations v = new Violations();
     v.oneOf(Requests.text(r, "ReturnConsumedCapacity"), "returnConsumedCapacity", RETURN_CONSUMED_CAPACITY);
-    v.notNull(r.get("Key"), "key");
+    v.notNull(r.get(itemMember), itemPath);
     v.oneOf(Requests.text(r, "ReturnValues"), "returnValues", RETURN_VALUES);
     v.oneOf(Requests.text(r, "ReturnItemCollectionMetrics"), "returnItemCollectionMetrics", RETURN_ITEM_COLLECTION_METRICS);
     v.oneOf(Requests.text(r, "ConditionalOperator"), "conditionalOperator", CONDITIONAL_OPERATOR);
     v.oneOf(Requests.text(r, "ReturnValuesOnConditionCheckFailure"), "returnValuesOnConditionCheckFailure",
         RETURN_VALUES_ON_CONDITION_CHECK_FAILURE);
     v.throwIfAny();
-    oldValuesOnly(r);
-    substitutions(r, "ConditionExpression");
   }
 
   // ---------------------------------------------------------------- Query and Scan

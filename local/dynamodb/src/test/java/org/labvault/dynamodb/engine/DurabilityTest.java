@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.labvault.dynamodb.DynamoDb;
+import org.labvault.dynamodb.testing.SdkClients;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -46,7 +47,7 @@ class DurabilityTest {
     assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(lastTx).as("the child wrote before it was killed").isGreaterThanOrEqualTo(300);
 
-    try (DynamoDb reopened = DynamoDb.open(dir); DynamoDbClient client = Engines.client(reopened)) {
+    try (DynamoDb reopened = DynamoDb.open(dir); DynamoDbClient client = SdkClients.client(reopened)) {
       for (int i = 0; i <= lastPut; i++) {
         assertThat(exists(client, "put-" + i)).as("acknowledged put %d", i).isTrue();
       }

@@ -1,12 +1,5 @@
 package org.labvault.dynamodb.engine;
 
-import java.net.URI;
-import org.labvault.dynamodb.DynamoDb;
-import org.labvault.dynamodb.server.InProcessHttpClient;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -14,33 +7,13 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
-import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
-/** Real SDK clients on an engine in this process, and the tables the engine tests use. */
+/** The table the engine tests use, and short value constructors. */
 final class Engines {
 
   static final String TABLE = "items";
 
   private Engines() {}
-
-  static DynamoDbClient client(DynamoDb engine) {
-    return DynamoDbClient.builder()
-        .httpClient(InProcessHttpClient.of(engine))
-        .endpointOverride(URI.create("http://in-process"))
-        .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
-        .build();
-  }
-
-  static DynamoDbStreamsClient streams(DynamoDb engine) {
-    return DynamoDbStreamsClient.builder()
-        .httpClient(InProcessHttpClient.of(engine))
-        .endpointOverride(URI.create("http://in-process"))
-        .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-        .build();
-  }
 
   /** pk (S) + sk (S), a sparse GSI on gpk/gsk, a KEYS_ONLY GSI on status, an LSI on lsk (N), a stream. */
   static void createTable(DynamoDbClient client) {

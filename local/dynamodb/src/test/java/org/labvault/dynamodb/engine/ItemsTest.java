@@ -8,10 +8,10 @@ import static org.labvault.dynamodb.engine.Engines.s;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.labvault.dynamodb.DynamoDb;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.labvault.dynamodb.testing.InMemoryEngine;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -24,20 +24,12 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
 /** PutItem, GetItem, UpdateItem and DeleteItem through the real SDK. */
 class ItemsTest {
 
-  private DynamoDb engine;
+  @RegisterExtension final InMemoryEngine db = new InMemoryEngine(Engines::createTable);
   private DynamoDbClient client;
 
   @BeforeEach
   void start() {
-    engine = DynamoDb.inMemory();
-    client = Engines.client(engine);
-    Engines.createTable(client);
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    engine.close();
+    client = db.client();
   }
 
   private Map<String, AttributeValue> key(String pk, String sk) {

@@ -11,10 +11,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.labvault.dynamodb.DynamoDb;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.labvault.dynamodb.testing.InMemoryEngine;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
@@ -25,14 +25,12 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
 /** Query and Scan: key order, conditions, filters, indexes, paging and segments. */
 class QueryScanTest {
 
-  private DynamoDb engine;
+  @RegisterExtension final InMemoryEngine db = new InMemoryEngine(Engines::createTable);
   private DynamoDbClient client;
 
   @BeforeEach
   void start() {
-    engine = DynamoDb.inMemory();
-    client = Engines.client(engine);
-    Engines.createTable(client);
+    client = db.client();
     for (int i = 0; i < 20; i++) {
       int k = i;
       client.putItem(r -> r.tableName(TABLE).item(Map.of("pk", s("p" + (k % 2)), "sk", s(String.format("s%02d", k)),
@@ -40,12 +38,6 @@ class QueryScanTest {
           "even", AttributeValue.fromBool(k % 2 == 0))));
     }
     client.putItem(r -> r.tableName(TABLE).item(Map.of("pk", s("p0"), "sk", s("z-no-index"), "status", s("NEW"))));
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    engine.close();
   }
 
   @Test

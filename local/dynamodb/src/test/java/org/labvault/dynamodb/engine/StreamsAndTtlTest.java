@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.labvault.dynamodb.DynamoDb;
+import org.labvault.dynamodb.testing.SdkClients;
 import org.labvault.dynamodb.EngineOptions;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
@@ -32,8 +33,8 @@ class StreamsAndTtlTest {
   @BeforeEach
   void start() {
     engine = DynamoDb.open(new EngineOptions(null, Clock.systemUTC(), Duration.ofMillis(100)));
-    client = Engines.client(engine);
-    streams = Engines.streams(engine);
+    client = SdkClients.client(engine);
+    streams = SdkClients.streams(engine);
     Engines.createTable(client);
   }
 

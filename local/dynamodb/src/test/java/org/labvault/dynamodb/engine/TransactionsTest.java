@@ -14,10 +14,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.labvault.dynamodb.DynamoDb;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.labvault.dynamodb.testing.InMemoryEngine;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.IdempotentParameterMismatchException;
@@ -28,20 +28,12 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 /** TransactWriteItems and TransactGetItems: all or nothing, reasons in order, idempotency, races. */
 class TransactionsTest {
 
-  private DynamoDb engine;
+  @RegisterExtension final InMemoryEngine db = new InMemoryEngine(Engines::createTable);
   private DynamoDbClient client;
 
   @BeforeEach
   void start() {
-    engine = DynamoDb.inMemory();
-    client = Engines.client(engine);
-    Engines.createTable(client);
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    engine.close();
+    client = db.client();
   }
 
   private static Map<String, AttributeValue> key(String pk) {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.function.Executable;
 import org.labvault.dynamodb.DynamoDb;
+import org.labvault.dynamodb.testing.SdkClients;
 import org.labvault.dynamodb.server.InProcessHttpClient;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -46,13 +47,7 @@ class RequestChecksTest {
   @BeforeAll
   void start() {
     engine = DynamoDb.inMemory();
-    client = DynamoDbClient.builder()
-        .httpClient(InProcessHttpClient.of(engine))
-        .endpointOverride(URI.create("http://in-process"))
-        .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
-        .build();
+    client = SdkClients.client(engine);
     client.createTable(b -> b.tableName(TABLE)
         .attributeDefinitions(a -> a.attributeName("pk").attributeType("S"))
         .keySchema(k -> k.attributeName("pk").keyType("HASH"))

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.labvault.dynamodb.DynamoDb;
+import org.labvault.dynamodb.testing.SdkClients;
 import org.labvault.dynamodb.server.InProcessHttpClient;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -47,13 +48,7 @@ class PartiqlTest {
   @BeforeEach
   void start() {
     engine = DynamoDb.inMemory();
-    client = DynamoDbClient.builder()
-        .httpClient(InProcessHttpClient.of(engine))
-        .endpointOverride(URI.create("http://in-process"))
-        .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
-        .build();
+    client = SdkClients.client(engine);
     client.createTable(r -> r.tableName(HASH).billingMode(BillingMode.PAY_PER_REQUEST)
         .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
         .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S)));
