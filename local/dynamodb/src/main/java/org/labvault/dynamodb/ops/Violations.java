@@ -214,18 +214,7 @@ public final class Violations {
       return b.append(']').toString();
     }
     if (value.isObject()) {
-      StringBuilder b = new StringBuilder("{");
-      Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
-      boolean first = true;
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> e = fields.next();
-        if (!first) {
-          b.append(", ");
-        }
-        first = false;
-        b.append(e.getKey()).append('=').append(render(e.getValue()));
-      }
-      return b.append('}').toString();
+      return "{" + members(value, name -> name) + "}";
     }
     return value.asText();
   }
@@ -238,18 +227,17 @@ public final class Violations {
     if (value == null || !value.isObject()) {
       return render(value);
     }
-    StringBuilder b = new StringBuilder(type).append('(');
-    Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
-    boolean first = true;
-    while (fields.hasNext()) {
+    return type + "(" + members(value, Violations::lowerCamel) + ")";
+  }
+
+  /** {@code name=value, ...} in request order, each name as {@code names} spells it. */
+  private static String members(JsonNode object, java.util.function.UnaryOperator<String> names) {
+    StringBuilder b = new StringBuilder();
+    for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
       Map.Entry<String, JsonNode> e = fields.next();
-      if (!first) {
-        b.append(", ");
-      }
-      first = false;
-      b.append(lowerCamel(e.getKey())).append('=').append(render(e.getValue()));
+      b.append(b.isEmpty() ? "" : ", ").append(names.apply(e.getKey())).append('=').append(render(e.getValue()));
     }
-    return b.append(')').toString();
+    return b.toString();
   }
 
   /** A list of structures: {@code [Type(...), Type(...)]}. */
