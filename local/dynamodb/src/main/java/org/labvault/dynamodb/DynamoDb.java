@@ -74,6 +74,7 @@ public final class DynamoDb implements AutoCloseable {
     } catch (DynamoDbException e) {
       return error(e, e.type().startsWith("com.amazon") ? "" : ERROR_PREFIX);
     } catch (RuntimeException | JsonProcessingException e) {
+      System.getLogger(DynamoDb.class.getName()).log(System.Logger.Level.ERROR, target + " failed", e);
       return error(new DynamoDbException("InternalServerError", "Internal server error", 500, null), ERROR_PREFIX);
     }
   }

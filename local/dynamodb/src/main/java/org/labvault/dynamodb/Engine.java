@@ -13,7 +13,6 @@ import org.labvault.dynamodb.ops.StreamOperations;
 import org.labvault.dynamodb.ops.TableOperations;
 import org.labvault.dynamodb.ops.TransactOperations;
 import org.labvault.dynamodb.store.Store;
-import org.labvault.dynamodb.streams.TimeToLive;
 
 /** The engine's state (the store) and its operations, plus the background TTL and stream-retention sweeper. */
 final class Engine implements AutoCloseable {
@@ -48,11 +47,6 @@ final class Engine implements AutoCloseable {
     TransactOperations.register(operations, state);
     StreamOperations.register(operations, state);
     org.labvault.dynamodb.partiql.PartiqlOperations.register(operations, state);
-  }
-
-  /** Runs one TTL sweep now (tests do not wait for the schedule). */
-  void sweepNow() {
-    TimeToLive.sweep(state);
   }
 
   @Override

@@ -189,9 +189,7 @@ public final class StreamOperations {
 
   private static JsonNode parse(String record) {
     try {
-      ObjectNode node = (ObjectNode) MAPPER.readTree(record);
-      node.remove("_time");
-      return node;
+      return MAPPER.readTree(record);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -33,10 +33,6 @@ public final class TransactOperations {
   static final long TOKEN_MILLIS = 10 * 60 * 1000;
 
   private final EngineState state;
-  private final Map<String, Token> tokens = new LinkedHashMap<>();
-
-  private record Token(String requestHash, long at) {}
-
   private TransactOperations(EngineState state) {
     this.state = state;
   }
@@ -70,14 +66,15 @@ public final class TransactOperations {
       throw DynamoDbException.validation("Transaction request cannot include more than 4 MB of item data");
     }
     String token = Requests.text(request, "ClientRequestToken");
-    String requestHash = token == null ? null : Integer.toHexString(items.hashCode()) + items.toString().length();
+    String requestHash = token == null ? null : sha256(items.toString());
     return state.store().write(() -> {
       if (token != null) {
         long now = state.clock().millis();
-        tokens.values().removeIf(t -> now - t.at() > TOKEN_MILLIS);
-        Token previous = tokens.get(token);
+        var tokens = state.store().requestTokens();
+        tokens.entrySet().removeIf(e -> now - Long.parseLong(e.getValue().substring(e.getValue().indexOf('|') + 1)) > TOKEN_MILLIS);
+        String previous = tokens.get(token);
         if (previous != null) {
-          if (!previous.requestHash().equals(requestHash)) {
+          if (!previous.substring(0, previous.indexOf('|')).equals(requestHash)) {
             throw new DynamoDbException("IdempotentParameterMismatchException",
                 "The request with the same client token was already used with different parameters");
           }
@@ -134,10 +131,19 @@ public final class TransactOperations {
         }
       }
       if (token != null) {
-        tokens.put(token, new Token(requestHash, state.clock().millis()));
+        state.store().requestTokens().put(token, requestHash + "|" + state.clock().millis());
       }
       return response(request, actions);
     });
+  }
+
+  private static String sha256(String text) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private Map<String, AttributeValue> newItem(Action a, Map<String, AttributeValue> old) {

@@ -294,6 +294,15 @@ public final class Store implements Catalog, AutoCloseable {
     return v;
   }
 
+  /**
+   * Transaction client request tokens to "request hash|time in millis", kept in the store so a
+   * retry after a restart within the window is still recognised.
+   */
+  public MVMap<String, String> requestTokens() {
+    return mv.openMap("request-tokens", new MVMap.Builder<String, String>()
+        .keyType(StringDataType.INSTANCE).valueType(StringDataType.INSTANCE));
+  }
+
   public MVMap<Long, String> stream(TableMeta table, String label) {
     return mv.openMap("stream/" + table.id() + "/" + label, new MVMap.Builder<Long, String>()
         .keyType(LongDataType.INSTANCE).valueType(StringDataType.INSTANCE));

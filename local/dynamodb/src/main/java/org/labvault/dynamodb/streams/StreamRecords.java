@@ -25,6 +25,8 @@ public final class StreamRecords {
   public static final String SHARD_ID_PREFIX = "shardId-00000001000000000000-";
   static final long RETENTION_MILLIS = 24L * 60 * 60 * 1000;
 
+  private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
+
   private StreamRecords() {}
 
   /** Records a change when the table's stream is on; {@code service} marks TTL deletions. */
@@ -61,7 +63,6 @@ public final class StreamRecords {
     if (service) {
       record.putObject("userIdentity").put("PrincipalId", "dynamodb.amazonaws.com").put("Type", "Service");
     }
-    record.put("_time", now);
     MVMap<Long, String> stream = store.stream(table, spec.label());
     stream.put(seq, record.toString());
   }
@@ -74,14 +75,18 @@ public final class StreamRecords {
     return new BigDecimal(sequenceNumber).subtract(SEQUENCE_BASE).longValueExact();
   }
 
-  /** Drops records older than 24 hours. */
+  /** Drops records older than 24 hours (records are in time order: it stops at the first one kept). */
   public static void trim(MVMap<Long, String> stream, long nowMillis) {
     var it = stream.entrySet().iterator();
     while (it.hasNext()) {
       var e = it.next();
-      int at = e.getValue().lastIndexOf("\"_time\":");
-      long time = Long.parseLong(e.getValue().substring(at + 8, e.getValue().length() - 1));
-      if (nowMillis - time <= RETENTION_MILLIS) {
+      long createdSeconds;
+      try {
+        createdSeconds = MAPPER.readTree(e.getValue()).path("dynamodb").path("ApproximateCreationDateTime").asLong();
+      } catch (java.io.IOException unreadable) {
+        createdSeconds = 0; // a record that cannot be read is of no use to anyone
+      }
+      if (nowMillis - createdSeconds * 1000 <= RETENTION_MILLIS) {
         return;
       }
       stream.remove(e.getKey());

@@ -6,6 +6,7 @@ import static org.labvault.dynamodb.engine.Engines.TABLE;
 import static org.labvault.dynamodb.engine.Engines.n;
 import static org.labvault.dynamodb.engine.Engines.s;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.labvault.dynamodb.DynamoDb;
 import org.labvault.dynamodb.testing.InMemoryEngine;
+import org.labvault.dynamodb.testing.SdkClients;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.IdempotentParameterMismatchException;
@@ -71,6 +75,20 @@ class TransactionsTest {
     TransactWriteItem other = TransactWriteItem.builder().delete(d -> d.tableName(TABLE).key(key("counter"))).build();
     assertThat(catchThrowableOfType(IdempotentParameterMismatchException.class,
         () -> client.transactWriteItems(t -> t.clientRequestToken("token-1").transactItems(other)))).isNotNull();
+  }
+
+  @Test
+  void aClientRequestTokenIsRememberedAcrossARestart(@TempDir Path dir) {
+    TransactWriteItem add = TransactWriteItem.builder().update(u -> u.tableName(TABLE).key(key("counter"))
+        .updateExpression("ADD n :one").expressionAttributeValues(Map.of(":one", n("1")))).build();
+    try (DynamoDb engine = DynamoDb.open(dir); DynamoDbClient durable = SdkClients.client(engine)) {
+      Engines.createTable(durable);
+      durable.transactWriteItems(t -> t.clientRequestToken("retried").transactItems(add));
+    }
+    try (DynamoDb engine = DynamoDb.open(dir); DynamoDbClient durable = SdkClients.client(engine)) {
+      durable.transactWriteItems(t -> t.clientRequestToken("retried").transactItems(add));
+      assertThat(durable.getItem(r -> r.tableName(TABLE).key(key("counter"))).item().get("n").n()).isEqualTo("1");
+    }
   }
 
   /** Two writers move one unit each from a balance of 1: exactly one may win, and the sum holds. */

@@ -1,4 +1,4 @@
-package org.labvault.dynamodb.streams;
+package org.labvault.dynamodb;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.labvault.dynamodb.ops.EngineState;
+import org.labvault.dynamodb.streams.StreamRecords;
 import org.labvault.dynamodb.table.TableMeta;
 import org.labvault.dynamodb.value.AttributeValue;
 
@@ -14,14 +15,14 @@ import org.labvault.dynamodb.value.AttributeValue;
  * the DynamoDB service does (with a REMOVE stream record by the service), and trims stream records
  * older than 24 hours. Values more than five years in the past are ignored, as DynamoDB ignores them.
  */
-public final class TimeToLive {
+final class TimeToLive {
 
   static final long FIVE_YEARS_SECONDS = 5L * 365 * 24 * 60 * 60;
   static final int BATCH = 500;
 
   private TimeToLive() {}
 
-  public static void sweep(EngineState state) {
+  static void sweep(EngineState state) {
     try {
       for (String name : state.store().names()) {
         TableMeta table = state.store().find(name).orElse(null);
