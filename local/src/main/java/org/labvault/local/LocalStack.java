@@ -11,7 +11,6 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.labvault.local.engine.DynamoDbEngine;
 import org.labvault.local.engine.Engine;
 import org.labvault.local.engine.S3Engine;
@@ -93,11 +92,9 @@ public final class LocalStack implements AutoCloseable {
     dynamoDb = started(options.dynamoDbPort(), "--dynamodb-port",
         () -> DynamoDbEngine.start(state.persistent() ? state.dynamoDb() : null, dynamoDbPort,
             credentials.accessKeyId(), credentials.secretAccessKey()));
-    Map<String, Model.SseRule> sseRules = model.buckets().values().stream()
-        .collect(Collectors.toMap(Model.Bucket::bucketName, Model.Bucket::sseRule));
     int s3Port = ports.choose(S3Engine.ENDPOINT, options.s3Port(), "--s3-port");
     s3 = started(options.s3Port(), "--s3-port", () -> S3Engine.start(state.persistent() ? state.s3() : null,
-        credentials.accessKeyId(), credentials.secretAccessKey(), sseRules, s3Port));
+        credentials.accessKeyId(), credentials.secretAccessKey(), model.buckets().values(), s3Port));
     ports.remember(engines);
     try (DynamoDbClient dynamo = dynamoDbClient(); S3Client s3Client = s3Client()) {
       dynamoDb.createTables(model.tables().values(), dynamo);

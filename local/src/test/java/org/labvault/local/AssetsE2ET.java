@@ -1,6 +1,7 @@
 package org.labvault.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
@@ -31,6 +32,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.model.BucketCannedACL;
+import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -230,6 +233,84 @@ class AssetsE2ET {
       h.remove("x-amz-server-side-encryption");
       return h;
     }, b -> b, 403);
+  }
+
+  // ---- the data bucket's public access block and ownership controls, as S3 enforces them
+
+  static HttpResponse<String> anonymousGet(String key) throws Exception {
+    URI url = URI.create(STACK.stack().s3Endpoint() + "/" + dataBucket() + "/" + key);
+    return HTTP.send(HttpRequest.newBuilder(url).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void anAclHeaderAddedToTheUploadUrl_shouldBeRefusedAndNothingBecomesPublic() throws Exception {
+    // given an upload URL, sent with exactly its headers plus a public ACL
+    byte[] content = bytes(64, 21);
+    JsonNode created = declare(alice, group, "public.bin", content, null);
+    String assetId = created.path("assetId").asText();
+    Map<String, String> headers = headersOf(created.path("upload"));
+    headers.put("x-amz-acl", "public-read");
+    // when
+    var res = put(created.at("/upload/url").asText(), headers, content);
+    // then S3 refuses it as it refuses every header the URL's signature does not cover
+    assertThat(res.statusCode()).as(res.body()).isEqualTo(403);
+    assertThat(res.body()).contains("<Code>AccessDenied</Code>").contains("headers present in the request which were not signed");
+    assertStillPending(assetId);
+    var anonymous = anonymousGet(objectKey(group, assetId));
+    assertThat(anonymous.statusCode()).as(anonymous.body()).isEqualTo(403);
+    assertThat(anonymous.body()).contains("<Code>AccessDenied</Code>");
+  }
+
+  @Test
+  void aSignedRequestThatSetsAnAcl_shouldBeRefusedAsTheBucketDisablesAcls() throws Exception {
+    String assetId = uploaded("acl.bin", bytes(32, 22), null);
+    String key = objectKey(group, assetId);
+    try (var s3 = STACK.stack().s3Client()) {
+      var refusals = List.<Runnable>of(
+          () -> s3.putObject(r -> r.bucket(dataBucket()).key(key + "-acl").serverSideEncryption(ServerSideEncryption.AES256)
+              .acl(ObjectCannedACL.PUBLIC_READ), RequestBody.fromString("x")),
+          () -> s3.putObject(r -> r.bucket(dataBucket()).key(key + "-grant").serverSideEncryption(ServerSideEncryption.AES256)
+              .grantRead("uri=\"http://acs.amazonaws.com/groups/global/AllUsers\""), RequestBody.fromString("x")),
+          () -> s3.putObjectAcl(r -> r.bucket(dataBucket()).key(key).acl(ObjectCannedACL.PUBLIC_READ)),
+          () -> s3.putBucketAcl(r -> r.bucket(dataBucket()).acl(BucketCannedACL.PUBLIC_READ)));
+      for (Runnable refused : refusals) {
+        assertThatThrownBy(refused::run).isInstanceOfSatisfying(S3Exception.class, e -> {
+          assertThat(e.statusCode()).isEqualTo(400);
+          assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessControlListNotSupported");
+          assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("The bucket does not allow ACLs");
+        });
+      }
+      // nothing was stored under the refused keys
+      assertThatThrownBy(() -> s3.headObject(r -> r.bucket(dataBucket()).key(key + "-acl")))
+          .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(404));
+    }
+    var anonymous = anonymousGet(key);
+    assertThat(anonymous.statusCode()).as(anonymous.body()).isEqualTo(403);
+    assertThat(anonymous.body()).contains("<Code>AccessDenied</Code>");
+  }
+
+  @Test
+  void aCacheControlStoredWithTheObject_shouldBeOverriddenByTheDownloadUrl() throws Exception {
+    // given an upload that also sends (unsigned) headers telling caches and browsers how to serve it
+    byte[] content = "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8);
+    JsonNode created = declare(alice, group, "report \\\"final\\\".html", content, null); // JSON-escaped quotes
+    Map<String, String> headers = headersOf(created.path("upload"));
+    headers.put("Cache-Control", "public, max-age=31536000");
+    headers.put("Content-Disposition", "inline");
+    var stored = put(created.at("/upload/url").asText(), headers, content);
+    assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
+    String assetId = created.path("assetId").asText();
+    awaitStatus(assetId, "AVAILABLE");
+    // when
+    String url = api.get("/assets/" + assetId + "/download", bob).json().path("url").asText();
+    var res = HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    // then the URL's pinned headers win over the stored ones
+    assertThat(res.statusCode()).isEqualTo(200);
+    assertThat(res.body()).isEqualTo(content);
+    assertThat(res.headers().firstValue("Cache-Control")).contains("private, no-store");
+    assertThat(res.headers().firstValue("Content-Type")).contains("application/octet-stream");
+    assertThat(res.headers().firstValue("Content-Disposition"))
+        .contains("attachment; filename=\"report _final_.html\"; filename*=UTF-8''report%20%22final%22.html");
   }
 
   @Test

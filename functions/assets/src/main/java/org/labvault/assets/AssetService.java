@@ -114,7 +114,8 @@ public final class AssetService {
       throw authorizer.deny(caller, action, "asset:" + assetId, found.role(), AssetConflicts.notAvailable(asset.status()));
     }
     return authorizer.audited(caller, action, "asset:" + assetId, found.role(), () ->
-        objects.presignGet(asset.objectKey(), asset.versionId(), asset.name(), asset.classification().downloadLifetime()));
+        objects.presignGet(asset.objectKey(), asset.versionId(), asset.name(), asset.contentType(),
+            asset.classification().downloadLifetime()));
   }
 
   /**

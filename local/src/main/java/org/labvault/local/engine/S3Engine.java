@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.UserDefinedFileAttributeView;
 import java.util.Collection;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
@@ -34,8 +35,8 @@ import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
 /**
- * An S3 server that checks SigV4 signatures (also of presigned URLs), signed checksums, SSE and
- * versioning; objects live on disk in the state directory, or in memory.
+ * An S3 server that checks SigV4 signatures (also of presigned URLs), signed checksums, SSE,
+ * versioning, and each bucket's public access block and ownership controls; objects live on disk in the state directory, or in memory.
  */
 public final class S3Engine implements Engine {
 
@@ -69,13 +70,16 @@ public final class S3Engine implements Engine {
    *
    * @param dataDir where objects persist (its file system must keep user extended attributes), or
    *     null to keep them in memory
-   * @param sseRules by bucket name, what its policy says about the SSE header of puts
+   * @param buckets the template's buckets: their policies' SSE rules, public access blocks and
+   *     ownership controls are enforced
    * @param port its port on 127.0.0.1, or 0 for any free one
    */
   public static S3Engine start(
-      Path dataDir, String accessKeyId, String secretKey, Map<String, Model.SseRule> sseRules, int port)
+      Path dataDir, String accessKeyId, String secretKey, Collection<Model.Bucket> buckets, int port)
       throws Exception {
     BlobStore store = dataDir == null ? new TransientNio2BlobStore() : new DiskBlobStore(dataDir);
+    Map<String, Model.SseRule> sseRules = buckets.stream()
+        .collect(Collectors.toMap(Model.Bucket::bucketName, Model.Bucket::sseRule));
     Notifications notifications = new Notifications(new BucketPolicies(store, sseRules));
     S3Proxy proxy =
         S3Proxy.builder()
@@ -83,6 +87,8 @@ public final class S3Engine implements Engine {
             .endpoint(URI.create("http://127.0.0.1:" + port))
             .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKeyId, secretKey)
             .build();
+    new BucketAccessChecks(buckets.stream().collect(Collectors.toMap(Model.Bucket::bucketName, Model.Bucket::access)))
+        .installIn(proxy);
     proxy.start();
     while (!"STARTED".equals(proxy.getState())) {
       if ("FAILED".equals(proxy.getState())) {

@@ -1,5 +1,6 @@
 package org.labvault.local.template;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -55,11 +56,54 @@ public final class Model {
     AES256_REQUIRED
   }
 
+  /**
+   * What a bucket's PublicAccessBlockConfiguration and OwnershipControls declare.
+   *
+   * @param aclsDisabled ObjectOwnership BucketOwnerEnforced: requests that set ACLs are refused
+   */
+  public record BucketAccess(
+      boolean blockPublicAcls,
+      boolean ignorePublicAcls,
+      boolean blockPublicPolicy,
+      boolean restrictPublicBuckets,
+      boolean aclsDisabled) {
+
+    /** What S3 gives a new bucket whose template declares neither property. */
+    public static final BucketAccess AWS_DEFAULT = new BucketAccess(true, true, true, true, true);
+
+    /** No ACL grants anonymous requests anything, and no local bucket policy grants access. */
+    public boolean anonymousRefused() {
+      return aclsDisabled || ignorePublicAcls;
+    }
+
+    /** One line for the start notes: what the local S3 server enforces for the bucket. */
+    public String describe() {
+      List<String> blocked = new ArrayList<>();
+      if (blockPublicAcls) {
+        blocked.add("BlockPublicAcls");
+      }
+      if (ignorePublicAcls) {
+        blocked.add("IgnorePublicAcls");
+      }
+      if (blockPublicPolicy) {
+        blocked.add("BlockPublicPolicy");
+      }
+      if (restrictPublicBuckets) {
+        blocked.add("RestrictPublicBuckets");
+      }
+      return (aclsDisabled ? "ObjectOwnership BucketOwnerEnforced (a request that sets an ACL is refused: AccessControlListNotSupported)"
+              : "ACLs enabled")
+          + "; public access block " + (blocked.isEmpty() ? "off" : String.join(", ", blocked))
+          + (anonymousRefused() ? "; unsigned requests are refused (AccessDenied)" : "; public ACLs let unsigned requests read");
+    }
+  }
+
   /** An S3 bucket. */
   public record Bucket(
       String logicalId,
       String bucketName,
       boolean versioned,
       boolean defaultEncryption,
-      SseRule sseRule) {}
+      SseRule sseRule,
+      BucketAccess access) {}
 }

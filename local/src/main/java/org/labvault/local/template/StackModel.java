@@ -582,7 +582,52 @@ public final class StackModel {
     if (resolved.containsKey("LifecycleConfiguration")) {
       notes.add(id + ": lifecycle rules run in AWS only");
     }
-    buckets.put(id, new Model.Bucket(id, bucketName(id), versioned, encrypted, Model.SseRule.NONE));
+    Model.BucketAccess access = bucketAccess(id, resolved);
+    notes.add(id + ": the local S3 server enforces " + access.describe());
+    buckets.put(id, new Model.Bucket(id, bucketName(id), versioned, encrypted, Model.SseRule.NONE, access));
+  }
+
+  /**
+   * The public access block and object ownership of a bucket. A property the template leaves out
+   * gets what S3 gives new buckets (everything blocked, ACLs disabled); a flag left out of a
+   * declared PublicAccessBlockConfiguration is false, as in CloudFormation.
+   */
+  private Model.BucketAccess bucketAccess(String id, Map<String, Object> resolved) {
+    Model.BucketAccess defaults = Model.BucketAccess.AWS_DEFAULT;
+    boolean blockPublicAcls = defaults.blockPublicAcls();
+    boolean ignorePublicAcls = defaults.ignorePublicAcls();
+    boolean blockPublicPolicy = defaults.blockPublicPolicy();
+    boolean restrictPublicBuckets = defaults.restrictPublicBuckets();
+    if (resolved.containsKey("PublicAccessBlockConfiguration")) {
+      Map<String, Object> block = Template.map(resolved.get("PublicAccessBlockConfiguration"));
+      blockPublicAcls = flag(id, block, "BlockPublicAcls");
+      ignorePublicAcls = flag(id, block, "IgnorePublicAcls");
+      blockPublicPolicy = flag(id, block, "BlockPublicPolicy");
+      restrictPublicBuckets = flag(id, block, "RestrictPublicBuckets");
+    }
+    boolean aclsDisabled = defaults.aclsDisabled();
+    if (resolved.containsKey("OwnershipControls")) {
+      List<?> rules = list(Template.map(resolved.get("OwnershipControls")).get("Rules"));
+      String ownership = rules.size() == 1 ? String.valueOf(Template.map(rules.getFirst()).get("ObjectOwnership")) : null;
+      if (ownership == null || !Set.of("BucketOwnerEnforced", "BucketOwnerPreferred", "ObjectWriter").contains(ownership)) {
+        problems.add(id + ".OwnershipControls must hold one rule whose ObjectOwnership is BucketOwnerEnforced, "
+            + "BucketOwnerPreferred or ObjectWriter");
+      }
+      aclsDisabled = "BucketOwnerEnforced".equals(ownership);
+    }
+    return new Model.BucketAccess(blockPublicAcls, ignorePublicAcls, blockPublicPolicy, restrictPublicBuckets, aclsDisabled);
+  }
+
+  private boolean flag(String id, Map<String, Object> block, String name) {
+    Object value = block.get(name);
+    if (value == null) {
+      return false;
+    }
+    String text = String.valueOf(value);
+    if (!text.equals("true") && !text.equals("false")) {
+      problems.add(id + ".PublicAccessBlockConfiguration." + name + " must be true or false, not " + text);
+    }
+    return text.equals("true");
   }
 
   /**
@@ -613,7 +658,7 @@ public final class StackModel {
       }
     }
     buckets.put(bucket.logicalId(), new Model.Bucket(
-        bucket.logicalId(), bucket.bucketName(), bucket.versioned(), bucket.defaultEncryption(), sseRule));
+        bucket.logicalId(), bucket.bucketName(), bucket.versioned(), bucket.defaultEncryption(), sseRule, bucket.access()));
   }
 
   /**

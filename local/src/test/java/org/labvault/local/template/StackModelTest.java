@@ -234,6 +234,31 @@ class StackModelTest {
   }
 
   @Test
+  void build_shouldReadEachBucketsPublicAccessBlockAndOwnershipAndNoteWhatIsEnforced() throws IOException {
+    String bucket = "Bucket: {Type: AWS::S3::Bucket, Properties: {VersioningConfiguration: {Status: Enabled}}}";
+    String declared = "Bucket: {Type: AWS::S3::Bucket, Properties: {VersioningConfiguration: {Status: Enabled}, "
+        + "PublicAccessBlockConfiguration: {BlockPublicAcls: true, IgnorePublicAcls: false}, "
+        + "OwnershipControls: {Rules: [{ObjectOwnership: ObjectWriter}]}}}";
+    // given neither property: what S3 gives every new bucket
+    StackModel plain = model(BASE);
+    assertThat(plain.buckets().get("Bucket").access()).isEqualTo(new Model.BucketAccess(true, true, true, true, true));
+    assertThat(plain.buckets().get("Bucket").access().anonymousRefused()).isTrue();
+    assertThat(plain.notes()).anyMatch(n -> n.startsWith("Bucket: the local S3 server enforces ObjectOwnership BucketOwnerEnforced")
+        && n.contains("BlockPublicAcls, IgnorePublicAcls, BlockPublicPolicy, RestrictPublicBuckets")
+        && n.contains("unsigned requests are refused"));
+    // given flags left out of a declared block: false, as CloudFormation has it
+    StackModel open = model(BASE.replace(bucket, declared));
+    assertThat(open.buckets().get("Bucket").access()).isEqualTo(new Model.BucketAccess(true, false, false, false, false));
+    assertThat(open.buckets().get("Bucket").access().anonymousRefused()).isFalse();
+    assertThat(open.notes()).anyMatch(n -> n.startsWith("Bucket: the local S3 server enforces ACLs enabled; public access block BlockPublicAcls;"));
+    // an ownership the local server does not know, or a flag that is no boolean, is an error
+    assertThatThrownBy(() -> model(BASE.replace(bucket, declared.replace("ObjectWriter", "Nobody"))))
+        .hasMessageContaining("Bucket.OwnershipControls must hold one rule");
+    assertThatThrownBy(() -> model(BASE.replace(bucket, declared.replace("IgnorePublicAcls: false", "IgnorePublicAcls: maybe"))))
+        .hasMessageContaining("Bucket.PublicAccessBlockConfiguration.IgnorePublicAcls must be true or false");
+  }
+
+  @Test
   void build_shouldReadS3ObjectCreatedEventsWithTheirKeyFilter() throws IOException {
     String fn = """
           OnUpload:

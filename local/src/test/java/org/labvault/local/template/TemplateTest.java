@@ -238,6 +238,8 @@ class TemplateTest {
       assertThat(Template.map(props(bucket.logicalId()).get("PublicAccessBlockConfiguration")))
           .as(bucket.logicalId()).containsEntry("BlockPublicAcls", true).containsEntry("BlockPublicPolicy", true)
           .containsEntry("IgnorePublicAcls", true).containsEntry("RestrictPublicBuckets", true);
+      // and the local S3 server enforces all of it, with ACLs disabled
+      assertThat(bucket.access()).as(bucket.logicalId()).isEqualTo(new Model.BucketAccess(true, true, true, true, true));
       boolean tlsOnly = template.resources().values().stream()
           .filter(r -> "AWS::S3::BucketPolicy".equals(r.get("Type")))
           .map(r -> Template.map(r.get("Properties")))

@@ -104,7 +104,7 @@ public final class InMemoryObjectStore implements ObjectStore {
   }
 
   @Override
-  public PresignedRequest presignGet(String key, String versionId, String fileName, Duration lifetime) {
+  public PresignedRequest presignGet(String key, String versionId, String fileName, String contentType, Duration lifetime) {
     return new PresignedRequest("https://s3.test/" + key + "?versionId=" + versionId + "&expires=" + lifetime.toSeconds(),
         Map.of(), clock.instant().plus(lifetime));
   }

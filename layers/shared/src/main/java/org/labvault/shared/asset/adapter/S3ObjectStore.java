@@ -36,6 +36,7 @@ public final class S3ObjectStore implements ObjectStore {
   /** Reading a large object to hash it takes far longer than an API call may. */
   private static final Duration READ_TIMEOUT = Duration.ofMinutes(14);
   private static final int BUFFER = 64 * 1024;
+  static final String DOWNLOAD_CACHE_CONTROL = "private, no-store";
 
   private final S3Client s3;
   private final S3Presigner presigner;
@@ -141,13 +142,30 @@ public final class S3ObjectStore implements ObjectStore {
     s3.deleteObject(r -> r.bucket(bucket()).key(key).versionId(versionId));
   }
 
+  /**
+   * The URL pins how the download is served, whatever headers were stored with the object (an
+   * upload may add unsigned ones such as Cache-Control): no shared cache keeps it, and a browser
+   * saves it as a file of the declared type instead of rendering it.
+   */
   @Override
-  public PresignedRequest presignGet(String key, String versionId, String fileName, Duration lifetime) {
+  public PresignedRequest presignGet(String key, String versionId, String fileName, String contentType, Duration lifetime) {
     var get = GetObjectRequest.builder().bucket(bucket()).key(key).versionId(versionId)
-        .responseContentDisposition("attachment; filename*=UTF-8''"
-            + URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20"))
+        .responseCacheControl(DOWNLOAD_CACHE_CONTROL)
+        .responseContentType(contentType)
+        .responseContentDisposition(attachment(fileName))
         .build();
     return request(presigner.presignGetObject(p -> p.signatureDuration(lifetime).getObjectRequest(get)));
+  }
+
+  /**
+   * {@code attachment} with the name twice: plain ASCII with anything that could end or escape the
+   * quoted string replaced, and exact in RFC 8187 form, which browsers prefer.
+   */
+  static String attachment(String fileName) {
+    StringBuilder ascii = new StringBuilder();
+    fileName.chars().forEach(c -> ascii.append(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '%' ? (char) c : '_'));
+    String exact = URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
+    return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + exact;
   }
 
   /** The URL and the headers its signature covers (Host is the URL's own). */

@@ -60,6 +60,9 @@ public interface ObjectStore {
   /** Removes one version for good (a null version: the current object). */
   void delete(String key, String versionId);
 
-  /** A GET of one version, offered for download as {@code fileName}. */
-  PresignedRequest presignGet(String key, String versionId, String fileName, Duration lifetime);
+  /**
+   * A GET of one version, offered for download as {@code fileName} of {@code contentType}; never
+   * kept by shared caches, whatever headers the object was stored with.
+   */
+  PresignedRequest presignGet(String key, String versionId, String fileName, String contentType, Duration lifetime);
 }
