@@ -76,7 +76,7 @@ public final class S3Engine implements Engine {
       Path dataDir, String accessKeyId, String secretKey, Map<String, Model.SseRule> sseRules, int port)
       throws Exception {
     BlobStore store = dataDir == null ? new TransientNio2BlobStore() : new DiskBlobStore(dataDir);
-    Notifications notifications = new Notifications(new BucketPolicies(store, sseRules));
+    Notifications notifications = new Notifications(new BucketPolicies(new KnownUploads(store), sseRules));
     S3Proxy proxy =
         S3Proxy.builder()
             .blobStore(notifications)
