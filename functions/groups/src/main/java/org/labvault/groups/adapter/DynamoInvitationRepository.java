@@ -5,7 +5,6 @@ import static org.labvault.groups.adapter.GroupItems.n;
 import static org.labvault.groups.adapter.GroupItems.s;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
