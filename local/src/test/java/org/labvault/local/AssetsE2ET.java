@@ -463,6 +463,65 @@ class AssetsE2ET {
     assertThat(sha256(back)).isEqualTo(sha256(content));
   }
 
+  /** The upload id a part URL names. */
+  static String uploadIdOf(JsonNode upload) {
+    String url = upload.path("parts").get(0).path("url").asText();
+    String id = url.replaceAll(".*[?&]uploadId=([^&]+).*", "$1");
+    return java.net.URLDecoder.decode(id, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void multipart_completedWithPartsS3DoesNotHave_shouldBe400NamingThem_andStayOpen() throws Exception {
+    byte[] content = bytes(100 * 1024 * 1024 + 1, 13);
+    JsonNode created = declare(alice, group, "early.raw", content, null);
+    JsonNode upload = created.path("upload");
+    String assetId = created.path("assetId").asText();
+    StringBuilder madeUp = new StringBuilder("{\"parts\":[");
+    for (int n = 1; n <= 21; n++) {
+      madeUp.append(n == 1 ? "" : ",").append("{\"partNumber\":").append(n).append(",\"etag\":\"made-up-").append(n).append("\"}");
+    }
+    madeUp.append("]}");
+
+    // before any part: every part is unknown to S3, and the upload stays open
+    var early = api.postJson("/assets/" + assetId + "/complete", alice, madeUp.toString());
+    assertThat(early.status()).as(early.body()).isEqualTo(400);
+    assertThat(early.problemCode()).isEqualTo("VALIDATION");
+    assertThat(early.json().path("detail").asText()).startsWith("parts:").startsWith("parts: S3 holds no parts 1, 2, 3,").contains(", 21 ");
+
+    // the parts land; one of them is then named with another part's ETag
+    String body = putParts(upload, content);
+    JsonNode parts = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+    String etag2 = parts.path("parts").get(1).path("etag").asText();
+    String etag3 = parts.path("parts").get(2).path("etag").asText();
+    String swapped = body.replace("\"etag\":\"" + etag2 + "\"", "\"etag\":\"" + etag3 + "\"");
+    var wrong = api.postJson("/assets/" + assetId + "/complete", alice, swapped);
+    assertThat(wrong.status()).as(wrong.body()).isEqualTo(400);
+    assertThat(wrong.json().path("detail").asText()).startsWith("parts: S3 holds no part 2 with the ETag given;");
+    assertThat(api.get("/assets/" + assetId, alice).json().path("status").asText()).isEqualTo("PENDING_UPLOAD");
+
+    // the right ETags complete it
+    var completed = api.postJson("/assets/" + assetId + "/complete", alice, body);
+    assertThat(completed.status()).as(completed.body()).isEqualTo(200);
+    assertThat(awaitStatus(assetId, "AVAILABLE").path("sizeBytes").asLong()).isEqualTo(content.length);
+  }
+
+  @Test
+  void multipart_whoseUploadWasAborted_shouldBe409UploadClosed() throws Exception {
+    byte[] content = bytes(100 * 1024 * 1024 + 1, 14);
+    JsonNode created = declare(alice, group, "aborted.raw", content, null);
+    String assetId = created.path("assetId").asText();
+    try (var s3 = STACK.stack().s3Client()) {
+      s3.abortMultipartUpload(r -> r.bucket(dataBucket()).key(objectKey(group, assetId)).uploadId(uploadIdOf(created.path("upload"))));
+    }
+    StringBuilder all = new StringBuilder("{\"parts\":[");
+    for (int n = 1; n <= 21; n++) {
+      all.append(n == 1 ? "" : ",").append("{\"partNumber\":").append(n).append(",\"etag\":\"e").append(n).append("\"}");
+    }
+    var res = api.postJson("/assets/" + assetId + "/complete", alice, all.append("]}").toString());
+    assertThat(res.status()).as(res.body()).isEqualTo(409);
+    assertThat(res.problemCode()).isEqualTo("UPLOAD_CLOSED");
+  }
+
   @Test
   void multipart_withPartsOfOtherBytes_shouldBeRejected() throws Exception {
     byte[] declared = bytes(100 * 1024 * 1024 + 1, 12);

@@ -1,6 +1,7 @@
 package org.labvault.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.Clock;
@@ -15,6 +16,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.labvault.local.engine.DynamoDbEngine;
+import org.labvault.shared.asset.adapter.DynamoAssetRepository;
+import org.labvault.shared.asset.domain.Asset;
+import org.labvault.shared.asset.domain.AssetStatus;
+import org.labvault.shared.asset.domain.Classification;
 import org.labvault.shared.auth.Action;
 import org.labvault.shared.auth.Authorizer;
 import org.labvault.shared.auth.Caller;
@@ -24,6 +29,7 @@ import org.labvault.shared.aws.DynamoAssetLocator;
 import org.labvault.shared.aws.DynamoMembershipReader;
 import org.labvault.shared.aws.Keys;
 import org.labvault.shared.config.Config;
+import org.labvault.shared.error.NotFoundException;
 import org.labvault.shared.http.Principal;
 import org.labvault.shared.id.Ids;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -71,6 +77,7 @@ class AuthorizationCostIT {
   static final List<String> groupsOfMany = new ArrayList<>();
   static String groupOfOne;
   static String assetOfMany;
+  static String assetOfOne;
 
   @BeforeAll
   static void seed() throws Exception {
@@ -104,6 +111,13 @@ class AuthorizationCostIT {
     assetOfMany = Ids.newId(clock);
     dynamo.putItem(r -> r.tableName(TABLE).item(Map.of(Keys.PK, AttributeValue.fromS(Keys.asset(assetOfMany)),
         Keys.SK, AttributeValue.fromS(Keys.META), "groupId", AttributeValue.fromS(groupsOfMany.getLast()))));
+    // a real asset in groupOfOne, declared by its EDIT member through the asset repository
+    dynamo.putItem(r -> r.tableName(TABLE).item(Map.of(Keys.PK, AttributeValue.fromS(Keys.group(groupOfOne)),
+        Keys.SK, AttributeValue.fromS(Keys.META), "status", AttributeValue.fromS(Keys.GROUP_ACTIVE))));
+    assetOfOne = Ids.newId(clock);
+    new DynamoAssetRepository(dynamo, config).create(new Asset(assetOfOne, groupOfOne, "acme", "run.csv", "text/csv", 10,
+        "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=", Classification.CONFIDENTIAL, AssetStatus.PENDING_UPLOAD,
+        clock.instant(), "one", "assets/acme/" + groupOfOne + "/" + assetOfOne, null, clock.instant(), null));
     authorizer = new Authorizer(new DynamoMembershipReader(dynamo, config), new DynamoAssetLocator(dynamo, config), e -> { }, clock);
   }
 
@@ -166,6 +180,47 @@ class AuthorizationCostIT {
   void aNonMemberCostsOneReadToo() {
     assertThat(authorizer.decide(user("stranger"), ResourceRef.group(groupsOfMany.get(42)), Action.GROUP_READ).visible()).isFalse();
     assertThat(counter.total()).isEqualTo(1);
+  }
+
+  /** The calls counted so far, by operation. */
+  private static Map<String, Integer> calls() {
+    Map<String, Integer> out = new java.util.TreeMap<>();
+    counter.calls.forEach((operation, n) -> out.put(operation, n.get()));
+    return out;
+  }
+
+  /** What an asset route costs a caller: the asset read, then the decision on its group. */
+  private static Map<String, Integer> assetRouteCost(DynamoAssetRepository assets, String assetId, String userId) {
+    counter.calls.clear();
+    var asset = assets.find(assetId);
+    assertThatThrownBy(() -> authorizer.requireOnAsset(new Caller(user(userId), "r"), assetId,
+        asset.map(Asset::groupId).orElse(null), Action.ASSETS_READ)).isInstanceOf(NotFoundException.class);
+    return calls();
+  }
+
+  @Test
+  void aNonMemberPaysTheSameForAMissingAssetAsForAnotherGroupsAsset() {
+    // given an asset of a group that "stranger" is not a member of
+    var config = Config.from(Map.of(Config.Names.TABLE_NAME, TABLE));
+    var assets = new DynamoAssetRepository(dynamo, config);
+    String missing = Ids.newId(Clock.systemUTC());
+
+    // then the asset routes cost the same calls of the same kinds: the asset, then a membership
+    var existing = assetRouteCost(assets, assetOfOne, "stranger");
+    assertThat(existing).isEqualTo(Map.of("GetItem", 2));
+    assertThat(assetRouteCost(assets, missing, "stranger")).isEqualTo(existing);
+
+    // and so do permission checks, one at a time and batched
+    for (String assetId : List.of(assetOfOne, missing)) {
+      counter.calls.clear();
+      assertThat(authorizer.decide(user("stranger"), new ResourceRef(ResourceRef.Type.ASSET, assetId), Action.ASSETS_READ).visible())
+          .isFalse();
+      assertThat(calls()).as(assetId).isEqualTo(Map.of("GetItem", 2));
+      counter.calls.clear();
+      assertThat(authorizer.decideAll(user("stranger"), List.of(new Authorizer.Check(new ResourceRef(ResourceRef.Type.ASSET, assetId),
+          Action.ASSETS_READ)))).singleElement().satisfies(d -> assertThat(d.visible()).isFalse());
+      assertThat(calls()).as(assetId).isEqualTo(Map.of("BatchGetItem", 2));
+    }
   }
 
   @Test

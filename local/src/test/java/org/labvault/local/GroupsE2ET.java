@@ -67,6 +67,7 @@ class GroupsE2ET {
     Map<String, HttpApi.Answer> answers = new java.util.LinkedHashMap<>();
     answers.put("GET group", call("GET", "/groups/" + g, token, null));
     answers.put("GET members", call("GET", "/groups/" + g + "/members", token, null));
+    answers.put("GET invitations", call("GET", "/groups/" + g + "/invitations", token, null));
     answers.put("PATCH group", call("PATCH", "/groups/" + g, token, "{\"name\":\"taken over\"}"));
     answers.put("POST invitation", call("POST", "/groups/" + g + "/invitations", token, "{\"userId\":\"mallory\",\"role\":\"ADMIN\"}"));
     answers.put("PATCH member", call("PATCH", "/groups/" + g + "/members/alice", token, "{\"role\":\"READ_ONLY\"}"));
@@ -115,7 +116,8 @@ class GroupsE2ET {
       assertThat(answers.get("GET group").status()).as(role).isEqualTo(200);
       assertThat(answers.get("GET group").json().path("role").asText()).isEqualTo(role);
       assertThat(answers.get("GET members").status()).as(role).isEqualTo(200);
-      for (String managing : List.of("PATCH group", "POST invitation", "PATCH member", "DELETE member", "DELETE group")) {
+      for (String managing : List.of("GET invitations", "PATCH group", "POST invitation", "PATCH member", "DELETE member",
+          "DELETE group")) {
         assertThat(answers.get(managing).status()).as(role + " " + managing).isEqualTo(403);
         assertThat(answers.get(managing).problemCode()).isEqualTo("FORBIDDEN");
       }
@@ -195,6 +197,54 @@ class GroupsE2ET {
     assertThat(api.get("/groups/" + g, bob).status()).isEqualTo(404);
     String renewed = invite(alice, g, "bob", "EDIT");
     assertThat(api.post("/invitations/" + renewed + "/accept", bob).status()).isEqualTo(200);
+  }
+
+  @Test
+  void theGroupsPendingInvitationsAreListedForItsAdmins_withWhoInvited() {
+    String g = groupWith(bob, "bob", "ADMIN");
+    String byBob = invite(bob, g, "carol", "EDIT");
+    String byAlice = invite(alice, g, "dave", "READ_ONLY");
+    String declined = invite(alice, g, "erin", "READ_ONLY");
+    assertThat(api.post("/invitations/" + declined + "/decline", api.token("erin", "acme")).status()).isEqualTo(204);
+
+    var listed = api.get("/groups/" + g + "/invitations", alice);
+    assertThat(listed.status()).isEqualTo(200);
+    Map<String, String> invitedBy = new java.util.HashMap<>();
+    listed.json().path("items").forEach(i -> invitedBy.put(i.path("invitationId").asText(), i.path("invitedBy").asText()));
+    assertThat(invitedBy).containsOnly(Map.entry(byBob, "bob"), Map.entry(byAlice, "alice"));
+    assertThat(api.get("/groups/" + g + "/invitations", bob).json().path("items")).hasSize(2);
+  }
+
+  /**
+   * The accomplice: an ADMIN invites an outsider as ADMIN, is then removed (or demoted) by another
+   * ADMIN; the invitation dies with the inviter's role, so the outsider never joins.
+   */
+  @Test
+  void anAdminInvitationDiesWithItsInvitersRole_removedOrDemoted() {
+    for (String loss : List.of("removed", "demoted")) {
+      String g = groupWith(bob, "bob", "ADMIN");
+      String accomplice = invite(bob, g, "carol", "ADMIN");
+      var taken = loss.equals("removed")
+          ? call("DELETE", "/groups/" + g + "/members/bob", alice, null)
+          : call("PATCH", "/groups/" + g + "/members/bob", alice, "{\"role\":\"READ_ONLY\"}");
+      assertThat(taken.status()).as(loss).isIn(200, 204);
+
+      assertThat(api.get("/invitations", carol).json().path("items").toString()).as(loss).doesNotContain(accomplice);
+      assertThat(api.get("/groups/" + g + "/invitations", alice).json().path("items").toString()).as(loss).doesNotContain(accomplice);
+      var accepted = api.post("/invitations/" + accomplice + "/accept", carol);
+      assertThat(accepted.status()).as(loss).isEqualTo(409);
+      assertThat(accepted.problemCode()).as(loss).isEqualTo("INVITATION_CLOSED");
+      assertThat(api.get("/groups/" + g, carol).status()).as(loss).isEqualTo(404);
+      assertThat(call("DELETE", "/groups/" + g + "/members/alice", carol, null).status()).as(loss).isEqualTo(404);
+      assertThat(api.get("/groups/" + g + "/members", alice).json().path("items").toString()).as(loss).doesNotContain("carol");
+      assertUntouched(g);
+      if (loss.equals("demoted")) {
+        // a second promotion does not bring the closed invitation back
+        assertThat(call("PATCH", "/groups/" + g + "/members/bob", alice, "{\"role\":\"ADMIN\"}").status()).isEqualTo(200);
+        assertThat(api.post("/invitations/" + accomplice + "/accept", carol).problemCode()).isEqualTo("INVITATION_CLOSED");
+        assertThat(api.get("/groups/" + g, carol).status()).isEqualTo(404);
+      }
+    }
   }
 
   /** Seven days pass for one invitation: its stored expiry moves into the past. */

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import javax.inject.Inject;
 import org.labvault.assets.AssetRequests.Declared;
 import org.labvault.shared.asset.domain.Asset;
@@ -22,6 +24,7 @@ import org.labvault.shared.auth.Action;
 import org.labvault.shared.auth.Authorizer;
 import org.labvault.shared.auth.Caller;
 import org.labvault.shared.auth.Role;
+import org.labvault.shared.error.ValidationException;
 import org.labvault.shared.http.Page;
 import org.labvault.shared.http.PageRequest;
 import org.labvault.shared.id.Ids;
@@ -142,6 +145,8 @@ public final class AssetService {
     }
     List<UploadedPart> parts = body.checked(plan.partCount());
     if (asset.uploadId() != null) {
+      // parts S3 does not hold are the client's mistake, and the upload stays open for them
+      objects.listParts(asset.objectKey(), asset.uploadId()).ifPresent(landed -> requireLanded(parts, landed));
       authorizer.audited(caller, action, "asset:" + assetId, found.role(), () -> {
         var completion = objects.completeMultipart(asset.objectKey(), asset.uploadId(), parts);
         if (completion == ObjectStore.Completion.NO_SUCH_UPLOAD && objects.head(asset.objectKey(), null).isEmpty()) {
@@ -151,6 +156,25 @@ public final class AssetService {
       });
     }
     return assets.find(assetId).orElse(asset);
+  }
+
+  /** At most this many part numbers are named in one answer. */
+  static final int NAMED_PARTS = 50;
+
+  /** Every part named with the ETag S3 holds for it (quotes around an ETag are no difference). */
+  private static void requireLanded(List<UploadedPart> parts, Map<Integer, String> landed) {
+    List<Integer> unknown = parts.stream()
+        .filter(p -> !p.etag().replace("\"", "").equals(landed.get(p.partNumber())))
+        .map(UploadedPart::partNumber)
+        .toList();
+    if (unknown.isEmpty()) {
+      return;
+    }
+    String numbers = unknown.stream().limit(NAMED_PARTS).map(String::valueOf).collect(Collectors.joining(", "))
+        + (unknown.size() > NAMED_PARTS ? ", ... (" + unknown.size() + " in all)" : "");
+    throw ValidationException.field("parts", unknown.size() == 1
+        ? "S3 holds no part " + numbers + " with the ETag given; upload it, then complete again with the ETag its upload answered"
+        : "S3 holds no parts " + numbers + " with the ETags given; upload them, then complete again with the ETags their uploads answered");
   }
 
   private record Found(Asset asset, Role role) {}

@@ -284,14 +284,69 @@ class AssetsHandlerTest {
     assertThat(body(res).path("code").asText()).isEqualTo("NOT_MULTIPART");
   }
 
+  /** The body that completes with these ETags, part 1 first. */
+  private static String completion(List<String> etags) {
+    StringBuilder parts = new StringBuilder("{\"parts\":[");
+    for (int n = 1; n <= etags.size(); n++) {
+      parts.append(n == 1 ? "" : ",").append("{\"partNumber\":").append(n).append(",\"etag\":\"").append(etags.get(n - 1)).append("\"}");
+    }
+    return parts.append("]}").toString();
+  }
+
+  /** Uploads the 21 parts of a 100 MiB + 1 byte asset; answers their ETags. */
+  private List<String> landParts(Asset asset) {
+    List<String> etags = new ArrayList<>();
+    for (int n = 1; n <= 21; n++) {
+      etags.add(objects.landPart(asset.uploadId(), n, ("part " + n).getBytes()));
+    }
+    return etags;
+  }
+
+  @Test
+  void complete_withPartsTheStoreDoesNotHave_shouldBe400NamingThem_andKeepTheUploadOpen() {
+    // given a multipart upload before any part landed
+    Asset asset = seedAsset(100L * 1024 * 1024 + 1, AssetStatus.PENDING_UPLOAD);
+    List<String> madeUp = new ArrayList<>();
+    for (int n = 1; n <= 21; n++) {
+      madeUp.add("made-up-" + n);
+    }
+    // when completed with made-up ETags
+    var early = call(complete(completion(madeUp)));
+    // then every part is named, and the upload stays open
+    assertThat(early.getStatusCode()).as(early.getBody()).isEqualTo(400);
+    assertThat(body(early).path("code").asText()).isEqualTo("VALIDATION");
+    assertThat(body(early).path("detail").asText()).startsWith("parts: S3 holds no parts 1, 2, 3,").contains(", 21 ");
+    assertThat(objects.hasOpenUpload(asset.uploadId())).isTrue();
+
+    // when the parts land and one ETag is wrong (quotes around the others are fine)
+    List<String> etags = landParts(asset);
+    List<String> oneWrong = new ArrayList<>(etags.stream().map(e -> "\\\"" + e + "\\\"").toList());
+    oneWrong.set(4, etags.get(5));
+    var wrong = call(complete(completion(oneWrong)));
+    assertThat(wrong.getStatusCode()).as(wrong.getBody()).isEqualTo(400);
+    assertThat(body(wrong).path("detail").asText()).startsWith("parts: S3 holds no part 5 with the ETag given;");
+    assertThat(objects.hasOpenUpload(asset.uploadId())).isTrue();
+
+    // then the right ones complete it
+    var done = call(complete(completion(etags)));
+    assertThat(done.getStatusCode()).as(done.getBody()).isEqualTo(200);
+    assertThat(objects.hasOpenUpload(asset.uploadId())).isFalse();
+  }
+
+  @Test
+  void complete_ofAnAbortedUpload_shouldBe409UploadClosed() {
+    Asset asset = seedAsset(100L * 1024 * 1024 + 1, AssetStatus.PENDING_UPLOAD);
+    List<String> etags = landParts(asset);
+    objects.abort(asset.uploadId());
+    var res = call(complete(completion(etags)));
+    assertThat(res.getStatusCode()).isEqualTo(409);
+    assertThat(body(res).path("code").asText()).isEqualTo("UPLOAD_CLOSED");
+  }
+
   @Test
   void complete_ofAMultipartUpload_shouldCompleteItOnceAndCheckTheParts() {
     Asset asset = seedAsset(100L * 1024 * 1024 + 1, AssetStatus.PENDING_UPLOAD);
-    StringBuilder parts = new StringBuilder("{\"parts\":[");
-    for (int n = 1; n <= 21; n++) {
-      parts.append(n == 1 ? "" : ",").append("{\"partNumber\":").append(n).append(",\"etag\":\"e").append(n).append("\"}");
-    }
-    String all = parts.append("]}").toString();
+    String all = completion(landParts(asset));
     var wrongOrder = all.replace("\"partNumber\":2,", "\"partNumber\":3,");
     assertThat(call(complete(wrongOrder)).getStatusCode()).isEqualTo(400);
     assertThat(call(complete("{\"parts\":[{\"partNumber\":1,\"etag\":\"e1\"}]}")).getStatusCode()).isEqualTo(400);

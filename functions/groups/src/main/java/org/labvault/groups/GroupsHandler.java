@@ -64,6 +64,8 @@ public final class GroupsHandler implements RequestHandler<APIGatewayV2HTTPEvent
           return ApiResponse.created(InvitationView.of(
               invitations.invite(Caller.of(r), r.path("groupId"), body.checkedUserId(), body.checkedRole())));
         })
+        .on("GET /groups/{groupId}/invitations", r ->
+            ApiResponse.ok(invitations.pendingIn(Caller.of(r), r.path("groupId"), r.page()).map(InvitationView::of)))
         .on("DELETE /groups/{groupId}/invitations/{invitationId}", r -> {
           invitations.revoke(Caller.of(r), r.path("groupId"), r.path("invitationId"));
           return ApiResponse.noContent();

@@ -57,6 +57,12 @@ public final class InvitationService {
     });
   }
 
+  /** The group's pending invitations, with who made each (ADMIN only; a non-member gets 404). */
+  public Page<Invitation> pendingIn(Caller caller, String groupId, PageRequest page) {
+    authorizer.require(caller, groupId, Action.MEMBERS_MANAGE);
+    return invitations.pendingIn(groupId, now(), page);
+  }
+
   public Page<Invitation> mine(Caller caller, PageRequest page) {
     return invitations.openFor(caller.userId(), now(), page);
   }

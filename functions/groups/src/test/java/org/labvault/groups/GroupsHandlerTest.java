@@ -315,6 +315,159 @@ class GroupsHandlerTest {
     assertThat(problemCode(call(accept))).isEqualTo("INVITATION_CLOSED");
   }
 
+  // ---- the group's pending invitations, and invitations that outlive their inviter
+
+  private static org.labvault.shared.testing.ApiEvent as(String route, String userId) {
+    return org.labvault.shared.testing.ApiEvent.route(route).as(userId, "acme").path("groupId", Seed.GROUP);
+  }
+
+  private APIGatewayV2HTTPResponse accept(String invitationId, String userId) {
+    return call(org.labvault.shared.testing.ApiEvent.route("POST /invitations/{invitationId}/accept").as(userId, "globex")
+        .path("invitationId", invitationId).build());
+  }
+
+  /** erin becomes a second ADMIN and invites mallory as ADMIN: the accomplice's invitation. */
+  private String erinInvitesMalloryAsAdmin() {
+    c.groupRepository().changeRole(Seed.GROUP, "erin", Role.ADMIN, "alice");
+    var res = call(as("POST /groups/{groupId}/invitations", "erin").json("{\"userId\":\"mallory\",\"role\":\"ADMIN\"}").build());
+    assertThat(res.getStatusCode()).isEqualTo(201);
+    return body(res).path("invitationId").asText();
+  }
+
+  @ParameterizedTest
+  @Event(value = "groups/list-group-invitations.json", type = APIGatewayV2HTTPEvent.class)
+  void listGroupInvitations_shouldListThePendingOnesWithWhoInvited(APIGatewayV2HTTPEvent event) {
+    var res = call(event);
+    assertThat(res.getStatusCode()).isEqualTo(200);
+    assertThat(body(res).path("items")).singleElement().satisfies(i -> {
+      assertThat(i.path("invitationId").asText()).isEqualTo(Seed.INVITATION);
+      assertThat(i.path("userId").asText()).isEqualTo("carol");
+      assertThat(i.path("invitedBy").asText()).isEqualTo("alice");
+      assertThat(i.path("status").asText()).isEqualTo("PENDING");
+    });
+    assertThat(c.audit()).as("reading is not a change").isEmpty();
+  }
+
+  @ParameterizedTest
+  @Event(value = "groups/list-group-invitations.json", type = APIGatewayV2HTTPEvent.class)
+  void listGroupInvitations_shouldLeaveOutExpiredAndClosedOnes_andPage(APIGatewayV2HTTPEvent event) {
+    erinInvitesMalloryAsAdmin();
+    call(as("POST /groups/{groupId}/invitations", "alice").json("{\"userId\":\"zoe\",\"role\":\"EDIT\"}").build());
+    call(as("DELETE /groups/{groupId}/invitations/{invitationId}", "alice").path("invitationId", Seed.INVITATION).build());
+
+    var first = call(as("GET /groups/{groupId}/invitations", "alice").query("limit", "1").build());
+    assertThat(body(first).path("items")).hasSize(1);
+    String token = body(first).path("nextToken").asText();
+    var second = call(as("GET /groups/{groupId}/invitations", "alice").query("limit", "1").query("nextToken", token).build());
+    List<String> invitees = new ArrayList<>();
+    body(first).path("items").forEach(i -> invitees.add(i.path("userId").asText()));
+    body(second).path("items").forEach(i -> invitees.add(i.path("userId").asText()));
+    assertThat(invitees).containsExactlyInAnyOrder("mallory", "zoe");
+
+    clock.advance(Invitation7Days.PLUS_ONE_SECOND);
+    assertThat(body(call(event)).path("items")).isEmpty();
+  }
+
+  @ParameterizedTest
+  @Event(value = "groups/list-group-invitations.json", type = APIGatewayV2HTTPEvent.class)
+  void listGroupInvitations_shouldAnswer403ToLowerRoles_and404ToNonMembers(APIGatewayV2HTTPEvent event) {
+    for (String member : List.of("erin", "bob", "dave")) {
+      event.getRequestContext().getAuthorizer().getJwt().getClaims().put("sub", member);
+      var res = call(event);
+      assertThat(res.getStatusCode()).as(member).isEqualTo(403);
+      assertThat(res.getBody()).doesNotContain("carol");
+    }
+    for (String outsider : List.of("carol", "mallory")) {
+      event.getRequestContext().getAuthorizer().getJwt().getClaims().put("sub", outsider);
+      var res = call(event);
+      assertThat(res.getStatusCode()).as(outsider).isEqualTo(404);
+      assertThat(problemCode(res)).isEqualTo("NOT_FOUND");
+    }
+    var otherGroup = call(as("GET /groups/{groupId}/invitations", "alice").path("groupId", "01a207c8-24bd-7da8-965e-feee279db2cd").build());
+    assertThat(otherGroup.getStatusCode()).isEqualTo(404);
+  }
+
+  @ParameterizedTest
+  @Event(value = "groups/remove-member.json", type = APIGatewayV2HTTPEvent.class)
+  void removeMember_shouldCloseTheInvitationsTheRemovedAdminMade(APIGatewayV2HTTPEvent event) {
+    // given
+    String accomplice = erinInvitesMalloryAsAdmin();
+    event.getPathParameters().put("userId", "erin");
+    // when alice removes erin, and mallory then accepts
+    assertThat(call(event).getStatusCode()).isEqualTo(204);
+    var res = accept(accomplice, "mallory");
+    // then
+    assertThat(res.getStatusCode()).isEqualTo(409);
+    assertThat(problemCode(res)).isEqualTo("INVITATION_CLOSED");
+    assertThat(roleOf("mallory")).isNull();
+    assertThat(c.invitationRepository().find(accomplice).orElseThrow().status()).isEqualTo(InvitationStatus.REVOKED);
+    assertThat(c.invitationRepository().openFor("mallory", NOW, PageRequest.first(10)).items()).isEmpty();
+    assertThat(body(call(as("GET /groups/{groupId}/invitations", "alice").build())).path("items"))
+        .extracting(i -> i.path("userId").asText()).containsExactly("carol");
+    assertThat(c.invitationRepository().find(Seed.INVITATION).orElseThrow().status()).as("alice's stays open")
+        .isEqualTo(InvitationStatus.PENDING);
+  }
+
+  @ParameterizedTest
+  @Event(value = "groups/change-role.json", type = APIGatewayV2HTTPEvent.class)
+  void changeRole_shouldCloseTheInvitationsOfADemotedAdmin_forGood(APIGatewayV2HTTPEvent event) {
+    // given
+    String accomplice = erinInvitesMalloryAsAdmin();
+    event.getPathParameters().put("userId", "erin");
+    // when alice demotes erin, promotes her again, and mallory then accepts
+    assertThat(call(event).getStatusCode()).isEqualTo(200);
+    assertThat(roleOf("erin")).isEqualTo(Role.EDIT_DELETE);
+    c.groupRepository().changeRole(Seed.GROUP, "erin", Role.ADMIN, "alice");
+    var res = accept(accomplice, "mallory");
+    // then
+    assertThat(problemCode(res)).isEqualTo("INVITATION_CLOSED");
+    assertThat(roleOf("mallory")).isNull();
+    assertThat(c.groupRepository().find(Seed.GROUP).orElseThrow().memberCount()).isEqualTo(4);
+  }
+
+  @ParameterizedTest
+  @Event(value = "groups/accept-invitation.json", type = APIGatewayV2HTTPEvent.class)
+  void accept_shouldAnswer409_whenTheInviterIsNoLongerAnAdmin_evenIfTheInvitationWasNotClosed(APIGatewayV2HTTPEvent event) {
+    // given alice's role changes behind the service's back, so nothing closed carol's invitation
+    c.groupRepository().changeRole(Seed.GROUP, "erin", Role.ADMIN, "alice");
+    table.client().updateItem(r -> r.tableName(EmbeddedTable.NAME)
+        .key(java.util.Map.of("pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("GROUP#" + Seed.GROUP),
+            "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("MEMBER#alice")))
+        .updateExpression("SET #r = :r").expressionAttributeNames(java.util.Map.of("#r", "role"))
+        .expressionAttributeValues(java.util.Map.of(":r", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("EDIT"))));
+    // when
+    var res = call(event);
+    // then
+    assertThat(res.getStatusCode()).isEqualTo(409);
+    assertThat(problemCode(res)).isEqualTo("INVITATION_CLOSED");
+    assertThat(roleOf("carol")).isNull();
+    assertThat(c.groupRepository().find(Seed.GROUP).orElseThrow().memberCount()).isEqualTo(4);
+  }
+
+  @ParameterizedTest
+  @Event(value = "groups/change-role.json", type = APIGatewayV2HTTPEvent.class)
+  void changeRole_shouldCloseEveryPendingInvitationOfADemotedAdmin_evenMoreThanOneTransactionHolds(APIGatewayV2HTTPEvent event) {
+    // given erin made more invitations than one transaction can close with the demotion
+    c.groupRepository().changeRole(Seed.GROUP, "erin", Role.ADMIN, "alice");
+    List<String> made = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      var inv = new org.labvault.groups.domain.Invitation(java.util.UUID.randomUUID().toString(), Seed.GROUP,
+          "Mass spectrometry lab", "guest-" + i, Role.ADMIN, InvitationStatus.PENDING, NOW, "erin", NOW.plus(Duration.ofDays(7)));
+      c.invitationRepository().create(inv, "erin", NOW);
+      made.add(inv.invitationId());
+    }
+    event.getPathParameters().put("userId", "erin");
+    // when
+    assertThat(call(event).getStatusCode()).isEqualTo(200);
+    // then
+    for (String id : made) {
+      assertThat(c.invitationRepository().find(id).orElseThrow().status()).as(id).isEqualTo(InvitationStatus.REVOKED);
+    }
+    assertThat(problemCode(accept(made.getLast(), "guest-39"))).isEqualTo("INVITATION_CLOSED");
+    assertThat(body(call(as("GET /groups/{groupId}/invitations", "alice").build())).path("items"))
+        .extracting(i -> i.path("userId").asText()).containsExactly("carol");
+  }
+
   /** Seven days and a second. */
   private static final class Invitation7Days {
     static final Duration PLUS_ONE_SECOND = Duration.ofDays(7).plusSeconds(1);

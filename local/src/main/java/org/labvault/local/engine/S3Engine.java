@@ -80,7 +80,7 @@ public final class S3Engine implements Engine {
     BlobStore store = dataDir == null ? new TransientNio2BlobStore() : new DiskBlobStore(dataDir);
     Map<String, Model.SseRule> sseRules = buckets.stream()
         .collect(Collectors.toMap(Model.Bucket::bucketName, Model.Bucket::sseRule));
-    Notifications notifications = new Notifications(new BucketPolicies(store, sseRules));
+    Notifications notifications = new Notifications(new BucketPolicies(new KnownUploads(store), sseRules));
     S3Proxy proxy =
         S3Proxy.builder()
             .blobStore(notifications)

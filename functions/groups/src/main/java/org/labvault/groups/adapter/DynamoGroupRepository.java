@@ -13,6 +13,8 @@ import java.util.Optional;
 import javax.inject.Inject;
 import org.labvault.groups.domain.Conflicts;
 import org.labvault.groups.domain.Group;
+import org.labvault.groups.domain.Invitation;
+import org.labvault.groups.domain.InvitationStatus;
 import org.labvault.groups.domain.Membership;
 import org.labvault.groups.domain.MyGroup;
 import org.labvault.groups.port.GroupRepository;
@@ -46,6 +48,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 public final class DynamoGroupRepository implements GroupRepository {
 
   static final int STALE_READ_RETRIES = 5;
+  /** DynamoDB's limit on the items of one write transaction. */
+  static final int MAX_TRANSACTION_ITEMS = 100;
   private static final Map<String, String> NAMES = Map.of(
       "#role", "role", "#status", "status", "#name", "name", "#description", "description",
       "#adminCount", "adminCount", "#memberCount", "memberCount", "#assetCount", Keys.ASSET_COUNT);
@@ -254,19 +258,22 @@ public final class DynamoGroupRepository implements GroupRepository {
         return current;
       }
       int admins = MembershipRules.adminDelta(current.role(), role);
-      var items = List.of(
+      List<TransactWriteItem> items = new ArrayList<>(List.of(
           Tx.update(table, GroupItems.memberKey(groupId, userId), "SET #role = :new", "#role = :old",
               names("#role"), Map.of(":new", s(role.name()), ":old", s(current.role().name()))),
           Tx.update(table, GroupItems.userGroupKey(userId, groupId), "SET #role = :new", "attribute_exists(pk)",
               names("#role"), Map.of(":new", s(role.name()))),
           stillAdmin(groupId, adminId),
-          counts(groupId, 0, admins));
+          counts(groupId, 0, admins)));
+      int base = items.size();
+      var leftOpen = closingInvitationsOf(groupId, userId, current.role() == Role.ADMIN && role != Role.ADMIN, items);
       try {
-        Transactions.write(dynamo, items, i -> switch (i) {
+        Transactions.write(dynamo, items, i -> i >= base ? new StaleRead() : switch (i) {
           case 0, 1 -> new StaleRead();
           case 2 -> noLongerAdmin();
           default -> admins < 0 ? MembershipRules.lastAdmin() : Authorizer.notFound();
         });
+        closeEach(leftOpen);
         return new Membership(groupId, userId, role, current.addedAt(), current.addedBy());
       } catch (StaleRead e) {
         // the member changed between the read and the write: read again
@@ -288,18 +295,57 @@ public final class DynamoGroupRepository implements GroupRepository {
       if (!callerId.equals(userId)) {
         items.add(stillAdmin(groupId, callerId));
       }
+      int base = items.size();
+      var leftOpen = closingInvitationsOf(groupId, userId, current.role() == Role.ADMIN, items);
       try {
-        Transactions.write(dynamo, items, i -> switch (i) {
+        Transactions.write(dynamo, items, i -> i >= base ? new StaleRead() : switch (i) {
           case 0 -> new StaleRead();
           case 2 -> admins < 0 ? MembershipRules.lastAdmin() : Authorizer.notFound();
           default -> noLongerAdmin();
         });
+        closeEach(leftOpen);
         return;
       } catch (StaleRead e) {
         // read again
       }
     }
     throw new ConflictException("CONCURRENT_CHANGE", "the membership keeps changing; try again");
+  }
+
+  /**
+   * When an ADMIN loses the role, the pending invitations they made close with it: as many as fit
+   * go into {@code items}, the transaction that takes the role; the rest are returned, to be closed
+   * right after it. Accepting re-checks the inviter in its own transaction, so one of those that
+   * is still open meanwhile cannot be accepted either.
+   */
+  private List<Invitation> closingInvitationsOf(String groupId, String adminId, boolean losesAdmin,
+      List<TransactWriteItem> items) {
+    if (!losesAdmin) {
+      return List.of();
+    }
+    List<Invitation> made = new ArrayList<>();
+    Map<String, AttributeValue> start = null;
+    do {
+      var page = GroupItems.pendingInvitations(dynamo, table, groupId, adminId, null, 0, start);
+      page.items().forEach(item -> made.add(GroupItems.invitation(item)));
+      start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+    } while (start != null);
+    int fit = Math.min(made.size(), (MAX_TRANSACTION_ITEMS - items.size()) / GroupItems.CLOSING_ITEMS);
+    for (Invitation inv : made.subList(0, fit)) {
+      items.addAll(GroupItems.closing(table, inv, InvitationStatus.REVOKED, "", Map.of()));
+    }
+    return made.subList(fit, made.size());
+  }
+
+  /** Closes each invitation in a transaction of its own; one closed meanwhile is skipped. */
+  private void closeEach(List<Invitation> invitations) {
+    for (Invitation inv : invitations) {
+      try {
+        Transactions.write(dynamo, GroupItems.closing(table, inv, InvitationStatus.REVOKED, "", Map.of()), i -> new StaleRead());
+      } catch (StaleRead closedMeanwhile) {
+        // accepted, declined or revoked since it was read
+      }
+    }
   }
 
   /** The item changed between our read and our conditional write. */

@@ -5,7 +5,6 @@ import static org.labvault.groups.adapter.GroupItems.n;
 import static org.labvault.groups.adapter.GroupItems.s;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,19 +90,19 @@ public final class DynamoInvitationRepository implements InvitationRepository {
     return new Page<>(result.items().stream().map(GroupItems::invitation).toList(), PageTokens.encode(result.lastEvaluatedKey()));
   }
 
-  /** Marks the invitation closed and removes its copy and lock: the first three items of every close. */
+  /** Closes an open invitation that has not expired: the first three items of every close. */
   private List<TransactWriteItem> closing(Invitation inv, InvitationStatus to, String extraCondition,
       Map<String, AttributeValue> extraValues, Instant now) {
     var values = new HashMap<>(extraValues);
-    values.put(":to", s(to.name()));
-    values.put(":pending", s(InvitationStatus.PENDING.name()));
     values.put(":now", s(Times.format(now)));
-    return new ArrayList<>(List.of(
-        Tx.update(table, GroupItems.invitationKey(inv.invitationId()), "SET #status = :to",
-            "#status = :pending AND expiresAt > :now" + extraCondition, STATUS, values),
-        Tx.delete(table, GroupItems.inviteeKey(inv), null, Map.of(), Map.of()),
-        Tx.delete(table, GroupItems.lockKey(inv.groupId(), inv.userId()), "invitationId = :id",
-            Map.of(), Map.of(":id", s(inv.invitationId())))));
+    return GroupItems.closing(table, inv, to, " AND expiresAt > :now" + extraCondition, values);
+  }
+
+  @Override
+  public Page<Invitation> pendingIn(String groupId, Instant now, PageRequest page) {
+    var result = GroupItems.pendingInvitations(dynamo, table, groupId, null, now, page.limit(),
+        PageTokens.decode(page.nextToken(), Keys.PK, Keys.group(groupId)));
+    return new Page<>(result.items().stream().map(GroupItems::invitation).toList(), PageTokens.encode(result.lastEvaluatedKey()));
   }
 
   @Override
@@ -118,12 +117,25 @@ public final class DynamoInvitationRepository implements InvitationRepository {
         group.description(), group.createdAt(), group.createdBy()), null, Map.of(), Map.of()));
     items.add(Tx.update(table, GroupItems.metaKey(inv.groupId()), "ADD memberCount :one, adminCount :admins",
         "#status = :active", STATUS, Map.of(":one", n(1), ":admins", n(admins), ":active", s(ACTIVE))));
+    // an invitation is only as good as its inviter: still an ADMIN, at this very moment
+    items.add(GroupItems.stillAdmin(table, inv.groupId(), inv.createdBy()));
     Transactions.write(dynamo, items, i -> switch (i) {
       case 0, 2 -> Conflicts.invitationClosed();
       case 3 -> Conflicts.alreadyMember();
+      case 6 -> inviterGone(inv, now);
       default -> new NotFoundException("the group no longer exists");
     });
     return membership;
+  }
+
+  /** The inviter is no longer an ADMIN: the invitation is closed, and stays closed if they are again. */
+  private ConflictException inviterGone(Invitation inv, Instant now) {
+    try {
+      Transactions.write(dynamo, closing(inv, InvitationStatus.REVOKED, "", Map.of(), now), i -> Conflicts.invitationClosed());
+    } catch (ConflictException alreadyClosed) {
+      // closed meanwhile: nothing left to do
+    }
+    return Conflicts.invitationClosed();
   }
 
   @Override

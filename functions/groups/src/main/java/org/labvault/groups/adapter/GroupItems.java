@@ -1,7 +1,9 @@
 package org.labvault.groups.adapter;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.labvault.groups.domain.Group;
@@ -15,6 +17,8 @@ import org.labvault.shared.aws.Tx;
 import org.labvault.shared.time.Times;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /** How groups, memberships and invitations look as items of the LabVault table. */
@@ -179,13 +183,59 @@ final class GroupItems {
     return item;
   }
 
+  /** The lock is also the group's copy of the pending invitation: one query lists them. */
   static Map<String, AttributeValue> lock(Invitation i) {
-    Map<String, AttributeValue> item = new HashMap<>(lockKey(i.groupId(), i.userId()));
+    Map<String, AttributeValue> item = invitation(i, lockKey(i.groupId(), i.userId()));
     item.put("type", s("InvitationLock"));
-    item.put("invitationId", s(i.invitationId()));
-    item.put("expiresAt", s(Times.format(i.expiresAt())));
-    item.put("ttl", n(i.expiresAt().getEpochSecond() + KEEP_DAYS * 86_400));
     return item;
+  }
+
+  /**
+   * Marks an invitation closed and removes its invitee's copy and its lock: three transaction
+   * items, the invitation first, on condition it is still PENDING (and {@code extraCondition}).
+   */
+  static List<TransactWriteItem> closing(String table, Invitation inv, InvitationStatus to, String extraCondition,
+      Map<String, AttributeValue> extraValues) {
+    var values = new HashMap<>(extraValues);
+    values.put(":to", s(to.name()));
+    values.put(":pending", s(InvitationStatus.PENDING.name()));
+    return new ArrayList<>(List.of(
+        Tx.update(table, invitationKey(inv.invitationId()), "SET #status = :to",
+            "#status = :pending" + extraCondition, Map.of("#status", "status"), values),
+        Tx.delete(table, inviteeKey(inv), null, Map.of(), Map.of()),
+        Tx.delete(table, lockKey(inv.groupId(), inv.userId()), "invitationId = :id",
+            Map.of(), Map.of(":id", s(inv.invitationId())))));
+  }
+
+  /** Transaction items one closing takes. */
+  static final int CLOSING_ITEMS = 3;
+
+  /**
+   * One page of the group's pending invitations, from their locks: those that have not expired at
+   * {@code now} (when given), made by {@code invitedBy} (when given). A limit of 0: no limit.
+   */
+  static QueryResponse pendingInvitations(DynamoDbClient dynamo, String table, String groupId, String invitedBy,
+      Instant now, int limit, Map<String, AttributeValue> startKey) {
+    Map<String, AttributeValue> values = new HashMap<>(Map.of(
+        ":pk", s(Keys.group(groupId)), ":locks", s(Keys.inviteeLock(""))));
+    List<String> filters = new ArrayList<>();
+    if (now != null) {
+      filters.add("expiresAt > :now");
+      values.put(":now", s(Times.format(now)));
+    }
+    if (invitedBy != null) {
+      filters.add("createdBy = :by");
+      values.put(":by", s(invitedBy));
+    }
+    var request = QueryRequest.builder().tableName(table).consistentRead(true)
+        .keyConditionExpression("pk = :pk AND begins_with(sk, :locks)")
+        .filterExpression(filters.isEmpty() ? null : String.join(" AND ", filters))
+        .expressionAttributeValues(values)
+        .exclusiveStartKey(startKey);
+    if (limit > 0) {
+      request.limit(limit);
+    }
+    return dynamo.query(request.build());
   }
 
   static Invitation invitation(Map<String, AttributeValue> item) {

@@ -26,7 +26,17 @@ public interface InvitationRepository {
   Page<Invitation> openFor(String userId, Instant now, PageRequest page);
 
   /**
-   * Accepts an open invitation: the invitee becomes a member with the invited role, atomically.
+   * One page of the group's pending invitations that have not expired (a page may hold fewer than
+   * its limit).
+   */
+  Page<Invitation> pendingIn(String groupId, Instant now, PageRequest page);
+
+  /**
+   * Accepts an open invitation: the invitee becomes a member with the invited role, atomically,
+   * on condition that the inviter still is an ADMIN of the group.
+   *
+   * @throws org.labvault.shared.error.ConflictException INVITATION_CLOSED when it was closed, or
+   *     its inviter is no longer an ADMIN
    *
    * @return the new membership
    */

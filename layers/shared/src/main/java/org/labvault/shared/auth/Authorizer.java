@@ -24,7 +24,8 @@ import org.labvault.shared.id.Ids;
  * non-member gets 404, a member whose role does not allow the action 403. Each decision about a
  * group costs one strongly consistent read of the caller's membership; a decision about an asset
  * costs one more, before it, to find the asset's group (for the asset routes, the read of the asset
- * itself, which the route needs anyway).
+ * itself, which the route needs anyway). A missing asset costs the same two reads: a membership is
+ * read all the same, so that the time of the answer does not tell whether the asset exists.
  */
 public final class Authorizer {
 
@@ -46,12 +47,32 @@ public final class Authorizer {
     if (!Ids.looksValid(resource.id())) {
       return Decision.INVISIBLE;
     }
-    Optional<String> groupId = resource.type() == ResourceRef.Type.GROUP
-        ? Optional.of(resource.id())
-        : assets.groupOf(resource.id());
-    return groupId.flatMap(g -> memberships.roleOf(g, principal.userId()))
+    if (resource.type() == ResourceRef.Type.ASSET) {
+      return decideOnAssetGroup(principal.userId(), resource.id(), assets.groupOf(resource.id()).orElse(null), action);
+    }
+    return memberships.roleOf(resource.id(), principal.userId())
         .map(role -> new Decision(role.allows(action), role))
         .orElse(Decision.INVISIBLE);
+  }
+
+  /**
+   * The decision on an asset's group, or INVISIBLE when there is no such asset ({@code groupId}
+   * null): then a membership in {@link #noGroupFor a group that cannot exist} is read instead, so a
+   * missing asset costs exactly what another group's asset costs.
+   */
+  private Decision decideOnAssetGroup(String userId, String assetId, String groupId, Action action) {
+    Optional<Role> role = memberships.roleOf(groupId == null ? noGroupFor(assetId) : groupId, userId);
+    return groupId == null
+        ? Decision.INVISIBLE
+        : role.map(r -> new Decision(r.allows(action), r)).orElse(Decision.INVISIBLE);
+  }
+
+  /**
+   * A group id no group has, for the membership read of a missing asset: the asset's own id (ids
+   * are unique across kinds), so those reads spread like real ones.
+   */
+  private static String noGroupFor(String assetId) {
+    return assetId;
   }
 
   /** One check of a batch. */
@@ -70,7 +91,10 @@ public final class Authorizer {
       }
     }
     Map<String, String> assetGroups = assetIds.isEmpty() ? Map.of() : assets.groupsOf(assetIds);
-    groupIds.addAll(assetGroups.values());
+    for (String assetId : assetIds) {
+      // a missing asset still reads a membership, so it costs what another group's asset costs
+      groupIds.add(assetGroups.getOrDefault(assetId, noGroupFor(assetId)));
+    }
     Map<String, Role> roles = groupIds.isEmpty() ? Map.of() : memberships.rolesOf(groupIds, principal.userId());
     List<Decision> out = new ArrayList<>(checks.size());
     for (Check c : checks) {
@@ -101,7 +125,9 @@ public final class Authorizer {
    * @throws ForbiddenException when the caller's role does not allow the action
    */
   public Role requireOnAsset(Caller caller, String assetId, String groupId, Action action) {
-    Decision d = groupId == null ? Decision.INVISIBLE : decide(caller.principal(), ResourceRef.group(groupId), action);
+    Decision d = Ids.looksValid(assetId)
+        ? decideOnAssetGroup(caller.userId(), assetId, groupId, action)
+        : Decision.INVISIBLE;
     return enforce(caller, d, action, "asset:" + assetId, noSuchAsset());
   }
 

@@ -110,10 +110,11 @@ class AuthorizerTest {
     assertThat(authorizer.decide(caller("bob").principal(), asset, Action.ASSETS_READ)).isEqualTo(Decision.INVISIBLE);
     assertThat(assets.reads).isEqualTo(3);
     assertThat(members.reads).isEqualTo(3);
-    // an asset that does not exist costs the one asset read and no membership read
+    // an asset that does not exist costs the same: its read, and a membership read all the same
     assertThat(authorizer.decide(caller("alice").principal(), new ResourceRef(ResourceRef.Type.ASSET, OTHER), Action.ASSETS_READ))
         .isEqualTo(Decision.INVISIBLE);
-    assertThat(members.reads).isEqualTo(3);
+    assertThat(assets.reads).isEqualTo(4);
+    assertThat(members.reads).isEqualTo(4);
   }
 
   @Test
@@ -123,6 +124,7 @@ class AuthorizerTest {
         .isInstanceOf(NotFoundException.class).hasMessage("no such asset");
     assertThatThrownBy(() -> authorizer.requireOnAsset(caller("stranger"), ASSET, G, Action.ASSETS_READ))
         .isInstanceOf(NotFoundException.class).hasMessage("no such asset");
+    assertThat(members.reads).as("a missing asset reads a membership as an existing one does").isEqualTo(2);
     assertThatThrownBy(() -> authorizer.requireOnAsset(caller("reader"), ASSET, G, Action.ASSETS_WRITE))
         .isInstanceOf(ForbiddenException.class);
     assertThat(authorizer.requireOnAsset(caller("reader"), ASSET, G, Action.ASSETS_READ)).isEqualTo(Role.READ_ONLY);

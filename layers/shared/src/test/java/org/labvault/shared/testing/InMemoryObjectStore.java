@@ -23,6 +23,8 @@ public final class InMemoryObjectStore implements ObjectStore {
 
   private final Map<String, List<Version>> objects = new ConcurrentHashMap<>();
   private final Map<String, String> uploads = new ConcurrentHashMap<>();
+  /** The parts that landed, per open upload: part number to ETag. */
+  private final Map<String, Map<Integer, String>> parts = new ConcurrentHashMap<>();
   private final AtomicInteger versions = new AtomicInteger();
   private final Clock clock;
   /** How often the full bytes were read to hash them. */
@@ -53,6 +55,30 @@ public final class InMemoryObjectStore implements ObjectStore {
     return uploads.containsKey(uploadId);
   }
 
+  /**
+   * Stores one part of an open upload, as a PUT to its URL would.
+   *
+   * @return its ETag (hex MD5 of the bytes, as S3 answers for an unencrypted or SSE-S3 part)
+   */
+  public String landPart(String uploadId, int partNumber, byte[] bytes) {
+    if (!uploads.containsKey(uploadId)) {
+      throw new IllegalStateException("no such upload " + uploadId);
+    }
+    try {
+      String etag = java.util.HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes));
+      parts.computeIfAbsent(uploadId, k -> new ConcurrentHashMap<>()).put(partNumber, etag);
+      return etag;
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Aborts an upload, as AbortMultipartUpload (or a lifecycle rule) would. */
+  public void abort(String uploadId) {
+    uploads.remove(uploadId);
+    parts.remove(uploadId);
+  }
+
   @Override
   public PresignedRequest presignPut(String key, long sizeBytes, String sha256, String contentType, Duration lifetime) {
     return new PresignedRequest("https://s3.test/" + key + "?put", Map.of("content-length", Long.toString(sizeBytes),
@@ -78,8 +104,27 @@ public final class InMemoryObjectStore implements ObjectStore {
   }
 
   @Override
-  public Completion completeMultipart(String key, String uploadId, List<UploadedPart> parts) {
-    return uploads.remove(uploadId) != null ? Completion.COMPLETED : Completion.NO_SUCH_UPLOAD;
+  public Optional<Map<Integer, String>> listParts(String key, String uploadId) {
+    if (!key.equals(uploads.get(uploadId))) {
+      return Optional.empty();
+    }
+    return Optional.of(Map.copyOf(parts.getOrDefault(uploadId, Map.of())));
+  }
+
+  /** Like S3: every named part must have landed with that ETag (quotes around it or not). */
+  @Override
+  public Completion completeMultipart(String key, String uploadId, List<UploadedPart> completed) {
+    if (!key.equals(uploads.get(uploadId))) {
+      return Completion.NO_SUCH_UPLOAD;
+    }
+    Map<Integer, String> landed = parts.getOrDefault(uploadId, Map.of());
+    for (UploadedPart p : completed) {
+      if (!p.etag().replace("\"", "").equals(landed.get(p.partNumber()))) {
+        throw org.labvault.shared.error.ValidationException.field("parts", "do not match the uploaded parts (InvalidPart)");
+      }
+    }
+    abort(uploadId);
+    return Completion.COMPLETED;
   }
 
   @Override

@@ -84,6 +84,23 @@ public final class S3ObjectStore implements ObjectStore {
   }
 
   @Override
+  public Optional<Map<Integer, String>> listParts(String key, String uploadId) {
+    Map<Integer, String> parts = new TreeMap<>();
+    try {
+      s3.listPartsPaginator(r -> r.bucket(bucket()).key(key).uploadId(uploadId))
+          .parts().forEach(p -> parts.put(p.partNumber(), p.eTag() == null ? "" : p.eTag().replace("\"", "")));
+      return Optional.of(parts);
+    } catch (NoSuchUploadException e) {
+      return Optional.empty();
+    } catch (S3Exception e) {
+      if (e.statusCode() == 404) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  @Override
   public Completion completeMultipart(String key, String uploadId, List<UploadedPart> parts) {
     List<CompletedPart> completed = parts.stream()
         .map(p -> CompletedPart.builder().partNumber(p.partNumber()).eTag(p.etag()).build()).toList();

@@ -45,6 +45,12 @@ public interface ObjectStore {
   }
 
   /**
+   * The parts an open multipart upload holds, by part number, each with its ETag (without quotes);
+   * empty when the store knows no such upload (completed or aborted).
+   */
+  Optional<Map<Integer, String>> listParts(String key, String uploadId);
+
+  /**
    * Completes a multipart upload.
    *
    * @throws org.labvault.shared.error.ValidationException when the parts do not match what was uploaded
