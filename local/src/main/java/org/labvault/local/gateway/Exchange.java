@@ -86,7 +86,11 @@ final class Exchange {
     responseHeaders.clear();
   }
 
+  /** A final answer: 200 to 599 (an interim 1xx is the server's business). */
   void respond(int status, byte[] body) {
+    if (status < 200 || status > 599) {
+      throw new IllegalArgumentException("not a status an answer can have: " + status);
+    }
     this.status = status;
     this.responseBody = body;
   }

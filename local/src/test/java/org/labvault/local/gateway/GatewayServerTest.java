@@ -136,6 +136,14 @@ class GatewayServerTest {
   }
 
   @Test
+  void aStatusNoAnswerCanHaveIs500() throws Exception {
+    start(exchange -> exchange.respond(99, new byte[0]));
+    try (Socket socket = connect()) {
+      assertThat(exchange(socket, "GET / HTTP/1.1\r\nConnection: close\r\n\r\n")).startsWith("HTTP/1.1 500");
+    }
+  }
+
+  @Test
   void keepAlivePipeliningAndExpectContinueWork() throws Exception {
     start(GatewayServerTest::ok);
     try (Socket socket = connect()) {
