@@ -113,7 +113,8 @@ final class GatewayServer implements AutoCloseable {
       try {
         socket = listener.accept();
       } catch (IOException e) {
-        continue; // closed, or one failed accept
+        pause(); // closed (the loop ends), or out of file descriptors: do not spin
+        continue;
       }
       if (slots.tryAcquire()) {
         open.add(socket);
@@ -129,6 +130,14 @@ final class GatewayServer implements AutoCloseable {
         Thread.ofVirtual().start(() -> refuse(socket, new Refusal(503, "TOO_MANY_CONNECTIONS",
             "the local gateway holds " + limits.maxConnections() + " connections; try again")));
       }
+    }
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(10);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
