@@ -7,6 +7,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -150,5 +151,64 @@ class IdentityE2ET {
   void aPublicRouteNeedsNoToken_andIgnoresABadOne() {
     assertThat(api.get("/health", null).status()).isEqualTo(200);
     assertThat(api.get("/health", "garbage").status()).isEqualTo(200);
+  }
+
+  /** A token with a hand-written header, a valid payload and a junk signature. */
+  private static String withHeader(String headerJson) {
+    var b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+    return b64.encodeToString(headerJson.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "."
+        + b64.encodeToString(Forge.claims(issuer, "labvault", Instant.now()).build().toString()
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8)) + ".c2ln";
+  }
+
+  @Test
+  void anAlgorithmWithCrLfOrQuotesIs401_withAWellFormedChallenge() {
+    for (String alg : List.of("RS256\\r\\nX-Injected: yes", "RS256\\\", error=\\\"forged", "\\u0000\\u007f\\\\")) {
+      String token = withHeader("{\"alg\":\"" + alg + "\",\"kid\":\"" + issuerKey.getKeyID() + "\"}");
+      var answer = notices(token);
+      assertThat(answer.status()).as(alg + ": " + answer.body()).isEqualTo(401);
+      assertThat(answer.problemCode()).isEqualTo("UNAUTHORIZED");
+      assertThat(answer.header("X-Injected")).isNull();
+      String challenge = answer.header("WWW-Authenticate");
+      assertThat(challenge).matches("Bearer error=\"invalid_token\", error_description=\"[\\x20\\x21\\x23-\\x5b\\x5d-\\x7e]*\"");
+    }
+  }
+
+  @Test
+  void oddTokensOfAnySizeAre401() {
+    String nested = "[".repeat(3000) + "]".repeat(3000);
+    for (String token : List.of(
+        withHeader("{\"alg\":{\"nested\":[1,2]},\"kid\":\"k\"}"),
+        withHeader("{\"alg\":\"RS256\",\"kid\":" + nested + "}"),
+        withHeader("{\"alg\":\"RS256\",\"kid\":\"" + issuerKey.getKeyID() + "\",\"jwk\":{\"kty\":\"RSA\",\"n\":{}}}"),
+        "x".repeat(9_000),
+        "\u00e9\u00ff.\u00e9.\u00e9")) {
+      var answer = api.raw("GET", "/notifications", Map.of("Authorization", "Bearer " + token), null);
+      assertThat(answer.status()).as(token.length() > 100 ? token.substring(0, 100) : token).isEqualTo(401);
+    }
+  }
+
+  @Test
+  void theTokenRouteRefusesABodyThatIsNotAnObject() {
+    for (String body : List.of("null", "[]", "1", "\"sub\"", "true", "[{\"sub\":\"a\"}]")) {
+      var answer = api.postJson("/local/tokens", null, body);
+      assertThat(answer.status()).as(body + ": " + answer.body()).isEqualTo(400);
+      assertThat(answer.problemCode()).isIn("VALIDATION", "MALFORMED_JSON");
+    }
+  }
+
+  @Test
+  void theTokenRouteRefusesOversizedClaims() {
+    String big = "a".repeat(10 * 1024);
+    for (String body : List.of(
+        "{\"sub\":\"" + big + "\"}",
+        "{\"sub\":\"a\",\"email\":\"" + big + "@acme.example\"}",
+        "{\"sub\":\"a\",\"tenant\":\"" + big + "\"}",
+        "{\"sub\":\"a\",\"groups\":[\"" + big + "\"]}",
+        "{\"sub\":\"a\",\"groups\":[" + "\"g\",".repeat(500) + "\"g\"]}")) {
+      var answer = api.postJson("/local/tokens", null, body);
+      assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+      assertThat(answer.problemCode()).isEqualTo("VALIDATION");
+    }
   }
 }

@@ -2,12 +2,7 @@ package org.labvault.local.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -17,8 +12,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.labvault.local.identity.JwtAuthorizer;
 import org.labvault.local.identity.TokenIssuer;
 import org.labvault.local.lambda.FunctionError;
@@ -37,7 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The local HTTP API: serves the template's routes like API Gateway (JWT authorizer, payload 2.0
  * events, the function's response), plus the local-only routes under {@code /local}. Binds
- * 127.0.0.1 only. Its own refusals (401, unknown route) are problem documents, like the functions'.
+ * 127.0.0.1 only. Its own refusals (401, unknown route, and the server's limits: see
+ * {@link GatewayServer}) are problem documents, like the functions'.
  */
 public final class Gateway implements AutoCloseable {
 
@@ -46,8 +40,7 @@ public final class Gateway implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private final HttpServer server;
-  private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+  private final GatewayServer server;
   private final ObjectMapper json = Json.instance().mapper();
   private RouteTable routes;
   private StackModel model;
@@ -57,18 +50,17 @@ public final class Gateway implements AutoCloseable {
   private final Map<String, JwtAuthorizer> authorizers = new HashMap<>();
   private String accountId;
 
-  private Gateway(HttpServer server) {
+  private Gateway(GatewayServer server) {
     this.server = server;
   }
 
   /** Binds the port now (0: any free one), so the issuer URL is known before serving. */
   public static Gateway bind(int port) throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
-    return new Gateway(server);
+    return new Gateway(GatewayServer.bind(port, GatewayServer.DEFAULTS));
   }
 
   public URI baseUri() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    return URI.create("http://127.0.0.1:" + server.port());
   }
 
   public void start(StackModel model, Map<String, FunctionHost> functions, TokenIssuer issuer, String accountId, Clock clock) {
@@ -78,35 +70,31 @@ public final class Gateway implements AutoCloseable {
     this.accountId = accountId;
     this.clock = clock;
     this.routes = new RouteTable(model.routes());
-    server.setExecutor(threads);
-    server.createContext("/", this::serve);
-    server.start();
+    server.start(this::serve);
   }
 
-  private void serve(HttpExchange exchange) throws IOException {
+  private void serve(Exchange exchange) throws IOException {
     String requestId = newRequestId();
-    try (exchange) {
-      try {
-        String path = exchange.getRequestURI().getRawPath();
-        if (path.equals("/local") || path.startsWith("/local/")) {
-          local(exchange, path, requestId);
-        } else {
-          api(exchange, requestId);
-        }
-      } catch (AppException e) {
-        problem(exchange, requestId, e.status(), e.code(), e.detail(), Map.of());
-      } catch (RuntimeException e) {
-        LOG.error("Gateway failure", e);
-        problem(exchange, requestId, 500, Problems.INTERNAL, "the local gateway failed", Map.of());
+    try {
+      String path = exchange.rawPath();
+      if (path.equals("/local") || path.startsWith("/local/")) {
+        local(exchange, path, requestId);
+      } else {
+        api(exchange, requestId);
       }
+    } catch (AppException e) {
+      problem(exchange, requestId, e.status(), e.code(), e.detail(), Map.of());
+    } catch (RuntimeException e) {
+      LOG.error("Gateway failure", e);
+      problem(exchange, requestId, 500, Problems.INTERNAL, "the local gateway failed", Map.of());
     }
   }
 
   // ---- the template's API
 
-  private void api(HttpExchange exchange, String requestId) throws IOException {
-    String method = exchange.getRequestMethod();
-    String rawPath = exchange.getRequestURI().getRawPath();
+  private void api(Exchange exchange, String requestId) throws IOException {
+    String method = exchange.method();
+    String rawPath = exchange.rawPath();
     var match = routes.match(method, rawPath);
     if (match.isEmpty()) {
       problem(exchange, requestId, 404, "NOT_FOUND", "no route for " + method + " " + rawPath, Map.of());
@@ -118,22 +106,21 @@ public final class Gateway implements AutoCloseable {
     if (authorizer != null) {
       List<String> scopes = route.scopes().isEmpty() ? authorizer.scopes() : route.scopes();
       try {
-        claims = authorizerFor(authorizer).authorize(exchange.getRequestHeaders().getFirst("Authorization"), scopes);
+        claims = authorizerFor(authorizer).authorize(exchange.header("Authorization"), scopes);
       } catch (JwtAuthorizer.Rejected e) {
         problem(exchange, requestId, 401, "UNAUTHORIZED", e.getMessage(),
-            Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\", error_description=\"" + e.getMessage() + "\""));
+            Map.of("WWW-Authenticate", bearerChallenge(e.getMessage())));
         return;
       }
     }
-    byte[] body = readBody(exchange);
     var request = new ApiEvents.Request(
         method,
         rawPath,
-        exchange.getRequestURI().getRawQuery(),
-        exchange.getRequestHeaders(),
-        body,
-        exchange.getRemoteAddress().getAddress().getHostAddress(),
-        exchange.getProtocol());
+        exchange.rawQuery(),
+        exchange.requestHeaders(),
+        exchange.body(),
+        exchange.sourceIp(),
+        exchange.protocol());
     var event = ApiEvents.build(request, match.get(), claims, route.scopes(), requestId,
         model.apiId(route.apiLogicalId()),
         accountId, clock.instant());
@@ -150,6 +137,12 @@ public final class Gateway implements AutoCloseable {
     respond(exchange, requestId, result);
   }
 
+  /** RFC 6750: error_description holds printable ASCII except {@code "} and {@code \\}; anything else is dropped. */
+  static String bearerChallenge(String reason) {
+    String description = reason.replaceAll("[^\\x20\\x21\\x23-\\x5b\\x5d-\\x7e]", "");
+    return "Bearer error=\"invalid_token\", error_description=\"" + description + "\"";
+  }
+
   private JwtAuthorizer authorizerFor(Model.JwtAuthorizer def) {
     synchronized (authorizers) {
       return authorizers.computeIfAbsent(def.apiLogicalId() + "/" + def.name(),
@@ -158,30 +151,29 @@ public final class Gateway implements AutoCloseable {
   }
 
   /** Payload 2.0 responses: a statusCode object, or any JSON value as a 200 JSON body. */
-  private void respond(HttpExchange exchange, String requestId, byte[] result) throws IOException {
+  private void respond(Exchange exchange, String requestId, byte[] result) throws IOException {
     JsonNode out = json.readTree(result);
-    var headers = exchange.getResponseHeaders();
-    headers.set("apigw-requestid", requestId);
+    exchange.setHeader("apigw-requestid", requestId);
     if (out != null && out.isObject() && out.has("statusCode")) {
       int status = out.get("statusCode").asInt();
-      out.path("headers").properties().forEach(h -> headers.set(h.getKey(), h.getValue().asText()));
-      out.path("multiValueHeaders").properties().forEach(h -> h.getValue().forEach(v -> headers.add(h.getKey(), v.asText())));
-      out.path("cookies").forEach(c -> headers.add("Set-Cookie", c.asText()));
+      out.path("headers").properties().forEach(h -> exchange.setHeader(h.getKey(), h.getValue().asText()));
+      out.path("multiValueHeaders").properties().forEach(h -> h.getValue().forEach(v -> exchange.addHeader(h.getKey(), v.asText())));
+      out.path("cookies").forEach(c -> exchange.addHeader("Set-Cookie", c.asText()));
       JsonNode body = out.get("body");
       byte[] bytes = body == null || body.isNull() ? new byte[0]
           : out.path("isBase64Encoded").asBoolean(false) ? Base64.getDecoder().decode(body.asText())
           : body.asText().getBytes(StandardCharsets.UTF_8);
       send(exchange, status, bytes);
     } else {
-      headers.set("Content-Type", "application/json");
+      exchange.setHeader("Content-Type", "application/json");
       send(exchange, 200, result);
     }
   }
 
   // ---- local-only routes
 
-  private void local(HttpExchange exchange, String path, String requestId) throws IOException {
-    String method = exchange.getRequestMethod();
+  private void local(Exchange exchange, String path, String requestId) throws IOException {
+    String method = exchange.method();
     if (method.equals("POST") && path.equals("/local/tokens")) {
       TokenRequest req = readJson(exchange, TokenRequest.class);
       var token = issuer.issue(req.checkedSub(), req.checkedEmail(), req.checkedTenant(), req.checkedGroups(), req.checkedTtl());
@@ -204,77 +196,69 @@ public final class Gateway implements AutoCloseable {
   }
 
   /** Like Lambda's Invoke API: the function's result, or its error with X-Amz-Function-Error. */
-  private void invoke(HttpExchange exchange, String logicalId, String requestId) throws IOException {
+  private void invoke(Exchange exchange, String logicalId, String requestId) throws IOException {
     FunctionHost host = functions.get(logicalId);
     if (host == null) {
       problem(exchange, requestId, 404, "NOT_FOUND", "no function " + logicalId + " in the template", Map.of());
       return;
     }
-    byte[] event = readBody(exchange);
+    byte[] event = exchange.body();
     try {
       json.readTree(event.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : event);
     } catch (IOException e) {
       throw ValidationException.malformedJson();
     }
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.setHeader("Content-Type", "application/json");
     try {
       send(exchange, 200, host.invoke(event.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : event, requestId));
     } catch (FunctionError e) {
-      exchange.getResponseHeaders().set("X-Amz-Function-Error", "Unhandled");
+      exchange.setHeader("X-Amz-Function-Error", "Unhandled");
       send(exchange, 200, e.payload().getBytes(StandardCharsets.UTF_8));
     }
   }
 
   // ---- plumbing
 
-  private <T> T readJson(HttpExchange exchange, Class<T> type) throws IOException {
-    String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+  private <T> T readJson(Exchange exchange, Class<T> type) {
+    String contentType = exchange.header("Content-Type");
     if (contentType == null || !contentType.split(";", 2)[0].trim().equalsIgnoreCase("application/json")) {
       throw new UnsupportedMediaTypeException("send the body as application/json");
     }
-    byte[] body = readBody(exchange);
+    byte[] body = exchange.body();
     if (body.length == 0) {
       throw ValidationException.of("a JSON body is required");
     }
-    return Json.instance().read(new String(body, StandardCharsets.UTF_8), type);
-  }
-
-  private static byte[] readBody(HttpExchange exchange) throws IOException {
-    try (InputStream in = exchange.getRequestBody()) {
-      byte[] body = in.readNBytes(MAX_REQUEST_BYTES + 1);
-      if (body.length > MAX_REQUEST_BYTES) {
-        throw new org.labvault.shared.error.PayloadTooLargeException("the request is larger than API Gateway accepts");
-      }
-      return body;
+    T value = Json.instance().read(new String(body, StandardCharsets.UTF_8), type);
+    if (value == null) {
+      throw ValidationException.of("the body must be a JSON object");
     }
+    return value;
   }
 
-  private void problem(HttpExchange exchange, String requestId, int status, String code, String detail,
+  /** A problem replaces whatever answer was being built, headers included. */
+  private void problem(Exchange exchange, String requestId, int status, String code, String detail,
       Map<String, String> extraHeaders) throws IOException {
-    extraHeaders.forEach(exchange.getResponseHeaders()::set);
-    exchange.getResponseHeaders().set("Content-Type", Problems.CONTENT_TYPE);
-    exchange.getResponseHeaders().set("X-Request-Id", requestId);
-    exchange.getResponseHeaders().set("apigw-requestid", requestId);
+    exchange.clearHeaders();
+    extraHeaders.forEach(exchange::setHeader);
+    exchange.setHeader("Content-Type", Problems.CONTENT_TYPE);
+    exchange.setHeader("X-Request-Id", requestId);
+    exchange.setHeader("apigw-requestid", requestId);
     send(exchange, status, json.writeValueAsBytes(Problems.of(status, code, detail)));
   }
 
-  private void sendJson(HttpExchange exchange, String requestId, int status, Object body) throws IOException {
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.getResponseHeaders().set("X-Request-Id", requestId);
-    exchange.getResponseHeaders().set("Cache-Control", "no-store");
+  private void sendJson(Exchange exchange, String requestId, int status, Object body) throws IOException {
+    exchange.setHeader("Content-Type", "application/json");
+    exchange.setHeader("X-Request-Id", requestId);
+    exchange.setHeader("Cache-Control", "no-store");
     send(exchange, status, json.writeValueAsBytes(body));
   }
 
-  private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
-    boolean empty = body.length == 0 || status == 204 || exchange.getRequestMethod().equals("HEAD");
-    exchange.sendResponseHeaders(status, empty ? -1 : body.length);
-    if (!empty) {
-      exchange.getResponseBody().write(body);
-    }
+  private static void send(Exchange exchange, int status, byte[] body) {
+    exchange.respond(status, status == 204 ? new byte[0] : body);
   }
 
   /** API Gateway's request ids are short base64 strings. */
-  private static String newRequestId() {
+  static String newRequestId() {
     byte[] bytes = new byte[10];
     RANDOM.nextBytes(bytes);
     return Base64.getEncoder().encodeToString(bytes);
@@ -282,7 +266,6 @@ public final class Gateway implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
-    threads.shutdownNow();
+    server.close();
   }
 }

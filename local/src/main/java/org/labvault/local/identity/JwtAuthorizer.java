@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -33,6 +34,11 @@ public final class JwtAuthorizer {
   private static final Set<JWSAlgorithm> RSA = Set.of(
       JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512,
       JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512);
+
+  /** Longer bearer tokens are refused unread; Cognito's are a few KB, API Gateway's headers at most 10 KB. */
+  public static final int MAX_TOKEN_CHARS = 8 * 1024;
+
+  private static final Pattern ALGORITHM_NAME = Pattern.compile("[A-Za-z0-9+_.-]{1,32}");
 
   private final String issuer;
   private final Set<String> audiences;
@@ -66,10 +72,14 @@ public final class JwtAuthorizer {
     if (token.regionMatches(true, 0, "Bearer ", 0, 7)) {
       token = token.substring(7).trim();
     }
+    if (token.length() > MAX_TOKEN_CHARS) {
+      throw new Rejected("the token is too long");
+    }
     JWT jwt;
     try {
       jwt = JWTParser.parse(token);
-    } catch (ParseException e) {
+    } catch (ParseException | RuntimeException e) {
+      // whatever a hand-made token holds, it is a 401, never a failure of the gateway
       throw new Rejected("malformed token");
     }
     if (!(jwt instanceof SignedJWT signed)) {
@@ -77,7 +87,7 @@ public final class JwtAuthorizer {
     }
     JWSAlgorithm alg = signed.getHeader().getAlgorithm();
     if (!RSA.contains(alg)) {
-      throw new Rejected("signing algorithm " + alg + " is refused; only RSA is accepted");
+      throw new Rejected("signing algorithm " + printable(alg.getName()) + " is refused; only RSA is accepted");
     }
     String kid = signed.getHeader().getKeyID();
     JWK jwk = kid == null ? null : keys.getKeyByKeyId(kid);
@@ -88,17 +98,22 @@ public final class JwtAuthorizer {
       if (!signed.verify(new RSASSAVerifier(rsa))) {
         throw new Rejected("invalid signature");
       }
-    } catch (JOSEException e) {
+    } catch (JOSEException | RuntimeException e) {
       throw new Rejected("invalid signature");
     }
     JWTClaimsSet claims;
     try {
       claims = signed.getJWTClaimsSet();
-    } catch (ParseException e) {
+    } catch (ParseException | RuntimeException e) {
       throw new Rejected("malformed claims");
     }
     checkClaims(claims, routeScopes);
     return stringify(claims.getClaims());
+  }
+
+  /** The token's own text, in a reason, only when it is a short plain name (it ends up in a header). */
+  private static String printable(String name) {
+    return ALGORITHM_NAME.matcher(name).matches() ? name : "(unreadable)";
   }
 
   private void checkClaims(JWTClaimsSet claims, List<String> routeScopes) throws Rejected {

@@ -126,4 +126,53 @@ class JwtAuthorizerTest {
     assertThatThrownBy(() -> authorizer.authorize(token, List.of("labvault/admin")))
         .hasMessage("the token lacks the scope this route requires");
   }
+
+  /** A token with a hand-written header and payload and a junk signature. */
+  private static String handMade(String headerJson, String payloadJson) {
+    var b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+    return b64.encodeToString(headerJson.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "."
+        + b64.encodeToString(payloadJson.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + ".c2ln";
+  }
+
+  @Test
+  void authorize_shouldNeverEchoAnAlgorithmWithControlCharactersOrQuotes() {
+    String crlf = rejection(handMade("{\"alg\":\"RS256\\r\\nX-Injected: 1\",\"kid\":\"trusted\"}", "{}"));
+    assertThat(crlf).startsWith("signing algorithm").doesNotContain("\r", "\n", "X-Injected");
+    String quote = rejection(handMade("{\"alg\":\"RS256\\\", error=\\\"x\",\"kid\":\"trusted\"}", "{}"));
+    assertThat(quote).startsWith("signing algorithm").doesNotContain("\"", "error=");
+  }
+
+  @Test
+  void authorize_shouldRefuseAnyMalformedTokenWithoutThrowingSomethingElse() {
+    String nested = "[".repeat(5000) + "]".repeat(5000);
+    List<String> odd = List.of(
+        "Bearer " + "a".repeat(200_000),
+        "Bearer " + "a".repeat(9_000) + "." + "b".repeat(9_000) + "." + "c".repeat(9_000),
+        handMade("{\"alg\":{\"a\":{\"b\":1}},\"kid\":\"trusted\"}", "{}"),
+        handMade("{\"alg\":[\"RS256\"],\"kid\":\"trusted\"}", "{}"),
+        handMade("{\"alg\":\"RS256\",\"kid\":{\"x\":1}}", "{}"),
+        handMade("{\"alg\":\"RS256\",\"kid\":\"trusted\",\"x\":" + nested + "}", "{}"),
+        handMade("{\"alg\":\"RS256\",\"kid\":\"trusted\",\"jwk\":{\"kty\":\"RSA\",\"n\":[1],\"e\":{}}}", "{}"),
+        handMade("{\"alg\":\"RS256\",\"kid\":\"trusted\",\"x5c\":[\"bm90IGEgY2VydA\",{}]}", "{}"),
+        handMade("{\"alg\":\"RS256\",\"kid\":\"trusted\",\"crit\":[\"b64\"],\"b64\":\"no\"}", "{}"),
+        handMade("{\"alg\":\"RS256\",\"kid\":\"trusted\",\"typ\":{}}", "{}"),
+        handMade("{\"alg\":\"RS256\",\"kid\":\"trusted\"}", nested),
+        handMade("{\"alg\":\"RS256\",\"kid\":\"trusted\"}", "{\"iss\":{\"a\":1}}"),
+        "Bearer " + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[] {(byte) 0xc3, 0x28, (byte) 0xff, '{'})
+            + ".e30.c2ln",
+        "Bearer \u0000.\uffff.\ud800",
+        "Bearer ...",
+        "Bearer a.b.c.d.e");
+    for (String token : odd) {
+      assertThatThrownBy(() -> authorizer.authorize(token, List.of()))
+          .as(token.length() > 200 ? token.substring(0, 200) : token)
+          .isInstanceOf(JwtAuthorizer.Rejected.class);
+    }
+  }
+
+  @Test
+  void authorize_shouldRefuseAnOverlongTokenBeforeParsingIt() {
+    var padded = new JWTClaimsSet.Builder(good()).claim("pad", "x".repeat(JwtAuthorizer.MAX_TOKEN_CHARS)).build();
+    assertThat(rejection(Forge.rs256(TRUSTED, "trusted", padded))).isEqualTo("the token is too long");
+  }
 }
