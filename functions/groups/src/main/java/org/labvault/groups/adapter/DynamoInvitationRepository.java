@@ -45,11 +45,13 @@ public final class DynamoInvitationRepository implements InvitationRepository {
 
   private final DynamoDbClient dynamo;
   private final String table;
+  private final PageTokens pageTokens;
 
   @Inject
-  DynamoInvitationRepository(DynamoDbClient dynamo, Config config) {
+  DynamoInvitationRepository(DynamoDbClient dynamo, Config config, PageTokens pageTokens) {
     this.dynamo = dynamo;
     this.table = config.require(Config.Names.TABLE_NAME);
+    this.pageTokens = pageTokens;
   }
 
   @Override
@@ -86,9 +88,10 @@ public final class DynamoInvitationRepository implements InvitationRepository {
         .keyConditionExpression("pk = :pk AND sk > :now")
         .expressionAttributeValues(Map.of(":pk", s(Keys.invitee(userId)), ":now", s(Times.format(now) + "#~")))
         .limit(page.limit())
-        .exclusiveStartKey(PageTokens.decode(page.nextToken(), Keys.PK, Keys.invitee(userId)))
+        .exclusiveStartKey(pageTokens.decode(page.nextToken(), "invitations:" + Keys.invitee(userId), PageTokens.TABLE_KEY))
         .build());
-    return new Page<>(result.items().stream().map(GroupItems::invitation).toList(), PageTokens.encode(result.lastEvaluatedKey()));
+    return new Page<>(result.items().stream().map(GroupItems::invitation).toList(),
+        pageTokens.encode("invitations:" + Keys.invitee(userId), result.lastEvaluatedKey()));
   }
 
   /** Marks the invitation closed and removes its copy and lock: the first three items of every close. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -68,6 +69,27 @@ public final class Json {
     } catch (JsonProcessingException e) {
       throw ValidationException.malformedJson();
     }
+  }
+
+  /**
+   * Reads a request body that must be a JSON object into {@code type}: {@code null}, an array, a
+   * string, a number or a boolean is a VALIDATION problem naming {@code body}, never a null request.
+   *
+   * @throws ValidationException as {@link #read}, and VALIDATION when the root is not an object
+   */
+  public <T> T readObject(String body, Class<T> type) {
+    JsonNode root;
+    try {
+      root = mapper.readTree(body);
+    } catch (StreamReadException e) {
+      throw ValidationException.malformedJson();
+    } catch (JsonProcessingException e) {
+      return read(body, type); // reports the syntax or shape error exactly as read() does
+    }
+    if (root == null || !root.isObject()) {
+      throw ValidationException.field("body", "must be a JSON object");
+    }
+    return read(body, type);
   }
 
   public String write(Object value) {
