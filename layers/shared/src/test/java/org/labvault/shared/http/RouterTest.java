@@ -183,6 +183,29 @@ class RouterTest {
   }
 
   @Test
+  void handle_shouldRefuseABodyThatIsNotWellFormedUnicode_ratherThanChangeIt() {
+    // invalid UTF-8 in a base64 body: not replaced by U+FFFD
+    var out = new java.io.ByteArrayOutputStream();
+    out.writeBytes("{\"name\":\"a".getBytes(StandardCharsets.UTF_8));
+    out.writeBytes(new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}); // a UTF-16 surrogate: never valid UTF-8
+    out.writeBytes("\"}".getBytes(StandardCharsets.UTF_8));
+    byte[] withSurrogate = out.toByteArray();
+    var base64 = router.handle(ApiEvent.route("POST /echo").as("a", "t").header("content-type", "application/json")
+        .body(Base64.getEncoder().encodeToString(withSurrogate), true).build(), new FakeContext());
+    assertThat(base64.getStatusCode()).isEqualTo(400);
+    assertThat(problemCode(base64)).isEqualTo("VALIDATION");
+    assertThat(body(base64).path("detail").asText()).isEqualTo("body: must be well-formed UTF-8");
+    // a lone surrogate in a text body: not turned into "?"
+    var text = router.handle(ApiEvent.route("POST /echo").as("a", "t").json("{\"name\":\"a\ud800\"}").build(), new FakeContext());
+    assertThat(text.getStatusCode()).isEqualTo(400);
+    assertThat(body(text).path("detail").asText()).isEqualTo("body: must be well-formed UTF-8");
+    // and as a JSON escape: the field is named
+    var escaped = router.handle(ApiEvent.route("POST /echo").as("a", "t").json("{\"name\":\"a\\ud800\"}").build(), new FakeContext());
+    assertThat(escaped.getStatusCode()).isEqualTo(400);
+    assertThat(body(escaped).path("detail").asText()).startsWith("name:");
+  }
+
+  @Test
   void handle_shouldMapDomainExceptionsToTheirStatusAndCode() {
     var res = router.handle(ApiEvent.route("POST /conflict").as("a", "t").build(), new FakeContext());
     assertThat(res.getStatusCode()).isEqualTo(409);
