@@ -82,9 +82,18 @@ public final class LocalStack implements AutoCloseable {
             + options.template() + " declares " + String.join(", ", template.section("Parameters").keySet()));
       }
     }
-    model = StackModel.build(template, REGION, ACCOUNT_ID, STACK_NAME, options.parameterOverrides());
+    // the template is checked before the state directory is touched; then resolved again with the
+    // secrets the state directory keeps
+    StackModel.build(template, REGION, ACCOUNT_ID, STACK_NAME, options.parameterOverrides());
     state = StateDir.open(options.stateDir(), options.fresh());
     running.push(state);
+    model = StackModel.build(template, REGION, ACCOUNT_ID, STACK_NAME, options.parameterOverrides(), secret -> {
+      try {
+        return state.secret(secret);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
     credentials = state.credentials();
 
     EnginePorts ports = EnginePorts.in(state.ports());

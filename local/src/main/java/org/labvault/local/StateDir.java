@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 import org.labvault.local.engine.S3Engine;
+import org.labvault.local.template.Model;
 
 /**
  * The local stack's state directory: tables, objects, keys and stack.json. Data persists for
@@ -156,6 +157,18 @@ final class StateDir implements AutoCloseable {
     }
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     return new Credentials(lines.get(0).trim(), lines.get(1).trim());
+  }
+
+  /**
+   * The value of a generated secret of the template: generated once, as its GenerateSecretString
+   * says, and kept with the state (readable by the owner only), as Secrets Manager keeps it.
+   */
+  String secret(Model.Secret secret) throws IOException {
+    Path file = dir.resolve("identity").resolve("secrets").resolve(secret.logicalId());
+    if (!Files.exists(file)) {
+      PrivateFiles.write(file, secret.generate(new SecureRandom()));
+    }
+    return Files.readString(file, StandardCharsets.UTF_8);
   }
 
   private static boolean isEmpty(Path dir) throws IOException {

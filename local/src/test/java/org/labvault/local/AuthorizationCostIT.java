@@ -28,6 +28,7 @@ import org.labvault.shared.auth.Role;
 import org.labvault.shared.aws.DynamoAssetLocator;
 import org.labvault.shared.aws.DynamoMembershipReader;
 import org.labvault.shared.aws.Keys;
+import org.labvault.shared.aws.PageTokens;
 import org.labvault.shared.config.Config;
 import org.labvault.shared.error.NotFoundException;
 import org.labvault.shared.http.Principal;
@@ -115,7 +116,7 @@ class AuthorizationCostIT {
     dynamo.putItem(r -> r.tableName(TABLE).item(Map.of(Keys.PK, AttributeValue.fromS(Keys.group(groupOfOne)),
         Keys.SK, AttributeValue.fromS(Keys.META), "status", AttributeValue.fromS(Keys.GROUP_ACTIVE))));
     assetOfOne = Ids.newId(clock);
-    new DynamoAssetRepository(dynamo, config).create(new Asset(assetOfOne, groupOfOne, "acme", "run.csv", "text/csv", 10,
+    new DynamoAssetRepository(dynamo, config, PageTokens.withKey("cost-test-page-token-key-of-32-characters")).create(new Asset(assetOfOne, groupOfOne, "acme", "run.csv", "text/csv", 10,
         "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=", Classification.CONFIDENTIAL, AssetStatus.PENDING_UPLOAD,
         clock.instant(), "one", "assets/acme/" + groupOfOne + "/" + assetOfOne, null, clock.instant(), null));
     authorizer = new Authorizer(new DynamoMembershipReader(dynamo, config), new DynamoAssetLocator(dynamo, config), e -> { }, clock);
@@ -202,7 +203,7 @@ class AuthorizationCostIT {
   void aNonMemberPaysTheSameForAMissingAssetAsForAnotherGroupsAsset() {
     // given an asset of a group that "stranger" is not a member of
     var config = Config.from(Map.of(Config.Names.TABLE_NAME, TABLE));
-    var assets = new DynamoAssetRepository(dynamo, config);
+    var assets = new DynamoAssetRepository(dynamo, config, PageTokens.withKey("cost-test-page-token-key-of-32-characters"));
     String missing = Ids.newId(Clock.systemUTC());
 
     // then the asset routes cost the same calls of the same kinds: the asset, then a membership

@@ -6,25 +6,20 @@ import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.labvault.shared.asset.domain.AssetStatus;
 import org.labvault.shared.asset.domain.Classification;
 import org.labvault.shared.asset.domain.UploadPlan;
 import org.labvault.shared.asset.port.ObjectStore.UploadedPart;
 import org.labvault.shared.error.ValidationException;
+import org.labvault.shared.validation.MediaTypes;
 import org.labvault.shared.validation.Text;
 
 /** The bodies and parameters the Assets routes accept, checked field by field. */
 final class AssetRequests {
 
   static final int MAX_NAME = 255;
-  static final int MAX_CONTENT_TYPE = 255;
   static final int MAX_ETAG = 256;
   private static final int SHA256_BYTES = 32;
-  /** RFC 9110 media type: type "/" subtype, optional parameters. */
-  private static final Pattern MEDIA_TYPE = Pattern.compile(
-      "[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}"
-          + "(\\s*;\\s*[A-Za-z0-9!#$&^_.+-]+=(\"[^\"\\p{Cntrl}]*\"|[A-Za-z0-9!#$&^_.+-]+))*");
 
   private AssetRequests() {}
 
@@ -35,7 +30,7 @@ final class AssetRequests {
     Declared checked() {
       return new Declared(
           Text.line("name", name, 1, MAX_NAME),
-          AssetRequests.contentType(contentType),
+          MediaTypes.check("contentType", contentType),
           size(sizeBytes),
           AssetRequests.sha256(sha256),
           classification == null ? Classification.DEFAULT : AssetRequests.classification(classification));
@@ -104,16 +99,6 @@ final class AssetRequests {
   static Classification classification(String raw) {
     return Classification.parse(raw).orElseThrow(() -> ValidationException.field("classification",
         "must be one of PUBLIC, INTERNAL, CONFIDENTIAL, SECRET"));
-  }
-
-  private static String contentType(String raw) {
-    if (raw == null || raw.isBlank()) {
-      throw ValidationException.field("contentType", "is required");
-    }
-    if (raw.length() > MAX_CONTENT_TYPE || !MEDIA_TYPE.matcher(raw).matches()) {
-      throw ValidationException.field("contentType", "must be a media type like application/octet-stream");
-    }
-    return raw;
   }
 
   private static long size(Long raw) {

@@ -162,6 +162,25 @@ class AssetsHandlerTest {
   }
 
   @Test
+  void create_withTextThatCouldNotBeStoredOrUploadedAsSent_shouldBe400NamingTheField() {
+    member("erin", "EDIT");
+    String rest = ",\"sizeBytes\":1,\"sha256\":\"" + SHA + "\"}";
+    for (var bad : java.util.Map.of(
+        "{\"name\":\"run\\ud800.csv\",\"contentType\":\"text/csv\"" + rest, "name:",
+        "{\"name\":\"run.csv\",\"contentType\":\"text/plain; charset=\\\"\u00e9\\\"\"" + rest, "contentType:",
+        "{\"name\":\"run.csv\",\"contentType\":\"text/plain; charset\"" + rest, "contentType:",
+        "{\"name\":\"run.csv\",\"contentType\":\"text/\\udc00\"" + rest, "contentType:").entrySet()) {
+      var event = ApiEvent.route("POST /groups/{groupId}/assets").as("erin", "acme").path("groupId", GROUP)
+          .json(bad.getKey()).build();
+      var res = call(event);
+      assertThat(res.getStatusCode()).as(bad.getKey()).isEqualTo(400);
+      assertThat(body(res).path("code").asText()).isEqualTo("VALIDATION");
+      assertThat(body(res).path("detail").asText()).as(bad.getKey()).startsWith(bad.getValue());
+    }
+    assertThat(assetCount()).isZero();
+  }
+
+  @Test
   void create_whenTheMemberWasDemotedMeanwhile_shouldStoreNothing() {
     // the authorization read saw EDIT; the transaction re-checks the member item
     member("erin", "EDIT");

@@ -10,6 +10,8 @@ record TokenRequest(String sub, String email, String tenant, List<String> groups
 
   private static final Pattern SUBJECT = Pattern.compile("[^\\s\\p{Cntrl}]{1,256}");
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
+  /** Cognito's rule for group names: letters, marks, symbols, digits, punctuation; no whitespace. */
+  private static final Pattern GROUP = Pattern.compile("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]{1,128}");
   private static final Pattern EMAIL = Pattern.compile("[^\\s@\\p{Cntrl}]{1,64}@[^\\s@\\p{Cntrl}]{1,189}");
   private static final int MAX_GROUPS = 20;
 
@@ -45,8 +47,8 @@ record TokenRequest(String sub, String email, String tenant, List<String> groups
       throw ValidationException.field("groups", "must list at most " + MAX_GROUPS + " groups");
     }
     for (int i = 0; i < groups.size(); i++) {
-      if (groups.get(i) == null || !NAME.matcher(groups.get(i)).matches()) {
-        throw ValidationException.field("groups[" + i + "]", "must be 1 to 128 letters, digits or ._:@-");
+      if (groups.get(i) == null || !GROUP.matcher(groups.get(i)).matches()) {
+        throw ValidationException.field("groups[" + i + "]", "must be 1 to 128 characters without whitespace, as Cognito group names");
       }
     }
     return List.copyOf(groups);

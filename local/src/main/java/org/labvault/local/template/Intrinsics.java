@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
 /**
  * Evaluates CloudFormation intrinsic functions against the local stack's resources. Supported:
  * Ref, Fn::GetAtt, Fn::Sub, Fn::Join, Fn::Select, Fn::Split, Fn::If with Fn::Equals/Not/And/Or and
- * conditions. Anything else is an error that names the function and where it stands.
+ * conditions, and the dynamic references ({@code {{resolve:...}}}) in any string they produce, as
+ * CloudFormation resolves them after the functions. Anything else is an error that names the
+ * function and where it stands.
  */
 final class Intrinsics {
 
@@ -19,12 +21,16 @@ final class Intrinsics {
     Object ref(String logicalId, String where);
 
     Object getAtt(String logicalId, String attribute, String where);
+
+    /** The value of {@code {{resolve:<reference>}}}. */
+    String dynamicReference(String reference, String where);
   }
 
   /** {@code Ref: AWS::NoValue}: the property or list element disappears. */
   static final Object NO_VALUE = new Object();
 
   private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
+  private static final Pattern DYNAMIC_REFERENCE = Pattern.compile("\\{\\{resolve:([^{}]*)}}");
 
   private final Map<String, Object> parameters;
   private final Map<String, Object> conditions;
@@ -44,7 +50,8 @@ final class Intrinsics {
       if (map.size() == 1) {
         String key = String.valueOf(map.keySet().iterator().next());
         if (key.equals("Ref") || key.startsWith("Fn::")) {
-          return function(key, map.get(key), where);
+          Object result = function(key, map.get(key), where);
+          return result instanceof String s ? dynamicReferences(s, where) : result;
         }
       }
       Map<String, Object> out = new LinkedHashMap<>();
@@ -66,7 +73,20 @@ final class Intrinsics {
       }
       return out;
     }
-    return value;
+    return value instanceof String s ? dynamicReferences(s, where) : value;
+  }
+
+  private String dynamicReferences(String text, String where) {
+    if (!text.contains("{{resolve:")) {
+      return text;
+    }
+    Matcher m = DYNAMIC_REFERENCE.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(out, Matcher.quoteReplacement(resources.dynamicReference(m.group(1), where)));
+    }
+    m.appendTail(out);
+    return out.toString();
   }
 
   String resolveString(Object value, String where) {

@@ -98,6 +98,35 @@ public final class Model {
     }
   }
 
+  /**
+   * A Secrets Manager secret whose value the stack generates, as {@code GenerateSecretString}
+   * describes it.
+   *
+   * @param arn what {@code Ref} answers, and what dynamic references name it by
+   * @param alphabet the characters the value is drawn from
+   * @param eachType when every class of characters left in the alphabet must appear
+   */
+  public record Secret(String logicalId, String arn, int length, String alphabet, boolean eachType) {
+
+    private static final List<String> CLASSES = List.of(
+        "abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "0123456789",
+        "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", " ");
+
+    /** A fresh value drawn from {@code random}. */
+    public String generate(java.security.SecureRandom random) {
+      while (true) {
+        StringBuilder value = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+          value.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        if (!eachType || CLASSES.stream().allMatch(c -> c.chars().noneMatch(ch -> alphabet.indexOf(ch) >= 0)
+            || c.chars().anyMatch(ch -> value.indexOf(String.valueOf((char) ch)) >= 0))) {
+          return value.toString();
+        }
+      }
+    }
+  }
+
   /** An S3 bucket. */
   public record Bucket(
       String logicalId,

@@ -27,6 +27,7 @@ public final class StackModel {
   static final String USER_POOL = "AWS::Cognito::UserPool";
   static final String USER_POOL_CLIENT = "AWS::Cognito::UserPoolClient";
   static final String USER_POOL_GROUP = "AWS::Cognito::UserPoolGroup";
+  static final String SECRET = "AWS::SecretsManager::Secret";
 
   // Properties read locally, or without local effect (IAM, tracing, architecture, encryption at rest,
   // backups, retention): AWS enforces them; the template test checks them statically.
@@ -44,6 +45,14 @@ public final class StackModel {
   private static final Set<String> BUCKET_PROPERTIES =
       Set.of("BucketName", "VersioningConfiguration", "BucketEncryption",
           "PublicAccessBlockConfiguration", "OwnershipControls", "LifecycleConfiguration", "Tags");
+  private static final Set<String> SECRET_PROPERTIES = Set.of("Name", "Description", "GenerateSecretString", "Tags");
+  private static final Set<String> GENERATE_SECRET_PROPERTIES =
+      Set.of("PasswordLength", "ExcludePunctuation", "ExcludeCharacters", "ExcludeLowercase", "ExcludeUppercase",
+          "ExcludeNumbers", "IncludeSpace", "RequireEachIncludedType");
+  private static final String LOWERCASE = "abcdefghijklmnopqrstuvwxyz";
+  private static final String UPPERCASE = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  private static final String DIGITS = "0123456789";
+  private static final String PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
   private static final Set<String> HTTP_EVENT_PROPERTIES =
       Set.of("Path", "Method", "ApiId", "Auth", "TimeoutInMillis", "PayloadFormatVersion");
   private static final Set<String> S3_EVENT_PROPERTIES = Set.of("Bucket", "Events", "Filter");
@@ -77,14 +86,33 @@ public final class StackModel {
   private final Map<String, Model.HttpApi> apis = new LinkedHashMap<>();
   private final Map<String, Model.Table> tables = new LinkedHashMap<>();
   private final Map<String, Model.Bucket> buckets = new LinkedHashMap<>();
+  private final Map<String, Model.Secret> secrets = new LinkedHashMap<>();
+  private final Map<String, String> secretValues = new LinkedHashMap<>();
+  private final SecretStore secretStore;
   private final List<String> problems = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
   private Intrinsics intrinsics;
 
-  private StackModel(String region, String accountId, String stackName) {
+  private StackModel(String region, String accountId, String stackName, SecretStore secretStore) {
     this.region = region;
     this.accountId = accountId;
     this.stackName = stackName;
+    this.secretStore = secretStore;
+  }
+
+  /**
+   * Where the values of the template's generated secrets come from: generated once and kept (the
+   * stack's state directory), or generated for this model only ({@link #generatedOnce()}).
+   */
+  @FunctionalInterface
+  public interface SecretStore {
+    String value(Model.Secret secret);
+  }
+
+  /** Fresh values, one per secret of the model: for checking a template, and for tests. */
+  public static SecretStore generatedOnce() {
+    java.security.SecureRandom random = new java.security.SecureRandom();
+    return secret -> secret.generate(random);
   }
 
   /**
@@ -105,7 +133,16 @@ public final class StackModel {
    */
   public static StackModel build(
       Template template, String region, String accountId, String stackName, Map<String, String> overrides) {
-    StackModel model = new StackModel(region, accountId, stackName);
+    return build(template, region, accountId, stackName, overrides, generatedOnce());
+  }
+
+  /**
+   * As {@link #build(Template, String, String, String, Map)}, with the values of generated secrets
+   * (what {@code {{resolve:secretsmanager:...}}} references answer) taken from {@code secretStore}.
+   */
+  public static StackModel build(Template template, String region, String accountId, String stackName,
+      Map<String, String> overrides, SecretStore secretStore) {
+    StackModel model = new StackModel(region, accountId, stackName, secretStore);
     model.load(template, overrides);
     if (!model.problems.isEmpty()) {
       throw new TemplateException(model.problems);
@@ -127,6 +164,11 @@ public final class StackModel {
 
   public Map<String, Model.Bucket> buckets() {
     return buckets;
+  }
+
+  /** The template's Secrets Manager secrets, by logical id. */
+  public Map<String, Model.Secret> secrets() {
+    return secrets;
   }
 
   /** The S3 event sources: which bucket's new objects invoke which function. */
@@ -218,6 +260,7 @@ public final class StackModel {
           case TABLE -> table(id, props);
           case BUCKET -> bucket(id, props);
           case BUCKET_POLICY -> policies.add(Map.entry(id, props));
+          case SECRET -> secret(id);
           case LAYER, LOG_GROUP, USER_POOL, USER_POOL_CLIENT, USER_POOL_GROUP -> {
             // classpath, stdout, and the local token issuer stand in for these
           }
@@ -682,6 +725,92 @@ public final class StackModel {
     return required ? Model.SseRule.AES256_REQUIRED : Model.SseRule.NONE;
   }
 
+  // ---- secrets
+
+  /**
+   * A secret the stack generates, read on first need (a function's environment may reference a
+   * secret declared after it). Only generated plain-text values are served: a literal
+   * {@code SecretString}, a JSON template or a KMS key is an error that names it.
+   */
+  private Model.Secret secret(String id) {
+    Model.Secret known = secrets.get(id);
+    if (known != null) {
+      return known;
+    }
+    Map<String, Object> props = Template.map(resources.get(id).get("Properties"));
+    unknownProperties(id, props, SECRET_PROPERTIES);
+    Map<String, Object> generate = Template.map(intrinsics.resolve(props.get("GenerateSecretString"), id + ".GenerateSecretString"));
+    if (!props.containsKey("GenerateSecretString")) {
+      throw new TemplateException(id + ": only secrets with GenerateSecretString are served locally");
+    }
+    unknownProperties(id + ".GenerateSecretString", generate, GENERATE_SECRET_PROPERTIES);
+    int length;
+    try {
+      length = Integer.parseInt(String.valueOf(generate.getOrDefault("PasswordLength", 32)));
+    } catch (NumberFormatException e) {
+      throw new TemplateException(id + ".GenerateSecretString.PasswordLength must be a number");
+    }
+    StringBuilder alphabet = new StringBuilder();
+    int classes = 0;
+    for (var c : List.of(Map.entry("ExcludeLowercase", LOWERCASE), Map.entry("ExcludeUppercase", UPPERCASE),
+        Map.entry("ExcludeNumbers", DIGITS), Map.entry("ExcludePunctuation", PUNCTUATION))) {
+      if (!"true".equals(String.valueOf(generate.get(c.getKey())))) {
+        alphabet.append(c.getValue());
+        classes++;
+      }
+    }
+    if ("true".equals(String.valueOf(generate.get("IncludeSpace")))) {
+      alphabet.append(' ');
+      classes++;
+    }
+    String excluded = String.valueOf(generate.getOrDefault("ExcludeCharacters", ""));
+    String chars = alphabet.chars().filter(ch -> excluded.indexOf(ch) < 0)
+        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    boolean eachType = !"false".equals(String.valueOf(generate.getOrDefault("RequireEachIncludedType", true)));
+    if (length < 1 || length > 4096 || chars.isEmpty() || (eachType && length < classes)) {
+      throw new TemplateException(id + ".GenerateSecretString cannot generate a value of " + length + " characters");
+    }
+    Object given = props.get("Name");
+    String name = given != null ? intrinsics.resolveString(given, id + ".Name") : stackName + "-" + id;
+    Model.Secret secret = new Model.Secret(id, arn("secretsmanager", "secret:" + name), length, chars, eachType);
+    secrets.put(id, secret);
+    return secret;
+  }
+
+  /**
+   * {@code {{resolve:secretsmanager:<secret-id>[:SecretString]}}}, where the id is a template
+   * secret's ARN or name: its whole value. JSON keys, version stages and ids, and other services
+   * (ssm, ssm-secure) are errors that name the reference.
+   */
+  private String dynamicReference(String reference, String where) {
+    String at = where + " ({{resolve:" + reference + "}})";
+    if (!reference.startsWith("secretsmanager:")) {
+      throw new TemplateException(at + ": only secretsmanager dynamic references are resolved by the local stack");
+    }
+    String rest = reference.substring("secretsmanager:".length());
+    List<String> parts = List.of(rest.split(":", -1));
+    int idParts = rest.startsWith("arn:") ? 7 : 1;
+    if (parts.size() < idParts) {
+      throw new TemplateException(at + ": not a secret id");
+    }
+    String secretId = String.join(":", parts.subList(0, idParts));
+    List<String> options = parts.subList(idParts, parts.size());
+    if ((!options.isEmpty() && !options.get(0).equals("SecretString"))
+        || options.stream().skip(1).anyMatch(o -> !o.isEmpty())) {
+      throw new TemplateException(at + ": only the whole SecretString is resolved locally (no JSON key, version stage or id)");
+    }
+    String id = types.entrySet().stream()
+        .filter(e -> e.getValue().equals(SECRET))
+        .map(Map.Entry::getKey)
+        .filter(s -> {
+          Model.Secret secret = secret(s);
+          return secret.arn().equals(secretId) || secret.arn().endsWith(":secret:" + secretId);
+        })
+        .findFirst()
+        .orElseThrow(() -> new TemplateException(at + ": names no secret of this template"));
+    return secretValues.computeIfAbsent(id, k -> secretStore.value(secret(k)));
+  }
+
   // ---- local names and attributes
 
   String functionName(String id) {
@@ -745,8 +874,14 @@ public final class StackModel {
         case USER_POOL_CLIENT -> LOCAL_CLIENT_ID;
         case LOG_GROUP -> intrinsics.resolveString(
             Template.map(resources.get(id).get("Properties")).get("LogGroupName"), id + ".LogGroupName");
+        case SECRET -> secret(id).arn();
         default -> throw new TemplateException(where + ": Ref to " + type + " is not supported locally");
       };
+    }
+
+    @Override
+    public String dynamicReference(String reference, String where) {
+      return StackModel.this.dynamicReference(reference, where);
     }
 
     @Override

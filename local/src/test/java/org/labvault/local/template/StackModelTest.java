@@ -297,6 +297,65 @@ class StackModelTest {
     assertThat(m.tables()).containsKey("Table");
   }
 
+  private static final String WITH_SECRET = BASE + """
+        Key:
+          Type: AWS::SecretsManager::Secret
+          Properties:
+            GenerateSecretString: {PasswordLength: 48, ExcludePunctuation: true}
+        Other:
+          Type: AWS::Serverless::Function
+          Properties:
+            Handler: com.example.Other::handleRequest
+            CodeUri: .
+            Environment:
+              Variables:
+                KEY: !Sub "{{resolve:secretsmanager:${Key}:SecretString}}"
+                BY_NAME: "{{resolve:secretsmanager:lv-Key}}"
+                ARN: !Ref Key
+      """;
+
+  @Test
+  void build_shouldResolveASecretsManagerReference_toTheValueTheStoreKeeps() throws IOException {
+    Path file = dir.resolve("template.yaml");
+    Files.writeString(file, WITH_SECRET);
+    java.util.List<Model.Secret> asked = new java.util.ArrayList<>();
+    var m = StackModel.build(Template.load(file), "eu-west-1", "111122223333", "lv", java.util.Map.of(), secret -> {
+      asked.add(secret);
+      return "kept-value";
+    });
+    assertThat(m.functions().get("Other").environment())
+        .containsEntry("KEY", "kept-value")
+        .containsEntry("BY_NAME", "kept-value")
+        .containsEntry("ARN", "arn:aws:secretsmanager:eu-west-1:111122223333:secret:lv-Key");
+    assertThat(asked).hasSize(1); // one value per secret, however often it is referenced
+    assertThat(asked.get(0).length()).isEqualTo(48);
+    assertThat(asked.get(0).alphabet()).matches("[A-Za-z0-9]+");
+  }
+
+  @Test
+  void build_shouldGenerateSecretValuesAsGenerateSecretStringSays() throws IOException {
+    var value = model(WITH_SECRET).functions().get("Other").environment().get("KEY");
+    assertThat(value).hasSize(48).matches("[A-Za-z0-9]+");
+  }
+
+  @Test
+  void build_shouldRefuseDynamicReferencesAndSecretsItCannotServe() {
+    for (var bad : java.util.Map.of(
+        "ssm", "X: \"{{resolve:ssm:/labvault/key}}\"",
+        "SecretString", "X: \"{{resolve:secretsmanager:lv-Key:SecretString:password}}\"",
+        "names no secret", "X: \"{{resolve:secretsmanager:lv-Missing}}\"").entrySet()) {
+      assertThatThrownBy(() -> model(WITH_SECRET.replace("ARN: !Ref Key", bad.getValue())))
+          .as(bad.getKey()).isInstanceOf(TemplateException.class).hasMessageContaining(bad.getKey());
+    }
+    assertThatThrownBy(() -> model(WITH_SECRET.replace("GenerateSecretString: {PasswordLength: 48, ExcludePunctuation: true}",
+        "SecretString: hunter2")))
+        .isInstanceOf(TemplateException.class)
+        .hasMessageContaining("Key: property SecretString is not supported by the local stack");
+    assertThatThrownBy(() -> model(WITH_SECRET.replace("ExcludePunctuation: true", "SecretStringTemplate: '{}'")))
+        .isInstanceOf(TemplateException.class)
+        .hasMessageContaining("SecretStringTemplate");
+  }
+
   @Test
   void merge_shouldFollowSamGlobalsRules() {
     var merged = StackModel.merge(

@@ -253,6 +253,27 @@ class TemplateTest {
   }
 
   @Test
+  void everyFunctionServingAListSignsPageTokensWithTheGeneratedSecret() {
+    var listing = model.routes().stream()
+        .filter(r -> r.method().equals("GET") && !r.path().endsWith("}"))
+        .map(r -> r.functionLogicalId())
+        .collect(java.util.stream.Collectors.toSet());
+    assertThat(listing).contains("OpsFunction", "GroupsFunction", "AssetsFunction");
+    var secret = Template.map(props("PageTokenSecret").get("GenerateSecretString"));
+    assertThat(Integer.parseInt(String.valueOf(secret.get("PasswordLength")))).isGreaterThanOrEqualTo(32);
+    Set<String> values = new HashSet<>();
+    for (String fn : listing) {
+      // a dynamic reference, resolved by CloudFormation: never a literal key in the template
+      var declared = Template.map(Template.map(props(fn).get("Environment")).get("Variables")).get("PAGE_TOKEN_KEY");
+      assertThat(String.valueOf(Template.map(declared).get("Fn::Sub")))
+          .as(fn).isEqualTo("{{resolve:secretsmanager:${PageTokenSecret}:SecretString}}");
+      values.add(model.functions().get(fn).environment().get("PAGE_TOKEN_KEY"));
+    }
+    assertThat(values).hasSize(1);
+    assertThat(values.iterator().next()).matches("[A-Za-z0-9]{64}");
+  }
+
+  @Test
   void usersCannotWriteTheirOwnTenant() {
     var client = props("UserPoolClient");
     assertThat(asList(client.get("WriteAttributes")).stream().map(String::valueOf).toList()).doesNotContain("custom:tenant");

@@ -56,11 +56,13 @@ public final class DynamoGroupRepository implements GroupRepository {
 
   private final DynamoDbClient dynamo;
   private final String table;
+  private final PageTokens pageTokens;
 
   @Inject
-  DynamoGroupRepository(DynamoDbClient dynamo, Config config) {
+  DynamoGroupRepository(DynamoDbClient dynamo, Config config, PageTokens pageTokens) {
     this.dynamo = dynamo;
     this.table = config.require(Config.Names.TABLE_NAME);
+    this.pageTokens = pageTokens;
   }
 
   private Map<String, String> names(String... used) {
@@ -99,9 +101,10 @@ public final class DynamoGroupRepository implements GroupRepository {
     var result = dynamo.query(QueryRequest.builder().tableName(table).consistentRead(true)
         .keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk", s(Keys.user(userId))))
         .limit(page.limit())
-        .exclusiveStartKey(PageTokens.decode(page.nextToken(), Keys.PK, Keys.user(userId)))
+        .exclusiveStartKey(pageTokens.decode(page.nextToken(), "groups:" + Keys.user(userId), PageTokens.TABLE_KEY))
         .build());
-    return new Page<>(result.items().stream().map(GroupItems::myGroup).toList(), PageTokens.encode(result.lastEvaluatedKey()));
+    return new Page<>(result.items().stream().map(GroupItems::myGroup).toList(),
+        pageTokens.encode("groups:" + Keys.user(userId), result.lastEvaluatedKey()));
   }
 
   @Override
@@ -229,9 +232,10 @@ public final class DynamoGroupRepository implements GroupRepository {
         .keyConditionExpression("pk = :pk AND begins_with(sk, :member)")
         .expressionAttributeValues(Map.of(":pk", s(Keys.group(groupId)), ":member", s(Keys.MEMBER_PREFIX)))
         .limit(page.limit())
-        .exclusiveStartKey(PageTokens.decode(page.nextToken(), Keys.PK, Keys.group(groupId)))
+        .exclusiveStartKey(pageTokens.decode(page.nextToken(), "members:" + Keys.group(groupId), PageTokens.TABLE_KEY))
         .build());
-    return new Page<>(result.items().stream().map(GroupItems::membership).toList(), PageTokens.encode(result.lastEvaluatedKey()));
+    return new Page<>(result.items().stream().map(GroupItems::membership).toList(),
+        pageTokens.encode("members:" + Keys.group(groupId), result.lastEvaluatedKey()));
   }
 
   @Override

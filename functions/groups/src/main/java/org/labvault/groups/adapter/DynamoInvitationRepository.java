@@ -44,11 +44,13 @@ public final class DynamoInvitationRepository implements InvitationRepository {
 
   private final DynamoDbClient dynamo;
   private final String table;
+  private final PageTokens pageTokens;
 
   @Inject
-  DynamoInvitationRepository(DynamoDbClient dynamo, Config config) {
+  DynamoInvitationRepository(DynamoDbClient dynamo, Config config, PageTokens pageTokens) {
     this.dynamo = dynamo;
     this.table = config.require(Config.Names.TABLE_NAME);
+    this.pageTokens = pageTokens;
   }
 
   @Override
@@ -85,9 +87,10 @@ public final class DynamoInvitationRepository implements InvitationRepository {
         .keyConditionExpression("pk = :pk AND sk > :now")
         .expressionAttributeValues(Map.of(":pk", s(Keys.invitee(userId)), ":now", s(Times.format(now) + "#~")))
         .limit(page.limit())
-        .exclusiveStartKey(PageTokens.decode(page.nextToken(), Keys.PK, Keys.invitee(userId)))
+        .exclusiveStartKey(pageTokens.decode(page.nextToken(), "invitations:" + Keys.invitee(userId), PageTokens.TABLE_KEY))
         .build());
-    return new Page<>(result.items().stream().map(GroupItems::invitation).toList(), PageTokens.encode(result.lastEvaluatedKey()));
+    return new Page<>(result.items().stream().map(GroupItems::invitation).toList(),
+        pageTokens.encode("invitations:" + Keys.invitee(userId), result.lastEvaluatedKey()));
   }
 
   /** Closes an open invitation that has not expired: the first three items of every close. */
@@ -101,8 +104,9 @@ public final class DynamoInvitationRepository implements InvitationRepository {
   @Override
   public Page<Invitation> pendingIn(String groupId, Instant now, PageRequest page) {
     var result = GroupItems.pendingInvitations(dynamo, table, groupId, null, now, page.limit(),
-        PageTokens.decode(page.nextToken(), Keys.PK, Keys.group(groupId)));
-    return new Page<>(result.items().stream().map(GroupItems::invitation).toList(), PageTokens.encode(result.lastEvaluatedKey()));
+        pageTokens.decode(page.nextToken(), "group-invitations:" + Keys.group(groupId), PageTokens.TABLE_KEY));
+    return new Page<>(result.items().stream().map(GroupItems::invitation).toList(),
+        pageTokens.encode("group-invitations:" + Keys.group(groupId), result.lastEvaluatedKey()));
   }
 
   @Override

@@ -25,10 +25,12 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 public final class DynamoNoticeRepository implements NoticeRepository {
 
   private final DynamoDbTable<NoticeItem> table;
+  private final PageTokens pageTokens;
 
   @Inject
-  DynamoNoticeRepository(DynamoDbEnhancedClient dynamo, Config config) {
+  DynamoNoticeRepository(DynamoDbEnhancedClient dynamo, Config config, PageTokens pageTokens) {
     this.table = dynamo.table(config.require(Config.Names.TABLE_NAME), NoticeItem.SCHEMA);
+    this.pageTokens = pageTokens;
   }
 
   @Override
@@ -45,6 +47,7 @@ public final class DynamoNoticeRepository implements NoticeRepository {
   @Override
   public Page<Notice> active(String tenant, Instant now, PageRequest page) {
     // sort keys are "<endsAt>#<id>": everything after "<now>#~" ends strictly after now
+    String list = tenant == null ? "notices" : "notices:" + tenant; // each tenant sees its own list
     var notEnded =
         QueryConditional.sortGreaterThan(
             Key.builder().partitionValue(NoticeItem.PARTITION).sortValue(Times.format(now) + "#~").build());
@@ -62,11 +65,11 @@ public final class DynamoNoticeRepository implements NoticeRepository {
             .queryConditional(notEnded)
             .filterExpression(Expression.builder().expression(filter).expressionValues(values).build())
             .limit(page.limit())
-            .exclusiveStartKey(PageTokens.decode(page.nextToken(), "pk", NoticeItem.PARTITION))
+            .exclusiveStartKey(pageTokens.decode(page.nextToken(), list, PageTokens.TABLE_KEY))
             .build();
     var result = table.query(request).iterator().next();
     return new Page<>(
         result.items().stream().map(NoticeItem::toNotice).toList(),
-        PageTokens.encode(result.lastEvaluatedKey()));
+        pageTokens.encode(list, result.lastEvaluatedKey()));
   }
 }

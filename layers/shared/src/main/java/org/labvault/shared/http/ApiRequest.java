@@ -9,6 +9,13 @@ import org.labvault.shared.json.Json;
 /** One API Gateway v2 request, as a route sees it. */
 public final class ApiRequest {
 
+  /**
+   * The longest id a path or a token may carry (user ids, group ids ...). Keys built from it stay far
+   * below DynamoDB's key limits (1,024 bytes for a sort key), so an overlong id is refused here, as
+   * a 400, before any read.
+   */
+  public static final int MAX_ID_LENGTH = 256;
+
   private final APIGatewayV2HTTPEvent event;
   private final String requestId;
   private final String body;
@@ -53,6 +60,9 @@ public final class ApiRequest {
     if (value == null || value.isBlank()) {
       throw ValidationException.field(name, "is required in the path");
     }
+    if (value.length() > MAX_ID_LENGTH) {
+      throw ValidationException.field(name, "must be at most " + MAX_ID_LENGTH + " characters");
+    }
     return value;
   }
 
@@ -67,13 +77,14 @@ public final class ApiRequest {
 
   /**
    * The JSON body read into {@code type}; the router already refused oversized bodies and other
-   * content types.
+   * content types. Every body of the API is a JSON object: anything else is a 400 VALIDATION here,
+   * for every route at once.
    */
   public <T> T body(Class<T> type) {
     if (body == null || body.isBlank()) {
       throw ValidationException.of("a JSON body is required");
     }
-    return Json.instance().read(body, type);
+    return Json.instance().readObject(body, type);
   }
 
   private Map<String, String> claims() {

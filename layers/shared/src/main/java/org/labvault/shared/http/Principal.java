@@ -1,11 +1,12 @@
 package org.labvault.shared.http;
 
-import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.regex.Pattern;
 import org.labvault.shared.error.UnauthorizedException;
+import org.labvault.shared.error.ValidationException;
 
 /**
  * The caller, as the HTTP API's JWT authorizer verified it. Built only from the authorizer's claims
@@ -26,6 +27,7 @@ public record Principal(String userId, String email, String tenant, Set<String> 
   static final String TENANT = "custom:tenant";
   static final String GROUPS = "cognito:groups";
   private static final String APP_PREFIX = "app:";
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   public Principal {
     groups = Set.copyOf(groups);
@@ -48,6 +50,7 @@ public record Principal(String userId, String email, String tenant, Set<String> 
    * array claims arrive as {@code "[a b]"}.
    *
    * @throws UnauthorizedException when there are no claims or no subject
+   * @throws ValidationException when the subject is longer than any id may be
    */
   public static Principal fromClaims(Map<String, String> claims) {
     if (claims == null) {
@@ -57,6 +60,10 @@ public record Principal(String userId, String email, String tenant, Set<String> 
     if (sub == null) {
       throw new UnauthorizedException("the token has no subject");
     }
+    if (sub.length() > ApiRequest.MAX_ID_LENGTH) {
+      // a verified token, but its subject could not name a key: a 400 before any read
+      throw ValidationException.field(SUB, "must be at most " + ApiRequest.MAX_ID_LENGTH + " characters");
+    }
     return new Principal(
         sub,
         blankToNull(claims.get(EMAIL)),
@@ -64,19 +71,23 @@ public record Principal(String userId, String email, String tenant, Set<String> 
         parseList(claims.get(GROUPS)));
   }
 
-  /** Parses {@code "[a b]"} (API Gateway), {@code ["a","b"]} (JSON) or {@code "a"}. */
+  /**
+   * Reads the {@code cognito:groups} claim in the one form the HTTP API passes array claims:
+   * {@code "[g1 g2]"}, the names separated by whitespace (Cognito group names hold none). Names are
+   * taken whole: a comma or a quote is part of the name, so {@code "[x,operators]"} (the JWT array
+   * {@code ["x,operators"]}) and {@code "[\"operators\"]"} (the JWT array {@code ["\"operators\""]})
+   * grant nothing. Any other shape (a bare name, a comma list) is not a list API Gateway made, and
+   * grants nothing either.
+   */
   static Set<String> parseList(String raw) {
-    if (raw == null || raw.isBlank()) {
+    if (raw == null || raw.length() < 2 || !raw.startsWith("[") || !raw.endsWith("]")) {
       return Set.of();
     }
-    String s = raw.trim();
-    if (s.startsWith("[") && s.endsWith("]")) {
-      s = s.substring(1, s.length() - 1);
+    String inner = raw.substring(1, raw.length() - 1).strip();
+    if (inner.isEmpty()) {
+      return Set.of();
     }
-    return Arrays.stream(s.split("[\\s,]+"))
-        .map(v -> v.replace("\"", "").trim())
-        .filter(v -> !v.isEmpty())
-        .collect(Collectors.toUnmodifiableSet());
+    return Set.copyOf(List.of(WHITESPACE.split(inner))); // a name given twice is one name
   }
 
   private static String blankToNull(String s) {

@@ -3,6 +3,9 @@ package org.labvault.shared.http;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
@@ -20,6 +23,7 @@ import org.labvault.shared.error.PayloadTooLargeException;
 import org.labvault.shared.error.UnsupportedMediaTypeException;
 import org.labvault.shared.error.ValidationException;
 import org.labvault.shared.json.Json;
+import org.labvault.shared.json.Unicode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -138,13 +142,29 @@ public final class Router {
     } catch (IllegalArgumentException e) {
       throw ValidationException.malformedJson();
     }
+    if (!event.getIsBase64Encoded() && !Unicode.isWellFormed(raw)) {
+      throw notUtf8(); // getBytes would have turned the lone surrogate into "?"
+    }
     if (bytes.length > MAX_BODY_BYTES) {
       throw new PayloadTooLargeException("the body is larger than " + MAX_BODY_BYTES + " bytes");
     }
     if (!isJson(header(event, "content-type"))) {
       throw new UnsupportedMediaTypeException("send the body as application/json");
     }
-    return new String(bytes, StandardCharsets.UTF_8);
+    try {
+      // strict: a byte sequence that is not UTF-8 is refused, not replaced by U+FFFD
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw notUtf8();
+    }
+  }
+
+  private static ValidationException notUtf8() {
+    return ValidationException.field("body", "must be well-formed UTF-8");
   }
 
   static boolean isJson(String contentType) {

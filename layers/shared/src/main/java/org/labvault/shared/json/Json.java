@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -67,6 +68,50 @@ public final class Json {
       throw ValidationException.field(pathOf(e), "has the wrong type or shape");
     } catch (JsonProcessingException e) {
       throw ValidationException.malformedJson();
+    }
+  }
+
+  /**
+   * Reads a request body that must be a JSON object into {@code type}: {@code null}, an array, a
+   * string, a number or a boolean is a VALIDATION problem naming {@code body}, never a null request.
+   * Every string in it (names too) must be well-formed Unicode: a lone surrogate ({@code "\ud800"})
+   * could only be stored as {@code ?}, so it is refused naming the field.
+   *
+   * @throws ValidationException as {@link #read}, and VALIDATION when the root is not an object or
+   *     a string is not well-formed
+   */
+  public <T> T readObject(String body, Class<T> type) {
+    JsonNode root;
+    try {
+      root = mapper.readTree(body);
+    } catch (StreamReadException e) {
+      throw ValidationException.malformedJson();
+    } catch (JsonProcessingException e) {
+      return read(body, type); // reports the syntax or shape error exactly as read() does
+    }
+    if (root == null || !root.isObject()) {
+      throw ValidationException.field("body", "must be a JSON object");
+    }
+    requireWellFormed(root, "");
+    return read(body, type);
+  }
+
+  private static void requireWellFormed(JsonNode node, String path) {
+    if (node.isTextual() && !Unicode.isWellFormed(node.textValue())) {
+      throw ValidationException.field(path.isEmpty() ? "body" : path, "must be well-formed Unicode (no lone surrogate)");
+    }
+    if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        requireWellFormed(node.get(i), path + "[" + i + "]");
+      }
+    }
+    for (var it = node.fields(); node.isObject() && it.hasNext(); ) {
+      var field = it.next();
+      String name = field.getKey();
+      if (!Unicode.isWellFormed(name)) {
+        throw ValidationException.field(path.isEmpty() ? "body" : path, "field names must be well-formed Unicode (no lone surrogate)");
+      }
+      requireWellFormed(field.getValue(), path.isEmpty() ? name : path + "." + name);
     }
   }
 

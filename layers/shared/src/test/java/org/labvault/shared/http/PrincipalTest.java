@@ -6,16 +6,44 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.labvault.shared.error.UnauthorizedException;
+import org.labvault.shared.error.ValidationException;
 
 class PrincipalTest {
 
   @Test
-  void parseList_shouldReadApiGatewayJsonAndSingleForms() {
+  void parseList_shouldReadApiGatewaysFlattenedForm() {
     assertThat(Principal.parseList("[operators lab-admins]")).containsExactlyInAnyOrder("operators", "lab-admins");
-    assertThat(Principal.parseList("[\"operators\",\"b\"]")).containsExactlyInAnyOrder("operators", "b");
-    assertThat(Principal.parseList("operators")).containsExactly("operators");
+    assertThat(Principal.parseList("[operators]")).containsExactly("operators");
+    assertThat(Principal.parseList("[lab  operators lab]")).containsExactlyInAnyOrder("operators", "lab");
     assertThat(Principal.parseList("[]")).isEmpty();
     assertThat(Principal.parseList(null)).isEmpty();
+  }
+
+  @Test
+  void parseList_shouldKeepNamesWhole_whenTheyHoldCommasOrQuotes() {
+    // what API Gateway passes for the JWT arrays ["x,operators"] and ["\"operators\""]
+    assertThat(Principal.parseList("[x,operators]")).containsExactly("x,operators");
+    assertThat(Principal.parseList("[\"operators\"]")).containsExactly("\"operators\"");
+    assertThat(Principal.parseList("[\"operators\",\"b\"]")).containsExactly("\"operators\",\"b\"");
+  }
+
+  @Test
+  void parseList_shouldGrantNothing_forAnyOtherForm() {
+    assertThat(Principal.parseList("x operators")).isEmpty();
+    assertThat(Principal.parseList("operators,x")).isEmpty();
+    assertThat(Principal.parseList("operators")).isEmpty();
+    assertThat(Principal.parseList("[operators")).isEmpty();
+    assertThat(Principal.parseList("operators]")).isEmpty();
+  }
+
+  @Test
+  void isOperator_shouldBeFalse_forLookalikeGroupClaims() {
+    for (String claim : new String[] {"[x,operators]", "[\"operators\"]", "x operators", "operators,x",
+        "[operators,x]", "[\"x\",\"operators\"]", "operators", " [operators] "}) {
+      assertThat(Principal.fromClaims(Map.of("sub", "a", "cognito:groups", claim)).isOperator())
+          .as(claim).isFalse();
+    }
+    assertThat(Principal.fromClaims(Map.of("sub", "a", "cognito:groups", "[x operators]")).isOperator()).isTrue();
   }
 
   @Test
@@ -23,6 +51,14 @@ class PrincipalTest {
     assertThatThrownBy(() -> Principal.fromClaims(null)).isInstanceOf(UnauthorizedException.class);
     assertThatThrownBy(() -> Principal.fromClaims(Map.of("email", "a@b.c"))).isInstanceOf(UnauthorizedException.class);
     assertThatThrownBy(() -> Principal.fromClaims(Map.of("sub", " "))).isInstanceOf(UnauthorizedException.class);
+  }
+
+  @Test
+  void fromClaims_shouldRefuseASubjectLongerThan256Characters() {
+    assertThat(Principal.fromClaims(Map.of("sub", "a".repeat(256))).userId()).hasSize(256);
+    assertThatThrownBy(() -> Principal.fromClaims(Map.of("sub", "a".repeat(257))))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageStartingWith("sub:");
   }
 
   @Test

@@ -27,6 +27,7 @@ class RouterTest {
             return ApiResponse.ok(Map.of("user", req.principal().userId()));
           })
           .on("POST /echo", req -> ApiResponse.created(req.body(Echo.class)))
+          .on("PATCH /tree", req -> ApiResponse.ok(req.body(com.fasterxml.jackson.databind.JsonNode.class)))
           .on("POST /conflict", req -> {
             throw new ConflictException("LAST_ADMIN", "a group keeps one admin");
           })
@@ -34,6 +35,8 @@ class RouterTest {
             throw new IllegalStateException("secret table name labvault-prod-DataTable");
           })
           .on("GET /ops/things", req -> ApiResponse.ok(Map.of()))
+          .on("DELETE /groups/{groupId}/members/{userId}", req ->
+              ApiResponse.ok(Map.of("groupId", req.path("groupId"), "userId", req.path("userId"))))
           .build();
 
   @Test
@@ -130,6 +133,76 @@ class RouterTest {
     var res = router.handle(ApiEvent.route("POST /echo").as("a", "t").build(), new FakeContext());
     assertThat(res.getStatusCode()).isEqualTo(400);
     assertThat(problemCode(res)).isEqualTo("VALIDATION");
+  }
+
+  @Test
+  void handle_shouldAnswer400Validation_whenTheBodyIsJsonButNotAnObject() {
+    for (String route : new String[] {"POST /echo", "PATCH /tree"}) {
+      for (String json : new String[] {"null", " null ", "[]", "[{\"name\":\"x\"}]", "\"x\"", "1", "true"}) {
+        var res = router.handle(ApiEvent.route(route).as("a", "t").json(json).build(), new FakeContext());
+        assertThat(res.getStatusCode()).as(route + " " + json).isEqualTo(400);
+        assertThat(problemCode(res)).isEqualTo("VALIDATION");
+        assertThat(body(res).path("detail").asText()).isEqualTo("body: must be a JSON object");
+      }
+    }
+  }
+
+  @Test
+  void handle_shouldStillTellMalformedJson_fromJsonThatIsNotAnObject() {
+    for (String json : new String[] {"nul", "[", "{\"name\":", "\"x"}) {
+      var res = router.handle(ApiEvent.route("POST /echo").as("a", "t").json(json).build(), new FakeContext());
+      assertThat(res.getStatusCode()).as(json).isEqualTo(400);
+      assertThat(problemCode(res)).as(json).isEqualTo("MALFORMED_JSON");
+    }
+  }
+
+  @Test
+  void handle_shouldAnswer400_whenAPathIdIsLongerThanAnyKeyMayBe() {
+    String ok = "u".repeat(256);
+    var fits = router.handle(ApiEvent.route("DELETE /groups/{groupId}/members/{userId}").as("a", "t")
+        .path("groupId", "g").path("userId", ok).build(), new FakeContext());
+    assertThat(fits.getStatusCode()).isEqualTo(200);
+    assertThat(body(fits).path("userId").asText()).isEqualTo(ok);
+    for (String param : new String[] {"groupId", "userId"}) {
+      var event = ApiEvent.route("DELETE /groups/{groupId}/members/{userId}").as("a", "t")
+          .path("groupId", "g").path("userId", "u").path(param, "x".repeat(1018)).build();
+      var res = router.handle(event, new FakeContext());
+      assertThat(res.getStatusCode()).isEqualTo(400);
+      assertThat(problemCode(res)).isEqualTo("VALIDATION");
+      assertThat(body(res).path("detail").asText()).isEqualTo(param + ": must be at most 256 characters");
+    }
+  }
+
+  @Test
+  void handle_shouldAnswer400_whenTheTokensSubjectIsLongerThanAnyKeyMayBe() {
+    var res = router.handle(ApiEvent.route("GET /me").as("s".repeat(10 * 1024), "t").build(), new FakeContext());
+    assertThat(res.getStatusCode()).isEqualTo(400);
+    assertThat(problemCode(res)).isEqualTo("VALIDATION");
+    assertThat(body(res).path("detail").asText()).startsWith("sub:");
+    assertThat(seen.get()).isNull();
+  }
+
+  @Test
+  void handle_shouldRefuseABodyThatIsNotWellFormedUnicode_ratherThanChangeIt() {
+    // invalid UTF-8 in a base64 body: not replaced by U+FFFD
+    var out = new java.io.ByteArrayOutputStream();
+    out.writeBytes("{\"name\":\"a".getBytes(StandardCharsets.UTF_8));
+    out.writeBytes(new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}); // a UTF-16 surrogate: never valid UTF-8
+    out.writeBytes("\"}".getBytes(StandardCharsets.UTF_8));
+    byte[] withSurrogate = out.toByteArray();
+    var base64 = router.handle(ApiEvent.route("POST /echo").as("a", "t").header("content-type", "application/json")
+        .body(Base64.getEncoder().encodeToString(withSurrogate), true).build(), new FakeContext());
+    assertThat(base64.getStatusCode()).isEqualTo(400);
+    assertThat(problemCode(base64)).isEqualTo("VALIDATION");
+    assertThat(body(base64).path("detail").asText()).isEqualTo("body: must be well-formed UTF-8");
+    // a lone surrogate in a text body: not turned into "?"
+    var text = router.handle(ApiEvent.route("POST /echo").as("a", "t").json("{\"name\":\"a\ud800\"}").build(), new FakeContext());
+    assertThat(text.getStatusCode()).isEqualTo(400);
+    assertThat(body(text).path("detail").asText()).isEqualTo("body: must be well-formed UTF-8");
+    // and as a JSON escape: the field is named
+    var escaped = router.handle(ApiEvent.route("POST /echo").as("a", "t").json("{\"name\":\"a\\ud800\"}").build(), new FakeContext());
+    assertThat(escaped.getStatusCode()).isEqualTo(400);
+    assertThat(body(escaped).path("detail").asText()).startsWith("name:");
   }
 
   @Test

@@ -68,4 +68,23 @@ class JsonTest {
     assertThatThrownBy(() -> json.read("{\"name\":\"a\" \"x\"}", Item.class))
         .hasMessage("the body is not valid JSON");
   }
+
+  @Test
+  void readObject_shouldRefuseALoneSurrogate_namingTheField() {
+    assertThat(codeOf(() -> json.readObject("{\"name\":\"ab\\ud800c\"}", Item.class)))
+        .isEqualTo("VALIDATION name: must be well-formed Unicode (no lone surrogate)");
+    assertThat(codeOf(() -> json.readObject("{\"name\":\"\\udc00\"}", Item.class)))
+        .isEqualTo("VALIDATION name: must be well-formed Unicode (no lone surrogate)");
+    assertThat(codeOf(() -> json.readObject("{\"name\":\"a\",\"tags\":[\"x\",\"\\ud83d\"]}", Item.class)))
+        .isEqualTo("VALIDATION tags[1]: must be well-formed Unicode (no lone surrogate)");
+    // in a field name: refused too (the parser itself already does)
+    assertThat(codeOf(() -> json.readObject("{\"na\\ud800me\":\"a\"}", Item.class)))
+        .matches("(VALIDATION|MALFORMED_JSON) .*");
+  }
+
+  @Test
+  void readObject_shouldKeepPairedSurrogatesAndOtherText() {
+    assertThat(json.readObject("{\"name\":\"\\ud83d\\ude00 \u00e9\\u00e9\"}", Item.class).name())
+        .isEqualTo("\ud83d\ude00 \u00e9\u00e9");
+  }
 }

@@ -20,11 +20,15 @@ import org.labvault.shared.json.Json;
  */
 @Module
 public final class EmbeddedTableModule {
+  /** The page token key the test functions sign with. */
+  public static final String PAGE_TOKEN_KEY = "test-page-token-key-of-at-least-32-chars";
+
   private EmbeddedTableModule() {}
 
   @Provides
   static Config config() {
-    return Config.from(Map.of(Config.Names.TABLE_NAME, EmbeddedTable.NAME, Config.Names.DATA_BUCKET, EmbeddedTable.BUCKET));
+    return Config.from(Map.of(Config.Names.TABLE_NAME, EmbeddedTable.NAME, Config.Names.DATA_BUCKET, EmbeddedTable.BUCKET,
+        Config.Names.PAGE_TOKEN_KEY, PAGE_TOKEN_KEY));
   }
 
   @Provides

@@ -41,11 +41,13 @@ public final class DynamoAssetRepository implements AssetRepository {
 
   private final DynamoDbClient dynamo;
   private final String table;
+  private final PageTokens pageTokens;
 
   @Inject
-  public DynamoAssetRepository(DynamoDbClient dynamo, Config config) {
+  public DynamoAssetRepository(DynamoDbClient dynamo, Config config, PageTokens pageTokens) {
     this.dynamo = dynamo;
     this.table = config.require(Config.Names.TABLE_NAME);
+    this.pageTokens = pageTokens;
   }
 
   private static Map<String, AttributeValue> groupMeta(String groupId) {
@@ -96,11 +98,12 @@ public final class DynamoAssetRepository implements AssetRepository {
   @Override
   public Page<Asset> list(String groupId, AssetStatus status, PageRequest page) {
     String partition = Keys.groupAssets(groupId, status == AssetStatus.DELETED);
+    String list = "assets:" + partition + ":" + status;
     var query = QueryRequest.builder().tableName(table).indexName(Keys.GSI1)
         .keyConditionExpression("#gpk = :gpk")
         .scanIndexForward(false)
         .limit(page.limit())
-        .exclusiveStartKey(PageTokens.decode(page.nextToken(), Keys.GSI1_PK, partition));
+        .exclusiveStartKey(pageTokens.decode(page.nextToken(), list, PageTokens.GSI1_KEY));
     if (status == null || status == AssetStatus.DELETED) {
       query.expressionAttributeNames(Map.of("#gpk", Keys.GSI1_PK)).expressionAttributeValues(Map.of(":gpk", s(partition)));
     } else {
@@ -109,7 +112,7 @@ public final class DynamoAssetRepository implements AssetRepository {
           .expressionAttributeValues(Map.of(":gpk", s(partition), ":status", s(status.name())));
     }
     var result = dynamo.query(query.build());
-    return new Page<>(result.items().stream().map(AssetItems::asset).toList(), PageTokens.encode(result.lastEvaluatedKey()));
+    return new Page<>(result.items().stream().map(AssetItems::asset).toList(), pageTokens.encode(list, result.lastEvaluatedKey()));
   }
 
   @Override
