@@ -414,6 +414,7 @@ final class GatewayServer implements AutoCloseable {
     }
   }
 
+  /** The reason phrase of the status line; error statuses share the problem documents' titles. */
   private static String reason(int status) {
     return switch (status) {
       case 200 -> "OK";
@@ -423,21 +424,8 @@ final class GatewayServer implements AutoCloseable {
       case 301 -> "Moved Permanently";
       case 302 -> "Found";
       case 304 -> "Not Modified";
-      case 400 -> "Bad Request";
-      case 401 -> "Unauthorized";
-      case 403 -> "Forbidden";
-      case 404 -> "Not Found";
-      case 405 -> "Method Not Allowed";
-      case 408 -> "Request Timeout";
-      case 409 -> "Conflict";
-      case 413 -> "Content Too Large";
-      case 415 -> "Unsupported Media Type";
-      case 429 -> "Too Many Requests";
-      case 431 -> "Request Header Fields Too Large";
-      case 500 -> "Internal Server Error";
       case 502 -> "Bad Gateway";
-      case 503 -> "Service Unavailable";
-      default -> "";
+      default -> status >= 400 ? Problems.title(status) : "";
     };
   }
 

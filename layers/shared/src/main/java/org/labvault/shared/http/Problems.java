@@ -37,7 +37,8 @@ public final class Problems {
     return of(500, INTERNAL, "the request could not be completed; it is logged under its request id");
   }
 
-  static String title(int status) {
+  /** The standard reason phrase of an error status, used as a problem's title. */
+  public static String title(int status) {
     return switch (status) {
       case 400 -> "Bad Request";
       case 401 -> "Unauthorized";
