@@ -73,6 +73,9 @@ public final class DynamoDb implements AutoCloseable {
       return new Response(200, MAPPER.writeValueAsBytes(result == null ? MAPPER.createObjectNode() : result));
     } catch (DynamoDbException e) {
       return error(e, e.type().startsWith("com.amazon") ? "" : ERROR_PREFIX);
+    } catch (StackOverflowError e) {
+      // an expression nested deeper than the parser's stack: DynamoDB refuses such input too
+      return error(DynamoDbException.validation("Invalid expression: the expression is nested too deeply"), ERROR_PREFIX);
     } catch (RuntimeException | JsonProcessingException e) {
       System.getLogger(DynamoDb.class.getName()).log(System.Logger.Level.ERROR, target + " failed", e);
       return error(new DynamoDbException("InternalServerError", "Internal server error", 500, null), ERROR_PREFIX);

@@ -47,7 +47,22 @@ final class Engine implements AutoCloseable {
     TransactOperations.register(operations, state);
     StreamOperations.register(operations, state);
     org.labvault.dynamodb.partiql.PartiqlOperations.register(operations, state);
+    for (String name : WRITES) {
+      Operation operation = operations.get(DynamoDb.DYNAMODB_PREFIX + name);
+      operations.put(DynamoDb.DYNAMODB_PREFIX + name, request -> store.write(() -> operation.apply(request)));
+    }
   }
+
+  /**
+   * The operations that change tables or items run whole under the store's write lock: the table
+   * definition they read is then the one they write under, so an index created, a table deleted
+   * and re-created, or two CreateTables of one name cannot slip in between. Writes are serialized
+   * anyway; this only moves the request's own checks under the same lock.
+   */
+  private static final java.util.List<String> WRITES = java.util.List.of(
+      "CreateTable", "DeleteTable", "UpdateTable", "UpdateTimeToLive", "TagResource", "UntagResource",
+      "PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem", "TransactWriteItems",
+      "ExecuteStatement", "BatchExecuteStatement", "ExecuteTransaction");
 
   @Override
   public void close() {

@@ -215,6 +215,9 @@ public final class QueryScanOperations {
             + " index " + index.name() + " because its projection type is not ALL");
       }
       JsonNode limitNode = request.get("Limit");
+      if (limitNode != null && !limitNode.isNull() && !(limitNode.isIntegralNumber() && limitNode.canConvertToInt())) {
+        throw new DynamoDbException("com.amazon.coral.service#SerializationException", "Limit must be an integer");
+      }
       limit = limitNode == null || limitNode.isNull() ? Integer.MAX_VALUE : limitNode.asInt();
     }
 

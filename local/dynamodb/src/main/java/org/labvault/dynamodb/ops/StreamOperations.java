@@ -155,11 +155,12 @@ public final class StreamOperations {
     String[] parts;
     try {
       parts = new String(Base64.getUrlDecoder().decode(token == null ? "" : token), StandardCharsets.UTF_8).split("\\|");
+      if (parts.length != 3) {
+        throw new IllegalArgumentException("three parts");
+      }
       Long.parseLong(parts[1]);
+      Long.parseLong(parts[2]);
     } catch (RuntimeException e) {
-      throw DynamoDbException.validation("Invalid ShardIterator");
-    }
-    if (parts.length != 3) {
       throw DynamoDbException.validation("Invalid ShardIterator");
     }
     if (state.clock().millis() - Long.parseLong(parts[2]) > ITERATOR_MILLIS) {
@@ -167,7 +168,7 @@ public final class StreamOperations {
     }
     StreamRef ref = stream(parts[0]);
     long after = Long.parseLong(parts[1]);
-    int limit = request.path("Limit").asInt(1000);
+    int limit = recordLimit(request.get("Limit"));
     ObjectNode response = Requests.object();
     ArrayNode records = response.putArray("Records");
     long last = state.store().read(() -> {
@@ -185,6 +186,22 @@ public final class StreamOperations {
       response.put("NextShardIterator", iterator(ref, last));
     }
     return response;
+  }
+
+  /** GetRecords' Limit: 1 to 1000, 1000 when absent. */
+  private static int recordLimit(JsonNode limit) {
+    if (limit == null || limit.isNull()) {
+      return 1000;
+    }
+    if (!limit.isIntegralNumber() || !limit.canConvertToInt()) {
+      throw new DynamoDbException("com.amazon.coral.service#SerializationException", null);
+    }
+    int value = limit.asInt();
+    if (value < 1 || value > 1000) {
+      throw DynamoDbException.validation("1 validation error detected: Value '" + value + "' at 'limit' failed to"
+          + " satisfy constraint: Member must have value " + (value < 1 ? "greater than or equal to 1" : "less than or equal to 1000"));
+    }
+    return value;
   }
 
   private static JsonNode parse(String record) {

@@ -56,6 +56,7 @@ public final class AttributeValueJson {
     }
     Map.Entry<String, JsonNode> e = firstNonNull(node);
     JsonNode v = e.getValue();
+    requireShape(e.getKey(), v);
     return switch (e.getKey()) {
       case "S" -> new AttributeValue.S(v.asText());
       case "N" -> new AttributeValue.N(Numbers.parse(v.asText()));
@@ -117,6 +118,34 @@ public final class AttributeValueJson {
       default -> throw DynamoDbException.validation(
           "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
     };
+  }
+
+  /**
+   * The JSON type each member must have on the wire; anything else is a SerializationException,
+   * as DynamoDB's protocol layer answers it, never a value quietly converted.
+   */
+  private static void requireShape(String type, JsonNode v) {
+    boolean ok = switch (type) {
+      case "S", "N", "B" -> v.isTextual();
+      case "BOOL", "NULL" -> v.isBoolean();
+      case "L" -> v.isArray();
+      case "M" -> v.isObject();
+      case "SS", "NS", "BS" -> v.isArray() && allTextual(v);
+      default -> true;
+    };
+    if (!ok) {
+      throw new DynamoDbException("com.amazon.coral.service#SerializationException",
+          "Unexpected JSON type for the AttributeValue member " + type);
+    }
+  }
+
+  private static boolean allTextual(JsonNode array) {
+    for (JsonNode m : array) {
+      if (!m.isTextual()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Map.Entry<String, JsonNode> firstNonNull(JsonNode node) {

@@ -25,7 +25,14 @@ public final class Numbers {
     } catch (NumberFormatException | ArithmeticException e) {
       throw DynamoDbException.validation("A value provided cannot be converted into a number");
     }
-    return check(value);
+    try {
+      return check(value);
+    } catch (ArithmeticException scaleOutOfRange) {
+      // an exponent beyond what BigDecimal can even normalise: far outside DynamoDB's range
+      throw DynamoDbException.validation(value.scale() < 0
+          ? "Number overflow. Attempting to store a number with magnitude larger than supported range"
+          : "Number underflow. Attempting to store a number with magnitude smaller than supported range");
+    }
   }
 
   /** Checks a computed or parsed number against the limits. */
