@@ -32,12 +32,17 @@ final class TimeToLive {
         if (table.ttlAttribute() != null) {
           expire(state, table);
         }
-        if (table.stream() != null) {
-          state.store().write(() -> {
-            StreamRecords.trim(state.store().stream(table, table.stream().label()), state.clock().millis());
-            return null;
-          });
-        }
+        state.store().write(() -> {
+          for (String label : state.store().streamLabels(table)) {
+            var records = state.store().stream(table, label);
+            StreamRecords.trim(records, state.clock().millis());
+            boolean current = table.stream() != null && label.equals(table.stream().label());
+            if (!current && records.isEmpty()) {
+              state.store().dropStream(table, label);
+            }
+          }
+          return null;
+        });
       }
       state.store().maintain();
     } catch (RuntimeException e) {

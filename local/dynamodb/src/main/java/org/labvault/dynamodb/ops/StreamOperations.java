@@ -44,7 +44,7 @@ public final class StreamOperations {
 
   private record StreamRef(TableMeta table, StreamSpec spec) {
     String shardId() {
-      return StreamRecords.SHARD_ID_PREFIX + spec.label().replaceAll("[^0-9]", "").substring(0, 8);
+      return StreamRecords.SHARD_ID_PREFIX + spec.label().replaceAll("[^0-9]", "");
     }
   }
 
@@ -55,11 +55,42 @@ public final class StreamOperations {
     }
     for (String name : state.store().names()) {
       TableMeta t = state.store().find(name).orElse(null);
-      if (t != null && t.stream() != null && arn.equals(t.stream().arn())) {
-        return new StreamRef(t, t.stream());
+      if (t == null || !arn.startsWith(t.arn() + "/stream/")) {
+        continue;
+      }
+      for (StreamSpec spec : streams(t)) {
+        if (spec.arn().equals(arn)) {
+          return new StreamRef(t, spec);
+        }
       }
     }
     throw DynamoDbException.resourceNotFound("Requested resource not found: Stream: " + arn + " not found");
+  }
+
+  /**
+   * The table's streams: the current one, and older ones (disabled) while they still hold records,
+   * as DynamoDB keeps a disabled stream readable for 24 hours.
+   */
+  private java.util.List<StreamSpec> streams(TableMeta t) {
+    java.util.List<StreamSpec> specs = new java.util.ArrayList<>();
+    for (String label : state.store().read(() -> state.store().streamLabels(t))) {
+      if (t.stream() == null || !label.equals(t.stream().label())) {
+        specs.add(new StreamSpec(false, viewTypeOf(t, label), label, t.arn() + "/stream/" + label));
+      }
+    }
+    if (t.stream() != null) {
+      specs.add(t.stream());
+    }
+    return specs;
+  }
+
+  /** An older stream's view type, as its first record says. */
+  private String viewTypeOf(TableMeta t, String label) {
+    return state.store().read(() -> {
+      MVMap<Long, String> records = state.store().stream(t, label);
+      Long first = records.firstKey();
+      return first == null ? "KEYS_ONLY" : parse(records.get(first)).path("dynamodb").path("StreamViewType").asText("KEYS_ONLY");
+    });
   }
 
   JsonNode listStreams(ObjectNode request) {
@@ -68,11 +99,12 @@ public final class StreamOperations {
     ArrayNode streams = response.putArray("Streams");
     for (String name : state.store().names()) {
       TableMeta t = state.store().find(name).orElse(null);
-      if (t == null || t.stream() == null || tableName != null && !tableName.equals(name)) {
+      if (t == null || tableName != null && !tableName.equals(name)) {
         continue;
       }
-      streams.addObject().put("StreamArn", t.stream().arn()).put("TableName", name)
-          .put("StreamLabel", t.stream().label());
+      for (StreamSpec spec : streams(t)) {
+        streams.addObject().put("StreamArn", spec.arn()).put("TableName", name).put("StreamLabel", spec.label());
+      }
     }
     return response;
   }

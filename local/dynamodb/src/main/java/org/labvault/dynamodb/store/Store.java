@@ -308,8 +308,22 @@ public final class Store implements Catalog, AutoCloseable {
         .keyType(LongDataType.INSTANCE).valueType(StringDataType.INSTANCE));
   }
 
-  public boolean hasStream(TableMeta table, String label) {
-    return mv.hasMap("stream/" + table.id() + "/" + label);
+  /** The labels of the table's streams that still hold records (the current one and older ones). */
+  public List<String> streamLabels(TableMeta table) {
+    String prefix = "stream/" + table.id() + "/";
+    List<String> labels = new ArrayList<>();
+    for (String name : mv.getMapNames()) {
+      if (name.startsWith(prefix)) {
+        labels.add(name.substring(prefix.length()));
+      }
+    }
+    labels.sort(null);
+    return labels;
+  }
+
+  /** Drops a stream whose records are all gone; call inside {@link #write}. */
+  public void dropStream(TableMeta table, String label) {
+    mv.removeMap("stream/" + table.id() + "/" + label);
   }
 
   // ---- maps --------------------------------------------------------------------------------

@@ -83,6 +83,31 @@ class StreamsAndTtlTest {
   }
 
   @Test
+  void aDisabledStreamStaysReadable_andTurningItOnAgainStartsANewOne() {
+    client.putItem(r -> r.tableName(TABLE).item(Map.of("pk", s("a"), "sk", s("1"))));
+    String oldArn = client.describeTable(r -> r.tableName(TABLE)).table().latestStreamArn();
+    String oldShard = streams.describeStream(r -> r.streamArn(oldArn)).streamDescription().shards().get(0).shardId();
+    String oldIterator = streams.getShardIterator(r -> r.streamArn(oldArn).shardId(oldShard)
+        .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+
+    client.updateTable(r -> r.tableName(TABLE).streamSpecification(x -> x.streamEnabled(false)));
+    client.updateTable(r -> r.tableName(TABLE).streamSpecification(x -> x.streamEnabled(true).streamViewType("KEYS_ONLY")));
+    client.putItem(r -> r.tableName(TABLE).item(Map.of("pk", s("b"), "sk", s("1"))));
+
+    String newArn = client.describeTable(r -> r.tableName(TABLE)).table().latestStreamArn();
+    assertThat(newArn).isNotEqualTo(oldArn);
+    StreamDescription old = streams.describeStream(r -> r.streamArn(oldArn)).streamDescription();
+    assertThat(old.streamStatusAsString()).isEqualTo("DISABLED");
+    assertThat(streams.getRecords(r -> r.shardIterator(oldIterator)).records())
+        .extracting(x -> x.dynamodb().keys().get("pk").s()).containsExactly("a");
+    StreamDescription fresh = streams.describeStream(r -> r.streamArn(newArn)).streamDescription();
+    assertThat(fresh.shards().get(0).shardId()).isNotEqualTo(oldShard);
+    assertThat(readAll(null)).extracting(x -> x.dynamodb().keys().get("pk").s()).containsExactly("b");
+    assertThat(streams.listStreams(r -> r.tableName(TABLE)).streams()).extracting(x -> x.streamArn())
+        .containsExactlyInAnyOrder(oldArn, newArn);
+  }
+
+  @Test
   void expiredItemsAreRemovedByTheService_othersStay() throws Exception {
     client.updateTimeToLive(r -> r.tableName(TABLE).timeToLiveSpecification(t -> t.attributeName("expiresAt").enabled(true)));
     long now = System.currentTimeMillis() / 1000;
