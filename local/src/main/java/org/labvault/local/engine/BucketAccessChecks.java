@@ -75,7 +75,7 @@ final class BucketAccessChecks implements Filter {
     }
     Refusal refusal = check(request.getMethod(), request.getRequestURI(), query(request.getQueryString()), headers);
     if (refusal == null) {
-      chain.doFilter(req, res);
+      chain.doFilter(SmallBodies.readFirst(request), res);
     } else {
       refuse(request, (HttpServletResponse) res, refusal);
     }
