@@ -123,11 +123,7 @@ public final class TableOperations {
             "Number of LocalSecondaryIndexes exceeds per-table limit of " + TableSchemaRules.MAX_LOCAL_INDEXES);
       }
       for (JsonNode i : lsiNode) {
-        IndexMeta index = TableSchemaRules.localIndex(i, defs, key);
-        if (!indexNames.add(index.name())) {
-          throw DynamoDbException.invalidParameter("Duplicate index name: " + index.name());
-        }
-        lsis.add(index);
+        lsis.add(uniquelyNamed(TableSchemaRules.localIndex(i, defs, key), indexNames));
       }
     }
     List<IndexMeta> gsis = new ArrayList<>();
@@ -137,11 +133,7 @@ public final class TableOperations {
             "GlobalSecondaryIndex count exceeds the per-table limit of " + TableSchemaRules.MAX_GLOBAL_INDEXES);
       }
       for (JsonNode i : gsiNode) {
-        IndexMeta index = TableSchemaRules.globalIndex(i, defs, provisioned);
-        if (!indexNames.add(index.name())) {
-          throw DynamoDbException.invalidParameter("Duplicate index name: " + index.name());
-        }
-        gsis.add(index);
+        gsis.add(uniquelyNamed(TableSchemaRules.globalIndex(i, defs, provisioned), indexNames));
       }
     }
     List<IndexMeta> all = new ArrayList<>(lsis);
@@ -585,22 +577,19 @@ public final class TableOperations {
     return response;
   }
 
+  /** Index names are unique across a table's local and global indexes. */
+  private static IndexMeta uniquelyNamed(IndexMeta index, Set<String> namesSoFar) {
+    if (!namesSoFar.add(index.name())) {
+      throw DynamoDbException.invalidParameter("Duplicate index name: " + index.name());
+    }
+    return index;
+  }
+
   private static void tagsShape(Violations v, JsonNode tags, String path) {
-    if (tags == null) {
-      return;
-    }
-    for (int i = 0; i < tags.size(); i++) {
-      String p = path + "." + (i + 1) + ".member";
-      JsonNode t = tags.get(i);
-      String k = text(t, "Key");
-      if (v.notNull(k, p + ".key")) {
-        v.length(k, p + ".key", 1, 128);
-      }
-      String val = text(t, "Value");
-      if (v.notNull(val, p + ".value")) {
-        v.length(val, p + ".value", 0, 256);
-      }
-    }
+    v.eachMember(tags, path, (t, p) -> {
+      v.required(text(t, "Key"), p + ".key", k -> v.length(k, p + ".key", 1, 128));
+      v.required(text(t, "Value"), p + ".value", val -> v.length(val, p + ".value", 0, 256));
+    });
   }
 
   private static void addTags(Map<String, String> into, JsonNode tags) {

@@ -38,21 +38,10 @@ final class TableSchemaRules {
   // ---------------------------------------------------------------- shape
 
   static void attributeDefinitionsShape(Violations v, JsonNode defs, String path) {
-    if (defs == null) {
-      return;
-    }
-    for (int i = 0; i < defs.size(); i++) {
-      String p = path + "." + (i + 1) + ".member";
-      JsonNode d = defs.get(i);
-      String name = text(d, "AttributeName");
-      if (v.notNull(name, p + ".attributeName")) {
-        v.length(name, p + ".attributeName", 1, 255);
-      }
-      String type = text(d, "AttributeType");
-      if (v.notNull(type, p + ".attributeType")) {
-        v.oneOf(type, p + ".attributeType", ATTRIBUTE_TYPES);
-      }
-    }
+    v.eachMember(defs, path, (d, p) -> {
+      v.required(text(d, "AttributeName"), p + ".attributeName", n -> v.length(n, p + ".attributeName", 1, 255));
+      v.required(text(d, "AttributeType"), p + ".attributeType", t -> v.oneOf(t, p + ".attributeType", ATTRIBUTE_TYPES));
+    });
   }
 
   static void keySchemaShape(Violations v, JsonNode ks, String path) {
@@ -60,18 +49,10 @@ final class TableSchemaRules {
       return;
     }
     v.size(ks, path, 1, 2, "KeySchemaElement");
-    for (int i = 0; i < ks.size(); i++) {
-      String p = path + "." + (i + 1) + ".member";
-      JsonNode e = ks.get(i);
-      String name = text(e, "AttributeName");
-      if (v.notNull(name, p + ".attributeName")) {
-        v.length(name, p + ".attributeName", 1, 255);
-      }
-      String type = text(e, "KeyType");
-      if (v.notNull(type, p + ".keyType")) {
-        v.oneOf(type, p + ".keyType", KEY_TYPES);
-      }
-    }
+    v.eachMember(ks, path, (e, p) -> {
+      v.required(text(e, "AttributeName"), p + ".attributeName", n -> v.length(n, p + ".attributeName", 1, 255));
+      v.required(text(e, "KeyType"), p + ".keyType", t -> v.oneOf(t, p + ".keyType", KEY_TYPES));
+    });
   }
 
   static void projectionShape(Violations v, JsonNode projection, String path) {

@@ -30,6 +30,26 @@ public final class Violations {
 
   // ---------------------------------------------------------------- checks
 
+  /**
+   * Runs {@code check} on each element of a list parameter with the element's path as DynamoDB
+   * names it ({@code path.N.member}, counting from 1); nothing for an absent list.
+   */
+  public void eachMember(JsonNode list, String path, java.util.function.BiConsumer<JsonNode, String> check) {
+    if (list == null) {
+      return;
+    }
+    for (int i = 0; i < list.size(); i++) {
+      check.accept(list.get(i), path + "." + (i + 1) + ".member");
+    }
+  }
+
+  /** A required member: "must not be null" when absent, else {@code check} on its value. */
+  public void required(String value, String path, java.util.function.Consumer<String> check) {
+    if (notNull(value, path)) {
+      check.accept(value);
+    }
+  }
+
   /** "Member must not be null"; true when the value is present. */
   public boolean notNull(Object value, String path) {
     if (isNull(value)) {
