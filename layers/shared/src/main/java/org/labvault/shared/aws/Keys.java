@@ -33,6 +33,15 @@ public final class Keys {
   public static final String GSI1_PK = "gsi1pk";
   public static final String GSI1_SK = "gsi1sk";
 
+  /**
+   * The sparse secondary index of notices that wait for something: deletion notices due for
+   * re-notification ({@code DUE#<shard>}, ordered by due time) and overdue ones ({@code OVERDUE}).
+   * Only waiting items carry its keys, so reading it costs what is due, never the table.
+   */
+  public static final String GSI2 = "gsi2";
+  public static final String GSI2_PK = "gsi2pk";
+  public static final String GSI2_SK = "gsi2sk";
+
   /** In {@link #GSI1}: a group's assets, deleted ones apart so that default lists skip them. */
   public static String groupAssets(String groupId, boolean deleted) {
     return "ASSETS#" + groupId + (deleted ? "#DELETED" : "#LIVE");

@@ -40,9 +40,14 @@ public final class EmbeddedTable implements AutoCloseable {
         .attributeDefinitions(a -> a.attributeName(Keys.PK).attributeType(ScalarAttributeType.S),
             a -> a.attributeName(Keys.SK).attributeType(ScalarAttributeType.S),
             a -> a.attributeName(Keys.GSI1_PK).attributeType(ScalarAttributeType.S),
-            a -> a.attributeName(Keys.GSI1_SK).attributeType(ScalarAttributeType.S))
+            a -> a.attributeName(Keys.GSI1_SK).attributeType(ScalarAttributeType.S),
+            a -> a.attributeName(Keys.GSI2_PK).attributeType(ScalarAttributeType.S),
+            a -> a.attributeName(Keys.GSI2_SK).attributeType(ScalarAttributeType.S))
         .globalSecondaryIndexes(i -> i.indexName(Keys.GSI1)
             .keySchema(k -> k.attributeName(Keys.GSI1_PK).keyType(KeyType.HASH), k -> k.attributeName(Keys.GSI1_SK).keyType(KeyType.RANGE))
+            .projection(p -> p.projectionType(ProjectionType.ALL)),
+            i -> i.indexName(Keys.GSI2)
+            .keySchema(k -> k.attributeName(Keys.GSI2_PK).keyType(KeyType.HASH), k -> k.attributeName(Keys.GSI2_SK).keyType(KeyType.RANGE))
             .projection(p -> p.projectionType(ProjectionType.ALL))));
   }
 
