@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * SDK clients, built once per execution environment with the URL-connection HTTP client, an
@@ -125,6 +126,20 @@ public final class AwsModule {
             .region(region)
             .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(endpoint.isPresent()).build());
     endpoint.ifPresent(builder::endpointOverride);
+    return builder.build();
+  }
+
+  /** The asset-events topic's publisher (deletion notices to registered applications). */
+  @Provides
+  @Singleton
+  static SnsClient sns(SdkHttpClient http, AwsCredentialsProvider credentials, Region region, Config config) {
+    var builder =
+        SnsClient.builder()
+            .httpClient(http)
+            .credentialsProvider(credentials)
+            .region(region)
+            .overrideConfiguration(timeouts());
+    config.endpointOverride("sns").ifPresent(builder::endpointOverride);
     return builder.build();
   }
 }

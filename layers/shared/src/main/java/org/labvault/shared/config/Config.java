@@ -24,6 +24,12 @@ public final class Config {
     public static final String DATA_BUCKET = "DATA_BUCKET";
     /** The HMAC key of list page tokens (a Secrets Manager secret, resolved at deployment). */
     public static final String PAGE_TOKEN_KEY = "PAGE_TOKEN_KEY";
+    /** The SNS topic that carries deletion notices to registered applications. */
+    public static final String ASSET_EVENTS_TOPIC_ARN = "ASSET_EVENTS_TOPIC_ARN";
+    /** Seconds before an unconfirmed deletion notice is first sent again (then doubling). */
+    public static final String RENOTIFY_AFTER_SECONDS = "RENOTIFY_AFTER_SECONDS";
+    /** How many times a deletion notice is sent at most before it is OVERDUE. */
+    public static final String RENOTIFY_MAX_ATTEMPTS = "RENOTIFY_MAX_ATTEMPTS";
 
     // Set by the Lambda runtime in every execution environment.
     public static final String AWS_REGION = "AWS_REGION";

@@ -149,6 +149,12 @@ public final class InMemoryObjectStore implements ObjectStore {
   }
 
   @Override
+  public int deleteAllVersions(String key) {
+    List<Version> gone = objects.remove(key);
+    return gone == null ? 0 : gone.size();
+  }
+
+  @Override
   public PresignedRequest presignGet(String key, String versionId, String fileName, String contentType, Duration lifetime) {
     return new PresignedRequest("https://s3.test/" + key + "?versionId=" + versionId + "&expires=" + lifetime.toSeconds(),
         Map.of(), clock.instant().plus(lifetime));

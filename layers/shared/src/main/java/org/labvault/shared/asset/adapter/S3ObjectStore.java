@@ -159,6 +159,28 @@ public final class S3ObjectStore implements ObjectStore {
     s3.deleteObject(r -> r.bucket(bucket()).key(key).versionId(versionId));
   }
 
+  @Override
+  public int deleteAllVersions(String key) {
+    String bucket = bucket();
+    int removed = 0;
+    // the prefix also lists longer keys that start with this one: only the key itself goes
+    for (var page : s3.listObjectVersionsPaginator(r -> r.bucket(bucket).prefix(key))) {
+      for (var version : page.versions()) {
+        if (key.equals(version.key())) {
+          s3.deleteObject(r -> r.bucket(bucket).key(key).versionId(version.versionId()));
+          removed++;
+        }
+      }
+      for (var marker : page.deleteMarkers()) {
+        if (key.equals(marker.key())) {
+          s3.deleteObject(r -> r.bucket(bucket).key(key).versionId(marker.versionId()));
+          removed++;
+        }
+      }
+    }
+    return removed;
+  }
+
   /**
    * The URL pins how the download is served, whatever headers were stored with the object (an
    * upload may add unsigned ones such as Cache-Control): no shared cache keeps it, and a browser

@@ -67,6 +67,14 @@ public interface ObjectStore {
   void delete(String key, String versionId);
 
   /**
+   * Removes every version of {@code key} and every delete marker, so nothing of it can be read or
+   * restored from this bucket. Idempotent: a key with nothing left is fine.
+   *
+   * @return how many versions and markers were removed
+   */
+  int deleteAllVersions(String key);
+
+  /**
    * A GET of one version, offered for download as {@code fileName} of {@code contentType}; never
    * kept by shared caches, whatever headers the object was stored with.
    */
