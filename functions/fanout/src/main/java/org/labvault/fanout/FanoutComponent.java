@@ -1,0 +1,28 @@
+package org.labvault.fanout;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import javax.inject.Singleton;
+import org.labvault.shared.asset.AssetModule;
+import org.labvault.shared.aws.AuthModule;
+import org.labvault.shared.aws.AwsModule;
+import org.labvault.shared.aws.CoreModule;
+import org.labvault.shared.config.Config;
+import org.labvault.shared.deletion.NoticeModule;
+
+/** Everything the Fanout and Renotify functions need, built once per execution environment. */
+@Singleton
+@Component(modules = {CoreModule.class, AwsModule.class, AuthModule.class, AssetModule.class, NoticeModule.class,
+    FanoutModule.class})
+interface FanoutComponent {
+  StreamBatch batch();
+
+  Renotifier renotifier();
+
+  NoticeSchedule schedule();
+
+  @Component.Factory
+  interface Factory {
+    FanoutComponent create(@BindsInstance Config config);
+  }
+}

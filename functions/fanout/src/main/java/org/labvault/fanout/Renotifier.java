@@ -1,0 +1,65 @@
+package org.labvault.fanout;
+
+import java.time.Clock;
+import java.time.Instant;
+import javax.inject.Inject;
+import org.labvault.shared.deletion.port.NoticeRepository;
+import org.labvault.shared.deletion.port.NoticeRepository.DueNotice;
+import org.labvault.shared.deletion.port.NoticeRepository.NoticeStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends unconfirmed notices again when they are due, and gives up after the last attempt. It reads
+ * only the due index, shard by shard, up to now: its cost grows with the notices due, never with
+ * the table. It publishes nothing itself: raising a link's attempt makes the stream publish it.
+ */
+final class Renotifier {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Renotifier.class);
+
+  /** What one run did. */
+  record Summary(int due, int renotified, int overdue) {}
+
+  private final NoticeRepository notices;
+  private final NoticeSchedule schedule;
+  private final Clock clock;
+
+  @Inject
+  Renotifier(NoticeRepository notices, NoticeSchedule schedule, Clock clock) {
+    this.notices = notices;
+    this.schedule = schedule;
+    this.clock = clock;
+  }
+
+  Summary run() {
+    Instant now = clock.instant();
+    int due = 0;
+    int renotified = 0;
+    int overdue = 0;
+    for (int shard = 0; shard < NoticeRepository.DUE_SHARDS; shard++) {
+      for (DueNotice notice : (Iterable<DueNotice>) notices.due(shard, now)::iterator) {
+        due++;
+        switch (next(notice)) {
+          case RENOTIFY -> renotified += notices.renotify(notice.linkId(), notice.attempt()) ? 1 : 0;
+          case OVERDUE -> overdue += notices.markOverdue(notice.linkId(), notice.attempt(), now) ? 1 : 0;
+          case WAIT -> LOG.info("link {} attempt {} is not published yet; the stream retries it", notice.linkId(),
+              notice.attempt());
+        }
+      }
+    }
+    var summary = new Summary(due, renotified, overdue);
+    LOG.info("renotification run: {}", summary);
+    return summary;
+  }
+
+  private enum Step { RENOTIFY, OVERDUE, WAIT }
+
+  /** The rule: a published attempt below the maximum is sent again; the last one makes it overdue. */
+  private Step next(DueNotice notice) {
+    if (notice.notice() != NoticeStatus.NOTIFIED || notice.publishedAttempt() < notice.attempt()) {
+      return Step.WAIT;
+    }
+    return schedule.isLast(notice.attempt()) ? Step.OVERDUE : Step.RENOTIFY;
+  }
+}
