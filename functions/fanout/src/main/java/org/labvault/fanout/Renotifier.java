@@ -34,6 +34,8 @@ final class Renotifier {
 
   Summary run() {
     Instant now = clock.instant();
+    // a raised attempt is normally published within seconds; if not, it is looked at again then
+    Instant recheckAt = now.plusSeconds(schedule.afterSeconds());
     int due = 0;
     int renotified = 0;
     int overdue = 0;
@@ -41,10 +43,15 @@ final class Renotifier {
       for (DueNotice notice : (Iterable<DueNotice>) notices.due(shard, now)::iterator) {
         due++;
         switch (next(notice)) {
-          case RENOTIFY -> renotified += notices.renotify(notice.linkId(), notice.attempt()) ? 1 : 0;
+          case RENOTIFY -> renotified += notices.renotify(notice.linkId(), notice.attempt(), recheckAt) ? 1 : 0;
           case OVERDUE -> overdue += notices.markOverdue(notice.linkId(), notice.attempt(), now) ? 1 : 0;
-          case WAIT -> LOG.info("link {} attempt {} is not published yet; the stream retries it", notice.linkId(),
-              notice.attempt());
+          case REDRIVE -> {
+            if (notices.redrive(notice.linkId(), notice.attempt(), recheckAt)) {
+              LOG.warn("link {} attempt {} was still not published; its publication is asked again", notice.linkId(),
+                  notice.attempt());
+            }
+          }
+          case SKIP -> { }
         }
       }
     }
@@ -53,12 +60,18 @@ final class Renotifier {
     return summary;
   }
 
-  private enum Step { RENOTIFY, OVERDUE, WAIT }
+  private enum Step { RENOTIFY, OVERDUE, REDRIVE, SKIP }
 
-  /** The rule: a published attempt below the maximum is sent again; the last one makes it overdue. */
+  /**
+   * The rule: a published attempt below the maximum is sent again, the last one makes the notice
+   * overdue, and an attempt still unpublished at its recheck time is asked for again.
+   */
   private Step next(DueNotice notice) {
-    if (notice.notice() != NoticeStatus.NOTIFIED || notice.publishedAttempt() < notice.attempt()) {
-      return Step.WAIT;
+    if (notice.notice() != NoticeStatus.NOTIFIED) {
+      return Step.SKIP; // the index lags the table: confirmed or overdue meanwhile
+    }
+    if (notice.publishedAttempt() < notice.attempt()) {
+      return Step.REDRIVE;
     }
     return schedule.isLast(notice.attempt()) ? Step.OVERDUE : Step.RENOTIFY;
   }

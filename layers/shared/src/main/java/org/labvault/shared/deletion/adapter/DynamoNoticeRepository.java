@@ -111,11 +111,23 @@ public final class DynamoNoticeRepository implements NoticeRepository {
   }
 
   @Override
-  public boolean renotify(String linkId, int publishedAttempt) {
-    return updateAlone(NoticeItems.key(linkId), "SET #attempt = :next",
+  public boolean renotify(String linkId, int publishedAttempt, Instant recheckAt) {
+    return updateAlone(NoticeItems.key(linkId), "SET #attempt = :next, #gsi2sk = :recheck",
         "#notice = :notified AND #attempt = :n AND #publishedAttempt = :n",
-        Map.of("#attempt", NoticeItems.ATTEMPT, "#notice", NoticeItems.NOTICE, "#publishedAttempt", NoticeItems.PUBLISHED_ATTEMPT),
-        Map.of(":next", n(publishedAttempt + 1), ":n", n(publishedAttempt), ":notified", s(NoticeStatus.NOTIFIED.name())));
+        Map.of("#attempt", NoticeItems.ATTEMPT, "#gsi2sk", Keys.GSI2_SK, "#notice", NoticeItems.NOTICE,
+            "#publishedAttempt", NoticeItems.PUBLISHED_ATTEMPT),
+        Map.of(":next", n(publishedAttempt + 1), ":n", n(publishedAttempt), ":notified", s(NoticeStatus.NOTIFIED.name()),
+            ":recheck", s(NoticeItems.waitingSince(recheckAt, linkId))));
+  }
+
+  @Override
+  public boolean redrive(String linkId, int attempt, Instant recheckAt) {
+    return updateAlone(NoticeItems.key(linkId), "SET #gsi2sk = :recheck",
+        "#notice = :notified AND #attempt = :n AND #publishedAttempt < :n",
+        Map.of("#gsi2sk", Keys.GSI2_SK, "#notice", NoticeItems.NOTICE, "#attempt", NoticeItems.ATTEMPT,
+            "#publishedAttempt", NoticeItems.PUBLISHED_ATTEMPT),
+        Map.of(":n", n(attempt), ":notified", s(NoticeStatus.NOTIFIED.name()),
+            ":recheck", s(NoticeItems.waitingSince(recheckAt, linkId))));
   }
 
   @Override

@@ -60,11 +60,22 @@ public interface NoticeRepository {
   Stream<DueNotice> due(int shard, Instant now);
 
   /**
-   * Asks for the next attempt of a published, unconfirmed notice (the stream turns it into a publication).
+   * Asks for the next attempt of a published, unconfirmed notice (the stream turns it into a
+   * publication, which sets the next due time). Until then the notice waits in the due index
+   * until {@code recheckAt}, so later runs do not read it again while the stream publishes it.
    *
    * @return false when the notice changed since it was read
    */
-  boolean renotify(String linkId, int publishedAttempt);
+  boolean renotify(String linkId, int publishedAttempt, Instant recheckAt);
+
+  /**
+   * Touches a notice whose owed attempt was still not published at its recheck time (its stream
+   * record was lost, e.g. after the stream's retries ran out): the change is a new stream record,
+   * so the publisher tries again; the notice is rechecked at {@code recheckAt}.
+   *
+   * @return false when the notice changed since it was read
+   */
+  boolean redrive(String linkId, int attempt, Instant recheckAt);
 
   /**
    * Gives up on a notice that used its last attempt: OVERDUE, listed for operators.
