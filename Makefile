@@ -7,7 +7,7 @@
 MVNW ?= ./mvnw
 MVN  := $(MVNW) -B -q -DskipTests
 
-.PHONY: build-SharedLayer build-OpsFunction build-GroupsFunction build-PermissionsFunction build-AssetsFunction build-UploadEventsFunction local test bench clean
+.PHONY: build-SharedLayer build-OpsFunction build-GroupsFunction build-PermissionsFunction build-AssetsFunction build-UploadEventsFunction build-FanoutFunction build-RenotifyFunction build-SampleElnFunction local test bench clean
 
 # The layer: the shared library and every runtime dependency, in java/lib as Lambda expects.
 build-SharedLayer:
@@ -36,6 +36,16 @@ build-AssetsFunction:
 
 build-UploadEventsFunction:
 	$(call function,uploadevents)
+
+# Fan-out and renotification share one module (one jar, two handlers).
+build-FanoutFunction:
+	$(call function,fanout)
+
+build-RenotifyFunction:
+	$(call function,fanout)
+
+build-SampleElnFunction:
+	$(call function,sampleeln)
 
 # The two README commands.
 local:

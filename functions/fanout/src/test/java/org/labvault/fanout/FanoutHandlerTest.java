@@ -277,4 +277,14 @@ class FanoutHandlerTest {
       assertThat(b.path("attempt").asInt()).isEqualTo(1);
     });
   }
+
+  @Test
+  void theHandlers_shouldStartFromTheVariablesTheTemplateDeclares_withoutCallingAnything() {
+    Map<String, String> env = new HashMap<>(Map.of(Config.Names.TABLE_NAME, "labvault-dev-DataTable",
+        Config.Names.DATA_BUCKET, EmbeddedTable.BUCKET, Config.Names.ASSET_EVENTS_TOPIC_ARN, TOPIC,
+        Config.Names.RENOTIFY_AFTER_SECONDS, "3600", Config.Names.RENOTIFY_MAX_ATTEMPTS, "5",
+        Config.Names.AWS_REGION, "us-east-1", Config.Names.AWS_ACCESS_KEY_ID, "AKID", Config.Names.AWS_SECRET_ACCESS_KEY, "s"));
+    assertThat(new FanoutHandler(env)).isNotNull();
+    assertThat(new RenotifyHandler(env)).isNotNull();
+  }
 }
