@@ -39,4 +39,16 @@ class AwsModuleTest {
       assertThat(inAws.serviceClientConfiguration().region().id()).isEqualTo("eu-central-1");
     }
   }
+
+  @Test
+  void sns_shouldTakeTheRegionAndTheEndpointOverrideOfTheConfiguration() {
+    Map<String, String> local = Map.of("AWS_REGION", "eu-central-1", "AWS_ACCESS_KEY_ID", "a", "AWS_SECRET_ACCESS_KEY", "b",
+        "AWS_ENDPOINT_URL_SNS", "http://127.0.0.1:9911");
+    Config config = Config.from(local);
+    try (var http = AwsModule.httpClient();
+        var sns = AwsModule.sns(http, AwsModule.credentials(config), AwsModule.region(config), config)) {
+      assertThat(sns.serviceClientConfiguration().endpointOverride()).contains(java.net.URI.create("http://127.0.0.1:9911"));
+      assertThat(sns.serviceClientConfiguration().region().id()).isEqualTo("eu-central-1");
+    }
+  }
 }
