@@ -131,6 +131,20 @@ public final class Authorizer {
     return enforce(caller, d, action, "asset:" + assetId, noSuchAsset());
   }
 
+  /**
+   * The caller's role for {@code action} on something else a group holds (an app link), read by
+   * its id just before: {@code groupId} is its group, or null when there is no such thing. It costs
+   * what an asset decision costs, and a missing one costs the same.
+   *
+   * @param resource as audited, e.g. {@code link:<id>}
+   * @param invisible the 404 for "no such thing" and "not in your groups" alike
+   */
+  public Role requireOnHeld(Caller caller, String id, String resource, String groupId, Action action,
+      NotFoundException invisible) {
+    Decision d = Ids.looksValid(id) ? decideOnAssetGroup(caller.userId(), id, groupId, action) : Decision.INVISIBLE;
+    return enforce(caller, d, action, resource, invisible);
+  }
+
   private Role enforce(Caller caller, Decision d, Action action, String resource, NotFoundException invisible) {
     if (!d.visible()) {
       throw deny(caller, action.wireName(), resource, null, invisible);

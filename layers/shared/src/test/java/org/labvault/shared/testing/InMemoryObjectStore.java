@@ -149,6 +149,19 @@ public final class InMemoryObjectStore implements ObjectStore {
   }
 
   @Override
+  public int deleteAllVersions(String key) {
+    List<Version> removed = objects.remove(key);
+    return removed == null ? 0 : removed.size();
+  }
+
+  @Override
+  public void abortMultipart(String key, String uploadId) {
+    if (key.equals(uploads.get(uploadId))) {
+      abort(uploadId);
+    }
+  }
+
+  @Override
   public PresignedRequest presignGet(String key, String versionId, String fileName, String contentType, Duration lifetime) {
     return new PresignedRequest("https://s3.test/" + key + "?versionId=" + versionId + "&expires=" + lifetime.toSeconds(),
         Map.of(), clock.instant().plus(lifetime));

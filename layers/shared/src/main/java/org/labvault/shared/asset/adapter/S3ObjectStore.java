@@ -159,6 +159,39 @@ public final class S3ObjectStore implements ObjectStore {
     s3.deleteObject(r -> r.bucket(bucket()).key(key).versionId(versionId));
   }
 
+  @Override
+  public int deleteAllVersions(String key) {
+    int removed = 0;
+    // the listing is by prefix: keys that merely start with this one are not ours
+    for (var page : s3.listObjectVersionsPaginator(r -> r.bucket(bucket()).prefix(key))) {
+      for (var version : page.versions()) {
+        if (version.key().equals(key)) {
+          delete(key, version.versionId());
+          removed++;
+        }
+      }
+      for (var marker : page.deleteMarkers()) {
+        if (marker.key().equals(key)) {
+          delete(key, marker.versionId());
+        }
+      }
+    }
+    return removed;
+  }
+
+  @Override
+  public void abortMultipart(String key, String uploadId) {
+    try {
+      s3.abortMultipartUpload(r -> r.bucket(bucket()).key(key).uploadId(uploadId));
+    } catch (NoSuchUploadException e) {
+      // completed or aborted before: nothing left to abort
+    } catch (S3Exception e) {
+      if (e.statusCode() != 404) {
+        throw e;
+      }
+    }
+  }
+
   /**
    * The URL pins how the download is served, whatever headers were stored with the object (an
    * upload may add unsigned ones such as Cache-Control): no shared cache keeps it, and a browser

@@ -67,6 +67,17 @@ public interface ObjectStore {
   void delete(String key, String versionId);
 
   /**
+   * Removes every version of {@code key} (and every delete marker) for good: old download URLs stop
+   * working. Nothing there is no failure, so repeating it is harmless.
+   *
+   * @return how many versions were removed
+   */
+  int deleteAllVersions(String key);
+
+  /** Aborts an open multipart upload; one that is gone (completed or aborted) is no failure. */
+  void abortMultipart(String key, String uploadId);
+
+  /**
    * A GET of one version, offered for download as {@code fileName} of {@code contentType}; never
    * kept by shared caches, whatever headers the object was stored with.
    */
