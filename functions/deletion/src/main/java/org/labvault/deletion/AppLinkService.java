@@ -89,7 +89,9 @@ public final class AppLinkService {
     Role role = authorizer.requireOnHeld(caller, linkId, "link:" + linkId, link == null ? null : link.groupId(),
         Action.ASSETS_DELETE, noSuchLink());
     if (link.isLive()) {
-      authorizer.audited(caller, DELETE, "link:" + linkId, role, () -> links.delete(link, now(), caller.userId()));
+      if (links.delete(link, now(), caller.userId())) { // false: a concurrent DELETE won, and is audited
+        authorizer.allowed(caller, DELETE, "link:" + linkId, role);
+      }
     }
     return LinkDeletionView.of(links.find(linkId).orElseThrow(AppLinkService::noSuchLink));
   }
@@ -106,7 +108,9 @@ public final class AppLinkService {
       throw authorizer.deny(caller, CONFIRM, resource, null, noSuchLink());
     }
     if (link.deletion().notice() != NoticeStatus.CONFIRMED) {
-      authorizer.audited(caller, CONFIRM, resource, null, () -> links.confirm(linkId, now()));
+      if (links.confirm(linkId, now())) {
+        authorizer.allowed(caller, CONFIRM, resource, null);
+      }
     }
   }
 

@@ -52,7 +52,9 @@ public final class AssetDeletionService {
     Asset asset = found.asset();
     if (asset.status() != AssetStatus.DELETED) {
       Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-      authorizer.audited(caller, DELETE, "asset:" + assetId, found.role(), () -> assets.delete(asset, now, caller.userId()));
+      if (assets.delete(asset, now, caller.userId())) { // false: a concurrent DELETE won, and is audited
+        authorizer.allowed(caller, DELETE, "asset:" + assetId, found.role());
+      }
     }
     removeBytes(asset);
     Asset deleted = assets.find(assetId).orElseThrow(Authorizer::noSuchAsset);

@@ -171,6 +171,14 @@ public final class Authorizer {
     return result;
   }
 
+  /**
+   * Audits a change already made (ALLOW), for changes that may turn out to be no change: a
+   * conditional write that lost to an identical concurrent one is not audited twice.
+   */
+  public void allowed(Caller caller, String action, String resource, Role role) {
+    record(caller, action, resource, AuditEvent.Decision.ALLOW, role);
+  }
+
   /** Audits a refusal and returns the exception to throw. */
   public <E extends AppException> E deny(Caller caller, String action, String resource, Role role, E refusal) {
     record(caller, action, resource, AuditEvent.Decision.DENY, role);
