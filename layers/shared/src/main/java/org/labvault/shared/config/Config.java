@@ -22,6 +22,8 @@ public final class Config {
     public static final String TABLE_NAME = "TABLE_NAME";
     /** The bucket holding asset bytes. */
     public static final String DATA_BUCKET = "DATA_BUCKET";
+    /** The SNS topic that carries deletion notices to the apps holding links. */
+    public static final String ASSET_EVENTS_TOPIC_ARN = "ASSET_EVENTS_TOPIC_ARN";
     /** The HMAC key of list page tokens (a Secrets Manager secret, resolved at deployment). */
     public static final String PAGE_TOKEN_KEY = "PAGE_TOKEN_KEY";
 
