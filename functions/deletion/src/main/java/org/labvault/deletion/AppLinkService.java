@@ -16,6 +16,7 @@ import org.labvault.shared.auth.Role;
 import org.labvault.shared.deletion.domain.App;
 import org.labvault.shared.deletion.domain.AppLink;
 import org.labvault.shared.deletion.domain.DeletionConflicts;
+import org.labvault.shared.deletion.domain.DeletionReason;
 import org.labvault.shared.deletion.domain.LinkDeletionView;
 import org.labvault.shared.deletion.domain.NoticeStatus;
 import org.labvault.shared.deletion.port.AppRepository;
@@ -89,7 +90,7 @@ public final class AppLinkService {
     Role role = authorizer.requireOnHeld(caller, linkId, "link:" + linkId, link == null ? null : link.groupId(),
         Action.ASSETS_DELETE, noSuchLink());
     if (link.isLive()) {
-      if (links.delete(link, now(), caller.userId())) { // false: a concurrent DELETE won, and is audited
+      if (links.delete(link, DeletionReason.LINK_DELETED, now(), caller.userId())) { // false: a concurrent DELETE won, and is audited
         authorizer.allowed(caller, DELETE, "link:" + linkId, role);
       }
     }

@@ -163,4 +163,56 @@ class DeletionRacesTest {
     assertThat(f.c.deletions().status(caller("bob"), assetId).status()).isEqualTo(DeletionState.Status.COMPLETE);
     assertThat(f.audit).filteredOn(a -> a.action().equals("app-links:confirm-deletion")).hasSize(1);
   }
+
+  @Test
+  void aLinkCreatedJustBeforeTheDeletion_isLive_untilTheExpansionDeletesIt() {
+    String assetId = Ids.newId(f.clock);
+    f.asset(assetId, AssetStatus.AVAILABLE, Classification.INTERNAL);
+    AppLink link = f.c.links().create(caller("alice"), assetId, new NewLink(APP, "before"));
+    f.c.deletions().delete(caller("alice"), assetId);
+    var deleted = f.c.assetRepository().find(assetId).orElseThrow();
+    assertThat(f.c.linkRepository().all(assetId)).singleElement().satisfies(l -> assertThat(l.isLive()).isTrue());
+    // the fan-out's expansion, through the same repository call: ASSET_DELETED at the asset's time
+    assertThat(f.c.linkRepository().delete(link, org.labvault.shared.deletion.domain.DeletionReason.ASSET_DELETED,
+        deleted.deletedAt(), deleted.deletedBy())).isTrue();
+    assertThat(f.c.linkRepository().delete(link, org.labvault.shared.deletion.domain.DeletionReason.ASSET_DELETED,
+        deleted.deletedAt(), deleted.deletedBy())).as("a repeated stream record changes nothing").isFalse();
+    assertThat(f.liveLinks(assetId)).isZero();
+    var stored = f.c.linkRepository().find(link.linkId()).orElseThrow();
+    assertThat(stored.deletion().reason()).isEqualTo(org.labvault.shared.deletion.domain.DeletionReason.ASSET_DELETED);
+    assertThat(stored.deletion().deletedAt()).isEqualTo(deleted.deletedAt());
+    assertThat(stored.deletion().attempt()).isEqualTo(1);
+    assertThat(stored.deletion().publishedAttempt()).isZero();
+    assertThat(f.c.deletions().status(caller("bob"), assetId).links()).singleElement()
+        .satisfies(v -> assertThat(v.notifiedAt()).isEqualTo(deleted.deletedAt()));
+  }
+
+  @Test
+  void aLinkCreatedJustAfterTheDeletion_isRefused409NotAvailable() {
+    String assetId = Ids.newId(f.clock);
+    f.asset(assetId, AssetStatus.AVAILABLE, Classification.INTERNAL);
+    f.c.deletions().delete(caller("alice"), assetId);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> f.c.links().create(caller("alice"), assetId, new NewLink(APP, "after")))
+        .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.code()).isEqualTo("NOT_AVAILABLE"));
+    // and the transaction refuses it too, should the service have read the asset before the deletion
+    var late = AppLink.live(Ids.newId(f.clock), assetId, Fixture.GROUP, "acme", APP, "late", Fixture.NOW, "alice");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> f.c.linkRepository().create(late))
+        .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.code()).isEqualTo("NOT_AVAILABLE"));
+    assertThat(f.c.linkRepository().all(assetId)).isEmpty();
+    assertThat(f.liveLinks(assetId)).isZero();
+  }
+
+  @Test
+  void reclassifyingToSecret_shouldFollowTheLiveLinkCount_thatLinkTransactionsKeep() {
+    String assetId = Ids.newId(f.clock);
+    f.asset(assetId, AssetStatus.AVAILABLE, Classification.INTERNAL);
+    AppLink one = f.c.links().create(caller("alice"), assetId, new NewLink(APP, "one"));
+    AppLink two = f.c.links().create(caller("alice"), assetId, new NewLink("other-app", "two"));
+    f.c.links().delete(caller("alice"), one.linkId());
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> f.c.assetRepository().update(assetId, null, Classification.SECRET))
+        .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.code()).isEqualTo("CLASSIFICATION"));
+    f.c.links().delete(caller("alice"), two.linkId());
+    assertThat(f.c.assetRepository().update(assetId, null, Classification.SECRET)).get()
+        .extracting(a -> a.classification()).isEqualTo(Classification.SECRET);
+  }
 }

@@ -123,7 +123,7 @@ public final class DynamoLinkRepository implements LinkRepository {
   }
 
   @Override
-  public boolean delete(AppLink link, Instant deletedAt, String deletedBy) {
+  public boolean delete(AppLink link, DeletionReason reason, Instant deletedAt, String deletedBy) {
     var items = List.of(
         Tx.update(table, LinkItems.key(link.linkId()),
             "SET #linkStatus = :deleted, #reason = :reason, #deletedAt = :at, #deletedBy = :by, #notice = :notified, "
@@ -132,7 +132,7 @@ public final class DynamoLinkRepository implements LinkRepository {
             names(LinkItems.LINK_STATUS, LinkItems.REASON, LinkItems.DELETED_AT, LinkItems.DELETED_BY, LinkItems.NOTICE,
                 LinkItems.ATTEMPT, LinkItems.PUBLISHED_ATTEMPT),
             Map.of(":deleted", s(LinkStatus.DELETED.name()), ":live", s(LinkStatus.LIVE.name()),
-                ":reason", s(DeletionReason.LINK_DELETED.name()), ":at", s(Times.format(deletedAt)), ":by", s(deletedBy),
+                ":reason", s(reason.name()), ":at", s(Times.format(deletedAt)), ":by", s(deletedBy),
                 ":notified", s(NoticeStatus.NOTIFIED.name()), ":one", n(1), ":zero", n(0))),
         Tx.update(table, AssetItems.key(link.assetId()), "SET #live = #live - :one", "attribute_exists(pk)",
             Map.of("#live", Keys.LIVE_LINKS), Map.of(":one", n(1))));

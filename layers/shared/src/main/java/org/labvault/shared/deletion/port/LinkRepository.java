@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.labvault.shared.deletion.domain.AppLink;
+import org.labvault.shared.deletion.domain.DeletionReason;
 import org.labvault.shared.http.Page;
 import org.labvault.shared.http.PageRequest;
 
@@ -34,12 +35,14 @@ public interface LinkRepository {
   List<AppLink> all(String assetId);
 
   /**
-   * LIVE -> DELETED (reason LINK_DELETED, attempt 1 to be published) and the asset's live-link
-   * count down by one, in one transaction.
+   * LIVE -> DELETED (notice NOTIFIED, attempt 1 to be published, none published yet) and the
+   * asset's live-link count down by one, in one transaction. Used for {@code DELETE /app-links}
+   * (LINK_DELETED) and by the expansion of an asset's deletion (ASSET_DELETED, with the asset's
+   * deletedAt and deletedBy); the table's stream turns the change into the app's notice.
    *
    * @return false when the link was no longer live (deleted before: nothing changed)
    */
-  boolean delete(AppLink link, Instant deletedAt, String deletedBy);
+  boolean delete(AppLink link, DeletionReason reason, Instant deletedAt, String deletedBy);
 
   /**
    * The app's confirmation of a deleted link: CONFIRMED, off the index of waiting notices.
