@@ -103,9 +103,15 @@ class DeletionRacesTest {
     for (int round = 0; round < 20; round++) {
       String assetId = Ids.newId(f.clock);
       f.asset(assetId, AssetStatus.AVAILABLE, Classification.INTERNAL);
-      var outcomes = together(
-          () -> f.c.links().create(caller("alice"), assetId, new NewLink(APP, "race-" + assetId)),
-          () -> f.c.deletions().delete(caller("alice"), assetId));
+      // every other round races the link's transaction alone (no reads before it), so that both orders occur
+      Callable<Object> link = round % 2 == 0
+          ? () -> f.c.links().create(caller("alice"), assetId, new NewLink(APP, "race-" + assetId))
+          : () -> {
+            var l = AppLink.live(Ids.newId(f.clock), assetId, Fixture.GROUP, "acme", APP, "race", Fixture.NOW, "alice");
+            f.c.linkRepository().create(l);
+            return l;
+          };
+      var outcomes = together(link, () -> f.c.deletions().delete(caller("alice"), assetId));
       assertThat(outcomes.get(1)).isInstanceOf(AssetDeletionService.Deleted.class);
       List<AppLink> links = f.c.linkRepository().all(assetId);
       DeletionState state = f.c.deletions().status(caller("bob"), assetId);
