@@ -1,5 +1,6 @@
 package org.labvault.assets;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -13,12 +14,15 @@ import org.labvault.shared.asset.port.ObjectStore.PresignedPart;
 final class AssetViews {
   private AssetViews() {}
 
+  /** An asset; {@code deletedAt} and {@code deletedBy} only once it is DELETED. */
   record AssetView(
       String assetId, String groupId, String name, String contentType, long sizeBytes, String sha256,
-      Classification classification, AssetStatus status, Instant createdAt, String createdBy) {
+      Classification classification, AssetStatus status, Instant createdAt, String createdBy,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Instant deletedAt,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String deletedBy) {
     static AssetView of(Asset a) {
       return new AssetView(a.assetId(), a.groupId(), a.name(), a.contentType(), a.sizeBytes(), a.sha256(),
-          a.classification(), a.status(), a.createdAt(), a.createdBy());
+          a.classification(), a.status(), a.createdAt(), a.createdBy(), a.deletedAt(), a.deletedBy());
     }
   }
 

@@ -380,4 +380,78 @@ class AssetsHandlerTest {
   private static APIGatewayV2HTTPEvent complete(String json) {
     return ApiEvent.route("POST /assets/{assetId}/complete").as("alice", "acme").path("assetId", ASSET).json(json).build();
   }
+
+  /** The asset as DELETE /assets/{assetId} leaves it (the Deletion function owns that route). */
+  private void deleteAsAlice() {
+    var asset = c.repository().find(ASSET).orElseThrow();
+    assertThat(c.repository().delete(asset, NOW.plus(Duration.ofMinutes(3)), "alice")).isTrue();
+  }
+
+  @ParameterizedTest
+  @Event(value = "assets/get-asset.json", type = APIGatewayV2HTTPEvent.class)
+  void get_ofADeletedAsset_shouldStillAnswerMembers_withWhenAndWhoDeletedIt(APIGatewayV2HTTPEvent event) {
+    seedAsset(10, AssetStatus.AVAILABLE);
+    assertThat(body(call(event)).has("deletedAt")).isFalse();
+    deleteAsAlice();
+    var res = call(event);
+    assertThat(res.getStatusCode()).isEqualTo(200);
+    assertThat(body(res).path("status").asText()).isEqualTo("DELETED");
+    assertThat(body(res).path("deletedAt").asText()).isEqualTo("2026-11-23T08:03:00Z");
+    assertThat(body(res).path("deletedBy").asText()).isEqualTo("alice");
+    assertThat(assetCount()).isZero();
+  }
+
+  @ParameterizedTest
+  @Event(value = "assets/download-asset.json", type = APIGatewayV2HTTPEvent.class)
+  void download_ofADeletedAsset_shouldBe409NotAvailable(APIGatewayV2HTTPEvent event) {
+    seedAsset(10, AssetStatus.AVAILABLE);
+    deleteAsAlice();
+    var res = call(event);
+    assertThat(res.getStatusCode()).isEqualTo(409);
+    assertThat(body(res).path("code").asText()).isEqualTo("NOT_AVAILABLE");
+  }
+
+  @Test
+  void list_ofADeletedAsset_shouldShowItOnlyWithStatusDeleted() {
+    seedAsset(10, AssetStatus.AVAILABLE);
+    deleteAsAlice();
+    var all = call(ApiEvent.route("GET /groups/{groupId}/assets").as("bob", "acme").path("groupId", GROUP).build());
+    assertThat(body(all).path("items")).isEmpty();
+    var available = call(ApiEvent.route("GET /groups/{groupId}/assets").as("bob", "acme").path("groupId", GROUP)
+        .query("status", "AVAILABLE").build());
+    assertThat(body(available).path("items")).isEmpty();
+    var deleted = call(ApiEvent.route("GET /groups/{groupId}/assets").as("bob", "acme").path("groupId", GROUP)
+        .query("status", "DELETED").build());
+    assertThat(body(deleted).path("items").findValuesAsText("assetId")).containsExactly(ASSET);
+    assertThat(body(deleted).at("/items/0/deletedBy").asText()).isEqualTo("alice");
+  }
+
+  /** Live app links, as the Deletion function's link transactions count them on the asset. */
+  private void liveLinks(long n) {
+    table.client().updateItem(r -> r.tableName(EmbeddedTable.NAME).key(Map.of(Keys.PK, s(Keys.asset(ASSET)), Keys.SK, s(Keys.META)))
+        .updateExpression("SET #l = :n").expressionAttributeNames(Map.of("#l", Keys.LIVE_LINKS))
+        .expressionAttributeValues(Map.of(":n", AttributeValue.fromN(Long.toString(n)))));
+  }
+
+  @ParameterizedTest
+  @Event(value = "assets/update-asset.json", type = APIGatewayV2HTTPEvent.class)
+  void update_toSecret_whileAppsHoldLiveLinks_shouldBe409Classification_andChangeNothing(APIGatewayV2HTTPEvent event) {
+    seedAsset(10, AssetStatus.AVAILABLE);
+    liveLinks(1);
+    var res = call(event);
+    assertThat(res.getStatusCode()).as(res.getBody()).isEqualTo(409);
+    assertThat(body(res).path("code").asText()).isEqualTo("CLASSIFICATION");
+    Asset stored = c.repository().find(ASSET).orElseThrow();
+    assertThat(stored.classification()).isEqualTo(Classification.INTERNAL);
+    assertThat(stored.name()).isEqualTo("run-42.csv");
+    assertThat(audit).extracting(AuditEvent::decision).containsExactly(AuditEvent.Decision.DENY);
+    // renaming alone, or any other classification, is still fine
+    var rename = call(ApiEvent.route("PATCH /assets/{assetId}").as("alice", "acme").path("assetId", ASSET)
+        .json("{\"name\":\"renamed.csv\",\"classification\":\"CONFIDENTIAL\"}").build());
+    assertThat(rename.getStatusCode()).isEqualTo(200);
+    // once the last link is deleted, SECRET is allowed
+    liveLinks(0);
+    assertThat(call(event).getStatusCode()).isEqualTo(200);
+    assertThat(c.repository().find(ASSET).orElseThrow().classification()).isEqualTo(Classification.SECRET);
+  }
 }

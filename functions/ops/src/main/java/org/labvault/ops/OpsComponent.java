@@ -9,14 +9,19 @@ import org.labvault.shared.aws.AuthModule;
 import org.labvault.shared.aws.AwsModule;
 import org.labvault.shared.aws.CoreModule;
 import org.labvault.shared.config.Config;
+import org.labvault.shared.deletion.DeletionModule;
 
 /** Everything the Ops function needs, built once per execution environment. */
 @Singleton
-@Component(modules = {CoreModule.class, AwsModule.class, AuthModule.class, OpsModule.class})
+@Component(modules = {CoreModule.class, AwsModule.class, AuthModule.class, DeletionModule.class, OpsModule.class})
 interface OpsComponent {
   HealthService health();
 
   NoticeService notices();
+
+  AppRegistryService apps();
+
+  DeletionReportService deletions();
 
   AuditLog audit();
 

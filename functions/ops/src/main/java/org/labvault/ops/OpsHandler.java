@@ -27,6 +27,8 @@ public final class OpsHandler
   OpsHandler(OpsComponent ops) {
     HealthService health = ops.health();
     NoticeService notices = ops.notices();
+    AppRegistryService apps = ops.apps();
+    DeletionReportService deletions = ops.deletions();
     this.router =
         Router.builder()
             .translatingFailures(AwsFailures::unavailable)
@@ -37,6 +39,10 @@ public final class OpsHandler
             .on("POST /ops/notifications",
                 req -> ApiResponse.created(NoticeView.forOperators(
                     notices.post(Caller.of(req), req.body(CreateNoticeRequest.class).toCommand()))))
+            .on("POST /ops/apps", req -> ApiResponse.created(AppView.of(
+                apps.register(Caller.of(req), req.body(RegisterAppRequest.class).checked()))))
+            .on("GET /ops/apps", req -> ApiResponse.ok(apps.list(req.page()).map(AppView::of)))
+            .on("GET /ops/deletions", req -> ApiResponse.ok(deletions.list(req.query("status").orElse(null), req.page())))
             .build();
   }
 

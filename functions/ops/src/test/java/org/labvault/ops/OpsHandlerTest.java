@@ -22,6 +22,11 @@ class OpsHandlerTest {
     handler = new OpsHandler(ops);
   }
 
+  @org.junit.jupiter.api.AfterEach
+  void tearDown() {
+    ops.table().close();
+  }
+
   @ParameterizedTest
   @Event(value = "ops/health.json", type = APIGatewayV2HTTPEvent.class)
   void health_shouldAnswerOk_whenEveryDependencyAnswers(APIGatewayV2HTTPEvent event) {

@@ -22,7 +22,7 @@ import org.labvault.ops.port.NoticeRepository;
 
 /** The Ops function with fakes for its ports and a clock fixed at the events' time. */
 @Singleton
-@Component(modules = TestOpsComponent.Fakes.class)
+@Component(modules = {TestOpsComponent.Fakes.class, org.labvault.shared.deletion.DeletionModule.class})
 interface TestOpsComponent extends OpsComponent {
 
   Instant NOW = Instant.parse("2026-11-23T08:00:00Z");
@@ -30,6 +30,11 @@ interface TestOpsComponent extends OpsComponent {
   InMemoryNoticeRepository repository();
 
   List<AuditEvent> auditRecords();
+
+  /** Apps and app links live in an in-process table; close it after the test. */
+  org.labvault.shared.testing.EmbeddedTable table();
+
+  org.labvault.shared.deletion.port.AppRepository appRepository();
 
   @Named("dynamodb")
   FakeProbe dynamoDb();
@@ -41,6 +46,29 @@ interface TestOpsComponent extends OpsComponent {
   abstract class Fakes {
     @Binds
     abstract NoticeRepository notices(InMemoryNoticeRepository impl);
+
+    /** The topic the registry hands to apps. */
+    static final String TOPIC = "arn:aws:sns:us-east-1:123456789012:labvault-dev-asset-events";
+
+    @Provides
+    @Singleton
+    static org.labvault.shared.testing.EmbeddedTable table() {
+      return new org.labvault.shared.testing.EmbeddedTable();
+    }
+
+    @Provides
+    static software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo(org.labvault.shared.testing.EmbeddedTable table) {
+      return table.client();
+    }
+
+    @Provides
+    @Singleton
+    static org.labvault.shared.config.Config config() {
+      return org.labvault.shared.config.Config.from(java.util.Map.of(
+          org.labvault.shared.config.Config.Names.TABLE_NAME, org.labvault.shared.testing.EmbeddedTable.NAME,
+          org.labvault.shared.config.Config.Names.PAGE_TOKEN_KEY, org.labvault.shared.testing.EmbeddedTableModule.PAGE_TOKEN_KEY,
+          org.labvault.shared.config.Config.Names.ASSET_EVENTS_TOPIC_ARN, TOPIC));
+    }
 
     @Provides
     static Clock clock() {

@@ -156,4 +156,23 @@ class UploadEventsHandlerTest {
     assertThat(status()).isEqualTo(AssetStatus.PENDING_UPLOAD);
     assertThat(audit).isEmpty();
   }
+
+  @Test
+  void bytesLandingForAPendingAssetDeletedMeanwhile_shouldBeRemovedOnArrival() throws Exception {
+    // given a PENDING_UPLOAD asset deleted before its upload URL was used
+    var asset = c.repository().find(ASSET).orElseThrow();
+    assertThat(c.repository().delete(asset, NOW.plusSeconds(60), "alice")).isTrue();
+    audit.clear();
+    // when the upload lands anyway (the URL still lives)
+    String version = objects.land(KEY, CONTENT, sha256(CONTENT));
+    deliver(KEY, version);
+    // then the bytes are gone at once, the asset stays DELETED, and the removal is audited
+    assertThat(objects.versions(KEY)).isEmpty();
+    assertThat(status()).isEqualTo(AssetStatus.DELETED);
+    assertThat(audit).extracting(AuditEvent::action, AuditEvent::resource)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("object:remove-late", "asset:" + ASSET));
+    // a repeated delivery changes nothing
+    deliver(KEY, version);
+    assertThat(status()).isEqualTo(AssetStatus.DELETED);
+  }
 }

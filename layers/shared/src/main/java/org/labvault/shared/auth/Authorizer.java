@@ -131,6 +131,20 @@ public final class Authorizer {
     return enforce(caller, d, action, "asset:" + assetId, noSuchAsset());
   }
 
+  /**
+   * The caller's role for {@code action} on something else a group holds (an app link), read by
+   * its id just before: {@code groupId} is its group, or null when there is no such thing. It costs
+   * what an asset decision costs, and a missing one costs the same.
+   *
+   * @param resource as audited, e.g. {@code link:<id>}
+   * @param invisible the 404 for "no such thing" and "not in your groups" alike
+   */
+  public Role requireOnHeld(Caller caller, String id, String resource, String groupId, Action action,
+      NotFoundException invisible) {
+    Decision d = Ids.looksValid(id) ? decideOnAssetGroup(caller.userId(), id, groupId, action) : Decision.INVISIBLE;
+    return enforce(caller, d, action, resource, invisible);
+  }
+
   private Role enforce(Caller caller, Decision d, Action action, String resource, NotFoundException invisible) {
     if (!d.visible()) {
       throw deny(caller, action.wireName(), resource, null, invisible);
@@ -155,6 +169,14 @@ public final class Authorizer {
     }
     record(caller, action, resource, AuditEvent.Decision.ALLOW, role);
     return result;
+  }
+
+  /**
+   * Audits a change already made (ALLOW), for changes that may turn out to be no change: a
+   * conditional write that lost to an identical concurrent one is not audited twice.
+   */
+  public void allowed(Caller caller, String action, String resource, Role role) {
+    record(caller, action, resource, AuditEvent.Decision.ALLOW, role);
   }
 
   /** Audits a refusal and returns the exception to throw. */

@@ -78,6 +78,41 @@ public final class Keys {
     return "INVITEE#" + userId;
   }
 
+  /**
+   * On an asset's META item: how many LIVE app links it has (absent = 0). Kept in the transactions
+   * that create and delete links, so that reclassifying to SECRET can be a conditional write.
+   */
+  public static final String LIVE_LINKS = "liveLinks";
+
+  /** A registered application's item. */
+  public static String app(String appId) {
+    return "APP#" + appId;
+  }
+
+  /** In {@link #GSI1}: every registered application, by id. */
+  public static final String APPS = "APPS";
+
+  /** An app link's item, addressed by its id. */
+  public static String link(String linkId) {
+    return "LINK#" + linkId;
+  }
+
+  /** In {@link #GSI1}: every link of an asset, live and deleted, by link id (oldest first). */
+  public static String assetLinks(String assetId) {
+    return "LINKS#" + assetId;
+  }
+
+  /** In {@link #GSI2}: notices waiting for re-notification are spread over this many partitions. */
+  public static final int DUE_SHARDS = 8;
+
+  /** In {@link #GSI2}: the partition of notices due for re-notification that holds {@code linkId}. */
+  public static String due(String linkId) {
+    return "DUE#" + Math.floorMod(linkId.hashCode(), DUE_SHARDS);
+  }
+
+  /** In {@link #GSI2}: notices given up on after the last attempt, by the time they became overdue. */
+  public static final String OVERDUE = "OVERDUE";
+
   /** The audit records of one UTC day. */
   public static String auditDay(String isoDate) {
     return "AUDIT#" + isoDate;

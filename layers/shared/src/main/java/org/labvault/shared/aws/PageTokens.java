@@ -36,6 +36,9 @@ public final class PageTokens {
   /** The key attributes of a query on {@link Keys#GSI1}: the index's key and the table's. */
   public static final Set<String> GSI1_KEY = Set.of(Keys.PK, Keys.SK, Keys.GSI1_PK, Keys.GSI1_SK);
 
+  /** The key attributes of a query on {@link Keys#GSI2}: the index's key and the table's. */
+  public static final Set<String> GSI2_KEY = Set.of(Keys.PK, Keys.SK, Keys.GSI2_PK, Keys.GSI2_SK);
+
   /** The shortest key accepted: 32 characters, as many bytes as the MAC. */
   public static final int MIN_KEY_LENGTH = 32;
 

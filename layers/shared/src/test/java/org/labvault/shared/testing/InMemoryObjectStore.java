@@ -150,8 +150,15 @@ public final class InMemoryObjectStore implements ObjectStore {
 
   @Override
   public int deleteAllVersions(String key) {
-    List<Version> gone = objects.remove(key);
-    return gone == null ? 0 : gone.size();
+    List<Version> removed = objects.remove(key);
+    return removed == null ? 0 : removed.size();
+  }
+
+  @Override
+  public void abortMultipart(String key, String uploadId) {
+    if (key.equals(uploads.get(uploadId))) {
+      abort(uploadId);
+    }
   }
 
   @Override

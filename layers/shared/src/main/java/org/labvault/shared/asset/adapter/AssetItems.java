@@ -11,7 +11,13 @@ import org.labvault.shared.time.Times;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** How an asset looks as an item of the LabVault table. */
-final class AssetItems {
+public final class AssetItems {
+
+  /** Attribute names other items' transactions test or change on an asset. */
+  public static final String STATUS = "status";
+  public static final String CLASSIFICATION = "classification";
+  public static final String DELETED_AT = "deletedAt";
+  public static final String DELETED_BY = "deletedBy";
 
   private AssetItems() {}
 
@@ -23,7 +29,8 @@ final class AssetItems {
     return AttributeValue.fromN(Long.toString(v));
   }
 
-  static Map<String, AttributeValue> key(String assetId) {
+  /** The key of an asset's META item. */
+  public static Map<String, AttributeValue> key(String assetId) {
     return Map.of(Keys.PK, s(Keys.asset(assetId)), Keys.SK, s(Keys.META));
   }
 
@@ -37,8 +44,8 @@ final class AssetItems {
     item.put("contentType", s(a.contentType()));
     item.put("sizeBytes", n(a.sizeBytes()));
     item.put("sha256", s(a.sha256()));
-    item.put("classification", s(a.classification().name()));
-    item.put("status", s(a.status().name()));
+    item.put(CLASSIFICATION, s(a.classification().name()));
+    item.put(STATUS, s(a.status().name()));
     item.put("createdAt", s(Times.format(a.createdAt())));
     item.put("createdBy", s(a.createdBy()));
     item.put("objectKey", s(a.objectKey()));
@@ -48,10 +55,15 @@ final class AssetItems {
     item.put("uploadExpiresAt", s(Times.format(a.uploadExpiresAt())));
     item.put(Keys.GSI1_PK, s(Keys.groupAssets(a.groupId(), a.status() == AssetStatus.DELETED)));
     item.put(Keys.GSI1_SK, s(a.assetId()));
+    if (a.deletedAt() != null) {
+      item.put(DELETED_AT, s(Times.format(a.deletedAt())));
+      item.put(DELETED_BY, s(a.deletedBy()));
+    }
     return item;
   }
 
-  static Asset asset(Map<String, AttributeValue> item) {
+  /** The asset an item holds. */
+  public static Asset asset(Map<String, AttributeValue> item) {
     return new Asset(
         item.get("assetId").s(),
         item.get("groupId").s(),
@@ -67,7 +79,14 @@ final class AssetItems {
         item.get("objectKey").s(),
         str(item, "uploadId"),
         Instant.parse(item.get("uploadExpiresAt").s()),
-        str(item, "versionId"));
+        str(item, "versionId"),
+        instant(item, DELETED_AT),
+        str(item, DELETED_BY));
+  }
+
+  private static Instant instant(Map<String, AttributeValue> item, String name) {
+    String v = str(item, name);
+    return v == null ? null : Instant.parse(v);
   }
 
   private static String str(Map<String, AttributeValue> item, String name) {

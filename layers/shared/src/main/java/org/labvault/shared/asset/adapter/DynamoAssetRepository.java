@@ -4,6 +4,7 @@ import static org.labvault.shared.asset.adapter.AssetItems.key;
 import static org.labvault.shared.asset.adapter.AssetItems.n;
 import static org.labvault.shared.asset.adapter.AssetItems.s;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -22,9 +23,11 @@ import org.labvault.shared.aws.PageTokens;
 import org.labvault.shared.aws.Transactions;
 import org.labvault.shared.aws.Tx;
 import org.labvault.shared.config.Config;
+import org.labvault.shared.deletion.domain.DeletionConflicts;
 import org.labvault.shared.error.ForbiddenException;
 import org.labvault.shared.http.Page;
 import org.labvault.shared.http.PageRequest;
+import org.labvault.shared.time.Times;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -133,14 +136,55 @@ public final class DynamoAssetRepository implements AssetRepository {
     if (set.isEmpty()) {
       return find(assetId).filter(a -> a.status() != AssetStatus.DELETED);
     }
+    boolean secret = classification == Classification.SECRET;
+    if (secret) {
+      // SECRET assets are never linked out: the live-link count decides, in the same write
+      names.put("#live", Keys.LIVE_LINKS);
+      values.put(":zero", n(0));
+    }
+    String condition = secret ? NOT_DELETED + " AND (attribute_not_exists(#live) OR #live = :zero)" : NOT_DELETED;
     try {
       var updated = dynamo.updateItem(r -> r.tableName(table).key(key(assetId))
-          .updateExpression("SET " + set).conditionExpression(NOT_DELETED)
+          .updateExpression("SET " + set).conditionExpression(condition)
           .expressionAttributeNames(names).expressionAttributeValues(values)
           .returnValues(ReturnValue.ALL_NEW));
       return Optional.of(AssetItems.asset(updated.attributes()));
     } catch (ConditionalCheckFailedException e) {
+      Optional<Asset> now = find(assetId).filter(a -> a.status() != AssetStatus.DELETED);
+      if (now.isPresent() && classification == Classification.SECRET) {
+        throw DeletionConflicts.linkedAsset();
+      }
       return Optional.empty();
+    }
+  }
+
+  @Override
+  public boolean delete(Asset asset, Instant deletedAt, String deletedBy) {
+    var items = List.of(
+        Tx.update(table, key(asset.assetId()),
+            "SET #status = :deleted, #deletedAt = :at, #deletedBy = :by, #gpk = :list",
+            "attribute_exists(pk) AND #status <> :deleted",
+            Map.of("#status", AssetItems.STATUS, "#deletedAt", AssetItems.DELETED_AT, "#deletedBy", AssetItems.DELETED_BY,
+                "#gpk", Keys.GSI1_PK),
+            Map.of(":deleted", s(AssetStatus.DELETED.name()), ":at", s(Times.format(deletedAt)), ":by", s(deletedBy),
+                ":list", s(Keys.groupAssets(asset.groupId(), true)))),
+        Tx.update(table, groupMeta(asset.groupId()), "SET #count = #count - :one", "#count > :zero",
+            Map.of("#count", Keys.ASSET_COUNT), Map.of(":one", n(1), ":zero", n(0))));
+    try {
+      Transactions.write(dynamo, items, failed -> switch (failed) {
+        case 0 -> new AlreadyDeleted();
+        default -> new IllegalStateException("group " + asset.groupId() + " counts no asset to delete");
+      });
+      return true;
+    } catch (AlreadyDeleted e) {
+      return false;
+    }
+  }
+
+  /** The asset's condition failed: a concurrent or earlier delete won. */
+  private static final class AlreadyDeleted extends RuntimeException {
+    AlreadyDeleted() {
+      super(null, null, false, false);
     }
   }
 

@@ -161,24 +161,36 @@ public final class S3ObjectStore implements ObjectStore {
 
   @Override
   public int deleteAllVersions(String key) {
-    String bucket = bucket();
     int removed = 0;
-    // the prefix also lists longer keys that start with this one: only the key itself goes
-    for (var page : s3.listObjectVersionsPaginator(r -> r.bucket(bucket).prefix(key))) {
+    // the listing is by prefix: keys that merely start with this one are not ours
+    for (var page : s3.listObjectVersionsPaginator(r -> r.bucket(bucket()).prefix(key))) {
       for (var version : page.versions()) {
-        if (key.equals(version.key())) {
-          s3.deleteObject(r -> r.bucket(bucket).key(key).versionId(version.versionId()));
+        if (version.key().equals(key)) {
+          delete(key, version.versionId());
           removed++;
         }
       }
       for (var marker : page.deleteMarkers()) {
-        if (key.equals(marker.key())) {
-          s3.deleteObject(r -> r.bucket(bucket).key(key).versionId(marker.versionId()));
+        if (marker.key().equals(key)) {
+          delete(key, marker.versionId());
           removed++;
         }
       }
     }
     return removed;
+  }
+
+  @Override
+  public void abortMultipart(String key, String uploadId) {
+    try {
+      s3.abortMultipartUpload(r -> r.bucket(bucket()).key(key).uploadId(uploadId));
+    } catch (NoSuchUploadException e) {
+      // completed or aborted before: nothing left to abort
+    } catch (S3Exception e) {
+      if (e.statusCode() != 404) {
+        throw e;
+      }
+    }
   }
 
   /**

@@ -12,6 +12,8 @@ import java.time.Instant;
  * @param uploadId the multipart upload, while one is open; else null
  * @param uploadExpiresAt when the upload URLs stop working
  * @param versionId the verified object version, once AVAILABLE
+ * @param deletedAt when it was deleted, once DELETED; else null
+ * @param deletedBy who deleted it, once DELETED; else null
  */
 public record Asset(
     String assetId,
@@ -28,7 +30,17 @@ public record Asset(
     String objectKey,
     String uploadId,
     Instant uploadExpiresAt,
-    String versionId) {
+    String versionId,
+    Instant deletedAt,
+    String deletedBy) {
+
+  /** An asset that is not deleted. */
+  public Asset(String assetId, String groupId, String tenant, String name, String contentType, long sizeBytes,
+      String sha256, Classification classification, AssetStatus status, Instant createdAt, String createdBy,
+      String objectKey, String uploadId, Instant uploadExpiresAt, String versionId) {
+    this(assetId, groupId, tenant, name, contentType, sizeBytes, sha256, classification, status, createdAt, createdBy,
+        objectKey, uploadId, uploadExpiresAt, versionId, null, null);
+  }
 
   public boolean multipart() {
     return uploadId != null;

@@ -32,11 +32,22 @@ public interface AssetRepository {
   Page<Asset> list(String groupId, AssetStatus status, PageRequest page);
 
   /**
-   * Renames or reclassifies a non-deleted asset; a null argument keeps the current value.
+   * Renames or reclassifies a non-deleted asset; a null argument keeps the current value. Making
+   * it SECRET is conditional on the asset having no live app links.
    *
    * @return the asset after the change, or empty when it is gone or deleted
+   * @throws org.labvault.shared.error.ConflictException CLASSIFICATION when it would become SECRET
+   *     while apps hold live links to it
    */
   Optional<Asset> update(String assetId, String name, Classification classification);
+
+  /**
+   * Marks an asset DELETED (from any other status), in one transaction with its group's asset count
+   * going down by one; it moves to the group's list of deleted assets.
+   *
+   * @return false when it was DELETED already (or is gone): nothing changed
+   */
+  boolean delete(Asset asset, java.time.Instant deletedAt, String deletedBy);
 
   /**
    * PENDING_UPLOAD -> AVAILABLE with the verified object version.

@@ -67,12 +67,15 @@ public interface ObjectStore {
   void delete(String key, String versionId);
 
   /**
-   * Removes every version of {@code key} and every delete marker, so nothing of it can be read or
-   * restored from this bucket. Idempotent: a key with nothing left is fine.
+   * Removes every version of {@code key} (and every delete marker) for good: old download URLs stop
+   * working. Nothing there is no failure, so repeating it is harmless.
    *
-   * @return how many versions and markers were removed
+   * @return how many versions and delete markers were removed
    */
   int deleteAllVersions(String key);
+
+  /** Aborts an open multipart upload; one that is gone (completed or aborted) is no failure. */
+  void abortMultipart(String key, String uploadId);
 
   /**
    * A GET of one version, offered for download as {@code fileName} of {@code contentType}; never

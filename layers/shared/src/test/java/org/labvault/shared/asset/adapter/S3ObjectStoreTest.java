@@ -44,4 +44,66 @@ class S3ObjectStoreTest {
     assertThat(S3ObjectStore.attachment("Messung µ-Ü.csv"))
         .isEqualTo("attachment; filename=\"Messung _-_.csv\"; filename*=UTF-8''Messung%20%C2%B5-%C3%9C.csv");
   }
+
+  /**
+   * An S3 endpoint in a lambda: it answers ListObjectVersions with {@code listing} and every other
+   * request with 204, and remembers each request as "METHOD path?query".
+   */
+  private static software.amazon.awssdk.http.SdkHttpClient fakeS3(String listing, java.util.List<String> requests) {
+    return new software.amazon.awssdk.http.SdkHttpClient() {
+      @Override
+      public software.amazon.awssdk.http.ExecutableHttpRequest prepareRequest(software.amazon.awssdk.http.HttpExecuteRequest request) {
+        var http = request.httpRequest();
+        String query = http.rawQueryParameters().entrySet().stream()
+            .map(e -> e.getKey() + (e.getValue().isEmpty() || e.getValue().get(0) == null ? "" : "=" + e.getValue().get(0)))
+            .sorted().collect(java.util.stream.Collectors.joining("&"));
+        requests.add(http.method() + " " + http.encodedPath() + "?" + query);
+        boolean list = http.rawQueryParameters().containsKey("versions");
+        return new software.amazon.awssdk.http.ExecutableHttpRequest() {
+          @Override
+          public software.amazon.awssdk.http.HttpExecuteResponse call() {
+            var response = software.amazon.awssdk.http.SdkHttpResponse.builder().statusCode(list ? 200 : 204).build();
+            var body = list ? java.util.Optional.of(software.amazon.awssdk.http.AbortableInputStream.create(
+                new java.io.ByteArrayInputStream(listing.getBytes(StandardCharsets.UTF_8)))) : java.util.Optional.<software.amazon.awssdk.http.AbortableInputStream>empty();
+            return software.amazon.awssdk.http.HttpExecuteResponse.builder().response(response).responseBody(body.orElse(null)).build();
+          }
+
+          @Override
+          public void abort() {}
+        };
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
+  @Test
+  void deleteAllVersions_shouldRemoveEveryVersionAndMarkerOfTheKey_andNothingOfLongerKeys() {
+    // given a listing by prefix: two versions and a delete marker of the key, one version of a key that extends it
+    String listing = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <ListVersionsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/">
+          <Name>data</Name><Prefix>assets/k</Prefix><IsTruncated>false</IsTruncated>
+          <Version><Key>assets/k</Key><VersionId>v2</VersionId><IsLatest>true</IsLatest><Size>3</Size></Version>
+          <Version><Key>assets/k</Key><VersionId>v1</VersionId><IsLatest>false</IsLatest><Size>3</Size></Version>
+          <Version><Key>assets/k2</Key><VersionId>other</VersionId><IsLatest>true</IsLatest><Size>3</Size></Version>
+          <DeleteMarker><Key>assets/k</Key><VersionId>m1</VersionId><IsLatest>false</IsLatest></DeleteMarker>
+        </ListVersionsResult>
+        """;
+    java.util.List<String> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (var s3 = software.amazon.awssdk.services.s3.S3Client.builder().region(Region.EU_WEST_1)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")))
+        .endpointOverride(URI.create("http://127.0.0.1:9000")).forcePathStyle(true)
+        .httpClient(fakeS3(listing, requests)).build()) {
+      var store = new S3ObjectStore(s3, null, Config.from(Map.of(Config.Names.DATA_BUCKET, "data")));
+      // when
+      int removed = store.deleteAllVersions("assets/k");
+      // then
+      assertThat(removed).isEqualTo(3);
+      assertThat(requests.getFirst()).startsWith("GET /data?").contains("prefix=assets/k").contains("versions");
+      assertThat(requests.subList(1, requests.size())).containsExactlyInAnyOrder(
+          "DELETE /data/assets/k?versionId=v2", "DELETE /data/assets/k?versionId=v1", "DELETE /data/assets/k?versionId=m1");
+    }
+  }
 }
