@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.labvault.local.lambda.FunctionHost;
 import org.labvault.local.template.EventSource;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Record;
@@ -74,11 +73,12 @@ public final class StreamPoller implements AutoCloseable {
         }
       } catch (InterruptedException stop) {
         return;
-      } catch (SdkException | IllegalStateException e) {
+      } catch (RuntimeException e) {
         if (stopping) {
           return;
         }
-        // an expired iterator, a stream turned off and on again: start over from the checkpoints
+        // an expired iterator, a stream turned off and on again, an engine that is stopping: start
+        // over from the checkpoints rather than let the mapping die
         System.err.println("LabVault local stack: " + where() + " reads its stream again after: " + e.getMessage());
         iterators.clear();
         streamArn = null;

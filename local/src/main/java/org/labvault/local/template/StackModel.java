@@ -150,7 +150,7 @@ public final class StackModel {
     StackModel model = new StackModel(region, accountId, stackName, secretStore);
     model.load(template, overrides);
     if (!model.problems.isEmpty()) {
-      throw new TemplateException(model.problems);
+      throw new TemplateException(model.problems.stream().distinct().toList());
     }
     return model;
   }
@@ -384,6 +384,12 @@ public final class StackModel {
     return new Model.AsyncConfig(retries, age, destination);
   }
 
+  private void within(String what, int value, int lowest, int highest) {
+    if (value < lowest || value > highest) {
+      problems.add(what + " must be between " + lowest + " and " + highest + ", not " + value);
+    }
+  }
+
   /** The on-failure destinations the local stack can send to. */
   private static boolean destinationArn(String arn) {
     return arn.startsWith("arn:aws:sqs:") || arn.startsWith("arn:aws:sns:");
@@ -511,6 +517,14 @@ public final class StackModel {
     if (destination != null && !destinationArn(destination)) {
       problems.add(where + ".DestinationConfig.OnFailure.Destination must be an SQS queue or SNS topic ARN, not "
           + destination);
+    }
+    // Lambda's own bounds for DynamoDB streams
+    within(where + ".BatchSize", integer(props, "BatchSize", 100, where), 1, 10_000);
+    within(where + ".MaximumRetryAttempts", integer(props, "MaximumRetryAttempts", -1, where), -1, 10_000);
+    within(where + ".MaximumBatchingWindowInSeconds", integer(props, "MaximumBatchingWindowInSeconds", 0, where), 0, 300);
+    int maximumAge = integer(props, "MaximumRecordAgeInSeconds", -1, where);
+    if (maximumAge != -1) {
+      within(where + ".MaximumRecordAgeInSeconds", maximumAge, 60, 604_800);
     }
     return new EventSource.StreamMapping(
         functionId,
