@@ -151,6 +151,32 @@ class StreamsAndSchedulesE2ET {
   }
 
   @Test
+  void aStreamTurnedOffAndOnAgain_shouldBeReadFromTheStartOfTheNewStream_alsoAfterARestart() throws Exception {
+    // given: one record processed on the first stream
+    try (LocalStack first = start(); DynamoDbClient dynamo = first.dynamoDbClient()) {
+      put(dynamo, first, "k1");
+      await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(StreamSinkHandler.RECEIVED).containsExactly("k1"));
+
+      // when: the stream is turned off and on again (a new stream, a new shard), and written to
+      String table = first.model().tables().get("DataTable").tableName();
+      dynamo.updateTable(r -> r.tableName(table).streamSpecification(s -> s.streamEnabled(false)));
+      dynamo.updateTable(r -> r.tableName(table).streamSpecification(s -> s.streamEnabled(true)
+          .streamViewType(software.amazon.awssdk.services.dynamodb.model.StreamViewType.NEW_AND_OLD_IMAGES)));
+      put(dynamo, first, "k2");
+
+      // then
+      await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(StreamSinkHandler.RECEIVED).containsExactly("k1", "k2"));
+    }
+
+    // and a restart resumes on the new stream's shard, not from its start
+    try (LocalStack second = start(); DynamoDbClient dynamo = second.dynamoDbClient()) {
+      put(dynamo, second, "k3");
+      await().atMost(Duration.ofSeconds(20))
+          .untilAsserted(() -> assertThat(StreamSinkHandler.RECEIVED).containsExactly("k1", "k2", "k3"));
+    }
+  }
+
+  @Test
   void aSchedule_shouldFireOnTime_andThroughLocalInvoke() throws Exception {
     try (LocalStack stack = start()) {
       var schedule = stack.model().schedules().getFirst();

@@ -22,8 +22,9 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * through the DynamoDB Streams API, shard by shard, in batches of up to {@code BatchSize}; each
  * batch goes to the function synchronously (one at a time per shard, so in order) through the
  * {@link StreamBatchProcessor}. The last record processed of each shard is checkpointed, so a
- * restart resumes after it; a shard without a checkpoint starts at the mapping's starting position
- * the first time, at its trim horizon once the mapping has processed another shard before.
+ * restart resumes after it. A shard without a checkpoint starts at the mapping's starting position
+ * while the mapping has processed nothing yet, else at its trim horizon (a new stream after the
+ * table's stream was turned off and on, a checkpoint whose shard is gone).
  */
 public final class StreamPoller implements AutoCloseable {
 
@@ -41,7 +42,6 @@ public final class StreamPoller implements AutoCloseable {
   private final Thread thread;
   private volatile boolean stopping;
   private String streamArn;
-  private boolean startedWithoutCheckpoints;
 
   /**
    * @param checkpointFile where the mapping's checkpoints are kept, or null for memory only
@@ -55,7 +55,6 @@ public final class StreamPoller implements AutoCloseable {
     this.processor = new StreamBatchProcessor(mapping, function.functionArn(), function::invoke, destinations,
         Clock.systemUTC(), StreamBatchProcessor.FIRST_BACKOFF, StreamBatchProcessor.LONGEST_BACKOFF);
     this.checkpoints = ShardCheckpoints.open(checkpointFile);
-    this.startedWithoutCheckpoints = checkpoints.isEmpty();
     this.thread = Thread.ofVirtual().name("stream-" + mapping.functionLogicalId() + "-" + mapping.name()).unstarted(this::run);
   }
 
@@ -133,11 +132,16 @@ public final class StreamPoller implements AutoCloseable {
   }
 
   private void discoverShards() {
-    if (streamArn == null) {
-      streamArn = dynamoDb.describeTable(r -> r.tableName(tableName)).table().latestStreamArn();
-      if (streamArn == null) {
-        throw new IllegalStateException("table " + tableName + " has no stream");
-      }
+    String latest = dynamoDb.describeTable(r -> r.tableName(tableName)).table().latestStreamArn();
+    if (latest == null) {
+      throw new IllegalStateException("table " + tableName + " has no stream");
+    }
+    if (!latest.equals(streamArn)) {
+      // the first read, or the table's stream was turned off and on again: the template's GetAtt
+      // names the newest stream, as a redeploy would point the mapping at it
+      streamArn = latest;
+      iterators.clear();
+      finished.clear();
     }
     StreamDescription stream = streams.describeStream(r -> r.streamArn(streamArn)).streamDescription();
     List<Shard> shards = new ArrayList<>(stream.shards());
@@ -168,8 +172,9 @@ public final class StreamPoller implements AutoCloseable {
       return streams.getShardIterator(r -> r.streamArn(streamArn).shardId(shardId)
           .shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(checkpoint)).shardIterator();
     }
-    // LATEST applies to the mapping's very first start; a shard met later is read from its start
-    ShardIteratorType type = startedWithoutCheckpoints && mapping.startingPosition().equals("LATEST")
+    // LATEST applies until the mapping has processed something; a shard met later (a new stream,
+    // a checkpoint whose shard is gone) is read from its start
+    ShardIteratorType type = checkpoints.isEmpty() && mapping.startingPosition().equals("LATEST")
         ? ShardIteratorType.LATEST : ShardIteratorType.TRIM_HORIZON;
     return streams.getShardIterator(r -> r.streamArn(streamArn).shardId(shardId).shardIteratorType(type))
         .shardIterator();
