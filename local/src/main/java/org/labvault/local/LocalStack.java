@@ -64,6 +64,7 @@ public final class LocalStack implements AutoCloseable {
   private StateDir.Credentials credentials;
   private final Map<String, FunctionHost> functions = new LinkedHashMap<>();
   private Destinations destinations;
+  private AsyncInvoker asyncInvoker;
   private Scheduler scheduler;
 
   private LocalStack(StackOptions options, Destinations destinations) {
@@ -163,15 +164,15 @@ public final class LocalStack implements AutoCloseable {
       destinations = aws;
     }
     // event sources stop before the invoker, the invoker before the functions it invokes
-    AsyncInvoker invoker = new AsyncInvoker(destinations, AsyncInvoker.LOCAL_RETRY_DELAYS, clock);
-    running.push(invoker);
-    S3EventDelivery delivery = new S3EventDelivery(targets, REGION, ACCOUNT_ID, invoker);
+    asyncInvoker = new AsyncInvoker(destinations, AsyncInvoker.LOCAL_RETRY_DELAYS, clock);
+    running.push(asyncInvoker);
+    S3EventDelivery delivery = new S3EventDelivery(targets, REGION, ACCOUNT_ID, asyncInvoker);
     running.push(delivery);
     s3.onObjectCreated(delivery);
     startStreamPollers();
     scheduler = new Scheduler(model.schedules().stream()
         .map(s -> new Scheduler.Target(s, functions.get(s.functionLogicalId()))).toList(),
-        invoker, clock, REGION, ACCOUNT_ID);
+        asyncInvoker, clock, REGION, ACCOUNT_ID);
     running.push(scheduler.start());
     gateway.start(model, functions, issuer, ACCOUNT_ID, clock);
     // stopping runs newest first: the gateway must stop taking requests before the functions go

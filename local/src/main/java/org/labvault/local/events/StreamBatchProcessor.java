@@ -43,6 +43,8 @@ final class StreamBatchProcessor {
     void processedThrough(String sequenceNumber);
   }
 
+  /** DynamoDB Streams keeps records 24 hours. */
+  static final int STREAM_RETENTION_SECONDS = 24 * 60 * 60;
   static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
   static final Duration LONGEST_BACKOFF = Duration.ofSeconds(2);
 
@@ -118,11 +120,11 @@ final class StreamBatchProcessor {
     }
   }
 
+  /** Older than MaximumRecordAgeInSeconds, or (-1) than the stream keeps records: Lambda gives up on it. */
   private boolean tooOld(List<BatchRecord> part) {
-    int maximumAge = mapping.maximumRecordAgeSeconds();
+    int maximumAge = mapping.maximumRecordAgeSeconds() >= 0 ? mapping.maximumRecordAgeSeconds() : STREAM_RETENTION_SECONDS;
     Instant oldest = part.getFirst().approximateArrival();
-    return maximumAge >= 0 && oldest != null
-        && oldest.plusSeconds(maximumAge).isBefore(clock.instant());
+    return oldest != null && oldest.plusSeconds(maximumAge).isBefore(clock.instant());
   }
 
   /**

@@ -522,6 +522,9 @@ public final class StackModel {
     within(where + ".BatchSize", integer(props, "BatchSize", 100, where), 1, 10_000);
     within(where + ".MaximumRetryAttempts", integer(props, "MaximumRetryAttempts", -1, where), -1, 10_000);
     within(where + ".MaximumBatchingWindowInSeconds", integer(props, "MaximumBatchingWindowInSeconds", 0, where), 0, 300);
+    if (integer(props, "ParallelizationFactor", 1, where) > 1) {
+      notes.add(where + ": ParallelizationFactor has no local effect (one batch per shard at a time, in order)");
+    }
     int maximumAge = integer(props, "MaximumRecordAgeInSeconds", -1, where);
     if (maximumAge != -1) {
       within(where + ".MaximumRecordAgeInSeconds", maximumAge, 60, 604_800);

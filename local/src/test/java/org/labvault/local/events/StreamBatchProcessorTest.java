@@ -177,6 +177,21 @@ class StreamBatchProcessorTest {
   }
 
   @Test
+  void process_withoutLimits_shouldGiveUpOnRecordsTheStreamNoLongerKeeps() throws Exception {
+    // given: MaximumRetryAttempts and MaximumRecordAgeInSeconds both -1, a record from 25 hours ago
+    var expired = List.of(new StreamBatchProcessor.BatchRecord("100", NOW.minus(Duration.ofHours(25)), Map.of()));
+
+    // when
+    process(mapping(-1, false, false, -1), function(s -> null), expired);
+
+    // then
+    assertThat(invocations).isEmpty();
+    assertThat(checkpoints).containsExactly("100");
+    assertThat(destinations.sent).singleElement()
+        .satisfies(sent -> assertThat(sent.getValue()).contains("\"condition\":\"RecordAgeExceeded\""));
+  }
+
+  @Test
   void firstFailed_shouldReadResponsesAsLambdaDoes() {
     var batch = records(3);
     assertThat(StreamBatchProcessor.firstFailed(batch, "null".getBytes())).isEqualTo(-1);
