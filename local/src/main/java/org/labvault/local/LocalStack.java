@@ -14,7 +14,13 @@ import java.util.List;
 import org.labvault.local.engine.DynamoDbEngine;
 import org.labvault.local.engine.Engine;
 import org.labvault.local.engine.S3Engine;
+import org.labvault.local.events.AsyncInvoker;
+import org.labvault.local.events.AwsDestinations;
+import org.labvault.local.events.Destinations;
 import org.labvault.local.events.S3EventDelivery;
+import org.labvault.local.events.Scheduler;
+import org.labvault.local.events.StreamPoller;
+import org.labvault.local.template.EventSource;
 import org.labvault.local.gateway.Gateway;
 import org.labvault.local.identity.TokenIssuer;
 import org.labvault.local.lambda.FunctionError;
@@ -30,6 +36,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -56,14 +63,26 @@ public final class LocalStack implements AutoCloseable {
   private LocalCa ca;
   private StateDir.Credentials credentials;
   private final Map<String, FunctionHost> functions = new LinkedHashMap<>();
+  private Destinations destinations;
+  private AsyncInvoker asyncInvoker;
+  private Scheduler scheduler;
 
-  private LocalStack(StackOptions options) {
+  private LocalStack(StackOptions options, Destinations destinations) {
     this.options = options;
+    this.destinations = destinations;
   }
 
   /** Starts everything; on any failure, stops what already runs and rethrows. */
   public static LocalStack start(StackOptions options) throws Exception {
-    LocalStack stack = new LocalStack(options);
+    return start(options, null);
+  }
+
+  /**
+   * Starts everything, with on-failure records going to {@code destinations} (null: to the local
+   * SQS and SNS endpoints).
+   */
+  public static LocalStack start(StackOptions options, Destinations destinations) throws Exception {
+    LocalStack stack = new LocalStack(options, destinations);
     try {
       stack.boot();
       return stack;
@@ -138,14 +157,56 @@ public final class LocalStack implements AutoCloseable {
         .map(n -> new S3EventDelivery.Target(n, model.buckets().get(n.bucketLogicalId()).bucketName(),
             functions.get(n.functionLogicalId())))
         .toList();
-    S3EventDelivery delivery = new S3EventDelivery(targets, REGION, ACCOUNT_ID);
-    running.push(delivery); // stops before the functions it invokes
+    if (destinations == null) {
+      AwsDestinations aws = new AwsDestinations(endpoint("sqsEndpoint"), endpoint("snsEndpoint"), REGION,
+          credentialsProvider());
+      running.push(aws);
+      destinations = aws;
+    }
+    // event sources stop before the invoker, the invoker before the functions it invokes
+    asyncInvoker = new AsyncInvoker(destinations, AsyncInvoker.LOCAL_RETRY_DELAYS, clock);
+    running.push(asyncInvoker);
+    S3EventDelivery delivery = new S3EventDelivery(targets, REGION, ACCOUNT_ID, asyncInvoker);
+    running.push(delivery);
     s3.onObjectCreated(delivery);
+    startStreamPollers();
+    scheduler = new Scheduler(model.schedules().stream()
+        .map(s -> new Scheduler.Target(s, functions.get(s.functionLogicalId()))).toList(),
+        asyncInvoker, clock, REGION, ACCOUNT_ID);
+    running.push(scheduler.start());
     gateway.start(model, functions, issuer, ACCOUNT_ID, clock);
     // stopping runs newest first: the gateway must stop taking requests before the functions go
     running.remove(gateway);
     running.push(gateway);
     writeStackJson();
+  }
+
+  /** One poller per DynamoDB stream mapping, each with its checkpoints in the state directory. */
+  private void startStreamPollers() throws IOException {
+    if (model.streamMappings().isEmpty()) {
+      return;
+    }
+    DynamoDbClient dynamo = dynamoDbClient();
+    running.push(dynamo);
+    DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder()
+        .httpClient(UrlConnectionHttpClient.create())
+        .region(Region.of(REGION))
+        .credentialsProvider(credentialsProvider())
+        .endpointOverride(dynamoDb.endpoint())
+        .build();
+    running.push(streams);
+    for (EventSource.StreamMapping mapping : model.streamMappings()) {
+      java.nio.file.Path checkpoints = state.persistent()
+          ? state.streamCheckpoints().resolve(mapping.functionLogicalId() + "." + mapping.name() + ".json")
+          : null;
+      running.push(new StreamPoller(mapping, model.streamTable(mapping).tableName(),
+          functions.get(mapping.functionLogicalId()), dynamo, streams, destinations, checkpoints).start());
+    }
+  }
+
+  /** The endpoint an engine serves under {@code key} in stack.json, or null when none does. */
+  private URI endpoint(String key) {
+    return engines.stream().map(e -> e.endpoints().get(key)).filter(java.util.Objects::nonNull).findFirst().orElse(null);
   }
 
   private interface EngineStart<E extends Engine> {
@@ -196,6 +257,11 @@ public final class LocalStack implements AutoCloseable {
 
   public URI dynamoDbEndpoint() {
     return dynamoDb.endpoint();
+  }
+
+  /** The template's schedules; tests move its time forward. */
+  public Scheduler scheduler() {
+    return scheduler;
   }
 
   public StackModel model() {

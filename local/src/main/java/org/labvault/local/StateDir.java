@@ -141,6 +141,11 @@ final class StateDir implements AutoCloseable {
     return dir.resolve("stack.json");
   }
 
+  /** Where stream event source mappings keep their checkpoints (one file per mapping). */
+  Path streamCheckpoints() throws IOException {
+    return Files.createDirectories(dir.resolve("stream-checkpoints"));
+  }
+
   /** The local AWS credentials every engine checks; created once, kept with the state. */
   record Credentials(String accessKeyId, String secretAccessKey) {}
 

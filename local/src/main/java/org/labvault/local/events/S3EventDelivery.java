@@ -2,32 +2,25 @@ package org.labvault.local.events;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.labvault.local.engine.S3Engine;
-import org.labvault.local.lambda.FunctionError;
 import org.labvault.local.lambda.FunctionHost;
 import org.labvault.local.template.EventSource;
 import org.labvault.shared.json.Json;
 
 /**
  * Delivers the S3 notifications the template declares: each created object that matches a
- * function's S3 event source invokes it asynchronously with the event JSON S3 sends to Lambda. As
- * with Lambda's asynchronous invocation, a failed call is retried twice (after 1 and 2 seconds
- * here, minutes in AWS), then dropped and reported.
+ * function's S3 event source invokes it asynchronously, through the {@link AsyncInvoker}, with the
+ * event JSON S3 sends to Lambda.
  */
 public final class S3EventDelivery implements S3Engine.ObjectCreatedListener, AutoCloseable {
-
-  static final List<Duration> RETRY_DELAYS = List.of(Duration.ofSeconds(1), Duration.ofSeconds(2));
 
   /** A notification with the bucket name it listens to and the function it invokes. */
   public record Target(EventSource.S3Notification notification, String bucketName, FunctionHost function) {}
@@ -35,13 +28,29 @@ public final class S3EventDelivery implements S3Engine.ObjectCreatedListener, Au
   private final List<Target> targets;
   private final String region;
   private final String accountId;
-  private final ExecutorService deliveries = Executors.newVirtualThreadPerTaskExecutor();
+  private final AsyncInvoker invoker;
+  private final boolean ownsInvoker;
   private final AtomicLong sequencer = new AtomicLong(System.currentTimeMillis() << 16);
 
+  /** Delivers through {@code invoker}, which the caller stops after this. */
+  public S3EventDelivery(List<Target> targets, String region, String accountId, AsyncInvoker invoker) {
+    this(targets, region, accountId, invoker, false);
+  }
+
+  /** Delivers through an invoker of its own, with Lambda's retries and no on-failure destinations. */
   public S3EventDelivery(List<Target> targets, String region, String accountId) {
+    this(targets, region, accountId, new AsyncInvoker((arn, json) -> {
+      throw new IllegalStateException("no on-failure destinations here");
+    }, AsyncInvoker.LOCAL_RETRY_DELAYS, Clock.systemUTC()), true);
+  }
+
+  private S3EventDelivery(List<Target> targets, String region, String accountId, AsyncInvoker invoker,
+      boolean ownsInvoker) {
     this.targets = List.copyOf(targets);
     this.region = region;
     this.accountId = accountId;
+    this.invoker = invoker;
+    this.ownsInvoker = ownsInvoker;
   }
 
   @Override
@@ -51,31 +60,7 @@ public final class S3EventDelivery implements S3Engine.ObjectCreatedListener, Au
       if (t.bucketName().equals(bucket) && t.notification().matches(key)) {
         byte[] event = Json.instance().write(event(t, eventName, key, sizeBytes, eTag, versionId, sequence))
             .getBytes(StandardCharsets.UTF_8);
-        try {
-          deliveries.submit(() -> deliver(t, key, event));
-        } catch (java.util.concurrent.RejectedExecutionException stopping) {
-          System.err.println("LabVault local stack: stopping; no event for " + key);
-        }
-      }
-    }
-  }
-
-  private void deliver(Target t, String key, byte[] event) {
-    for (int attempt = 0; ; attempt++) {
-      try {
-        t.function().invoke(event, UUID.randomUUID().toString());
-        return;
-      } catch (FunctionError e) {
-        if (attempt >= RETRY_DELAYS.size()) {
-          System.err.println("LabVault local stack: " + t.notification().functionLogicalId() + " failed on "
-              + key + " " + (attempt + 1) + " times; the event is dropped: " + e.getMessage());
-          return;
-        }
-        try {
-          Thread.sleep(RETRY_DELAYS.get(attempt));
-        } catch (InterruptedException stop) {
-          return;
-        }
+        invoker.invoke(t.function(), event, "s3://" + bucket + "/" + key);
       }
     }
   }
@@ -112,12 +97,11 @@ public final class S3EventDelivery implements S3Engine.ObjectCreatedListener, Au
     return Map.of("Records", List.of(record));
   }
 
-  /** Lets deliveries under way finish (a few seconds at most), then stops. */
+  /** Stops its own invoker, letting deliveries under way finish (a few seconds at most). */
   @Override
   public void close() throws InterruptedException {
-    deliveries.shutdown();
-    if (!deliveries.awaitTermination(5, TimeUnit.SECONDS)) {
-      deliveries.shutdownNow();
+    if (ownsInvoker) {
+      invoker.close();
     }
   }
 }

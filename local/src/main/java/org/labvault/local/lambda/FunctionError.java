@@ -7,7 +7,7 @@ package org.labvault.local.lambda;
 public final class FunctionError extends Exception {
   private final String errorType;
 
-  FunctionError(String errorType, String message, Throwable cause) {
+  public FunctionError(String errorType, String message, Throwable cause) {
     super(message, cause);
     this.errorType = errorType;
   }

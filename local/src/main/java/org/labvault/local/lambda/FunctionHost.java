@@ -68,6 +68,11 @@ public final class FunctionHost implements AutoCloseable {
     return function;
   }
 
+  /** What Lambda calls the function (its unqualified ARN). */
+  public String functionArn() {
+    return functionArn;
+  }
+
   /** Builds one instance now (Lambda's INIT), so a broken function fails at stack start. */
   public void warmUp() throws FunctionError {
     idle.push(newInstance());

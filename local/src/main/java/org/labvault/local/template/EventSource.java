@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One entry of a function's {@code Events}, typed by its SAM event type. HTTP routes and S3
- * notifications run locally; the other kinds are read into their records but refused at start
- * until the stack runs them (an unsupported construct is an error, never skipped).
+ * One entry of a function's {@code Events}, typed by its SAM event type. HTTP routes, S3
+ * notifications, DynamoDB stream mappings and schedules run locally; the other kinds are read into
+ * their records but refused at start until the stack runs them (an unsupported construct is an
+ * error, never skipped).
  */
 public sealed interface EventSource {
 

@@ -25,7 +25,29 @@ public final class Model {
       int timeoutSeconds,
       Map<String, String> environment,
       List<Object> policies,
-      List<EventSource> events) {}
+      List<EventSource> events,
+      AsyncConfig async) {
+
+    /** A function whose template entry declares no {@code EventInvokeConfig}. */
+    public Function(String logicalId, String functionName, String handlerClass, String handlerMethod, String runtime,
+        int memoryMb, int timeoutSeconds, Map<String, String> environment, List<Object> policies,
+        List<EventSource> events) {
+      this(logicalId, functionName, handlerClass, handlerMethod, runtime, memoryMb, timeoutSeconds, environment,
+          policies, events, AsyncConfig.LAMBDA_DEFAULT);
+    }
+  }
+
+  /**
+   * How Lambda treats the function's asynchronous invocations ({@code EventInvokeConfig}).
+   *
+   * @param maximumRetryAttempts retries after the first failed call, 0..2
+   * @param maximumEventAgeSeconds how long an event may wait for a (re)try, 60..21600
+   * @param onFailureDestination the SQS queue or SNS topic ARN that gets the invocation record of
+   *     an event that could not be processed, or null
+   */
+  public record AsyncConfig(int maximumRetryAttempts, int maximumEventAgeSeconds, String onFailureDestination) {
+    public static final AsyncConfig LAMBDA_DEFAULT = new AsyncConfig(2, 21600, null);
+  }
 
   /**
    * A JWT authorizer of an HTTP API.

@@ -34,7 +34,9 @@ public final class StackModel {
   private static final Set<String> FUNCTION_PROPERTIES =
       Set.of("Handler", "CodeUri", "Runtime", "Architectures", "MemorySize", "Timeout", "Tracing",
           "Layers", "LoggingConfig", "Environment", "Policies", "Events", "Description", "SnapStart",
-          "AutoPublishAlias", "Tags");
+          "AutoPublishAlias", "Tags", "EventInvokeConfig");
+  private static final Set<String> EVENT_INVOKE_CONFIG_PROPERTIES =
+      Set.of("MaximumEventAgeInSeconds", "MaximumRetryAttempts", "DestinationConfig");
   private static final Set<String> HTTP_API_PROPERTIES =
       Set.of("StageName", "Auth", "Description", "Tags", "FailOnWarnings", "AccessLogSettings");
   private static final Set<String> TABLE_PROPERTIES =
@@ -73,7 +75,10 @@ public final class StackModel {
           "StartDate", "EndDate", "GroupName", "KmsKeyArn", "RoleArn", "OmitName", "PermissionsBoundary");
   /** The event source kinds the local stack runs; the others are read, then refused. */
   private static final Set<Class<? extends EventSource>> RUN_LOCALLY =
-      Set.of(EventSource.HttpRoute.class, EventSource.S3Notification.class);
+      Set.of(EventSource.HttpRoute.class, EventSource.S3Notification.class, EventSource.StreamMapping.class,
+          EventSource.Schedule.class);
+  /** Where a stream mapping starts on a shard it has no checkpoint for. */
+  private static final Set<String> STARTING_POSITIONS = Set.of("TRIM_HORIZON", "LATEST");
   private static final String OBJECT_CREATED = "s3:ObjectCreated:";
   private static final Set<String> RUNTIMES = Set.of("java21", "java25");
 
@@ -145,7 +150,7 @@ public final class StackModel {
     StackModel model = new StackModel(region, accountId, stackName, secretStore);
     model.load(template, overrides);
     if (!model.problems.isEmpty()) {
-      throw new TemplateException(model.problems);
+      throw new TemplateException(model.problems.stream().distinct().toList());
     }
     return model;
   }
@@ -195,6 +200,24 @@ public final class StackModel {
   /** Template settings that have no effect locally, worth one line each at start. */
   public List<String> notes() {
     return notes;
+  }
+
+  /** The DynamoDB stream event source mappings, in template order. */
+  public List<EventSource.StreamMapping> streamMappings() {
+    return events(EventSource.StreamMapping.class);
+  }
+
+  /** The schedules, in template order (disabled ones too: {@link EventSource.Schedule#enabled()}). */
+  public List<EventSource.Schedule> schedules() {
+    return events(EventSource.Schedule.class);
+  }
+
+  /** The template table whose stream {@code mapping} reads (checked to exist at build). */
+  public Model.Table streamTable(EventSource.StreamMapping mapping) {
+    return tables.values().stream()
+        .filter(t -> streamArn(t.tableName()).equals(mapping.streamArn()))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException(mapping.streamArn() + " is no stream of this template"));
   }
 
   public List<EventSource.HttpRoute> routes() {
@@ -278,6 +301,16 @@ public final class StackModel {
       }
     });
     checkRoutes();
+    for (EventSource.StreamMapping m : streamMappings()) {
+      Model.Table table = tables.values().stream()
+          .filter(t -> streamArn(t.tableName()).equals(m.streamArn())).findFirst().orElse(null);
+      String where = m.functionLogicalId() + ".Events." + m.name();
+      if (table == null) {
+        problems.add(where + ".Stream must be !GetAtt <Table>.StreamArn of a table of this template");
+      } else if (!Template.map(table.properties().get("StreamSpecification")).containsKey("StreamViewType")) {
+        problems.add(where + ".Stream: " + table.logicalId() + " has no StreamSpecification.StreamViewType");
+      }
+    }
     for (EventSource.S3Notification n : notifications()) {
       if (!buckets.containsKey(n.bucketLogicalId())) {
         problems.add(n.functionLogicalId() + ".Events." + n.name() + ".Bucket must be a !Ref to a bucket of this template");
@@ -316,7 +349,50 @@ public final class StackModel {
         Integer.parseInt(intrinsics.resolveString(props.getOrDefault("Timeout", 3), id + ".Timeout")),
         environment,
         policies instanceof List<?> l ? List.copyOf(l) : List.of(policies),
-        List.copyOf(events)));
+        List.copyOf(events),
+        asyncConfig(id, Template.map(props.get("EventInvokeConfig")))));
+  }
+
+  /**
+   * SAM's {@code EventInvokeConfig}: retries and event age of asynchronous invocations, and where a
+   * failed event goes. {@code OnSuccess} destinations are not sent locally and are refused.
+   */
+  private Model.AsyncConfig asyncConfig(String id, Map<String, Object> config) {
+    String where = id + ".EventInvokeConfig";
+    unknownProperties(where, config, EVENT_INVOKE_CONFIG_PROPERTIES);
+    Model.AsyncConfig defaults = Model.AsyncConfig.LAMBDA_DEFAULT;
+    int retries = integer(config, "MaximumRetryAttempts", defaults.maximumRetryAttempts(), where);
+    if (retries < 0 || retries > 2) {
+      problems.add(where + ".MaximumRetryAttempts must be 0, 1 or 2, not " + retries);
+    }
+    int age = integer(config, "MaximumEventAgeInSeconds", defaults.maximumEventAgeSeconds(), where);
+    if (age < 60 || age > 21600) {
+      problems.add(where + ".MaximumEventAgeInSeconds must be between 60 and 21600, not " + age);
+    }
+    Map<String, Object> destinations = Template.map(config.get("DestinationConfig"));
+    unknownProperties(where + ".DestinationConfig", destinations, Set.of("OnFailure"));
+    Map<String, Object> onFailure = Template.map(destinations.get("OnFailure"));
+    unknownProperties(where + ".DestinationConfig.OnFailure", onFailure, Set.of("Type", "Destination"));
+    String destination = string(onFailure, "Destination", where + ".DestinationConfig.OnFailure");
+    String type = string(onFailure, "Type", where + ".DestinationConfig.OnFailure");
+    if (destination != null && !destinationArn(destination)) {
+      problems.add(where + ".DestinationConfig.OnFailure.Destination must be an SQS queue or SNS topic ARN, not "
+          + destination);
+    } else if (destination != null && type != null && !destination.startsWith("arn:aws:" + type.toLowerCase(Locale.ROOT) + ":")) {
+      problems.add(where + ".DestinationConfig.OnFailure: Type " + type + " does not match " + destination);
+    }
+    return new Model.AsyncConfig(retries, age, destination);
+  }
+
+  private void within(String what, int value, int lowest, int highest) {
+    if (value < lowest || value > highest) {
+      problems.add(what + " must be between " + lowest + " and " + highest + ", not " + value);
+    }
+  }
+
+  /** The on-failure destinations the local stack can send to. */
+  private static boolean destinationArn(String arn) {
+    return arn.startsWith("arn:aws:sqs:") || arn.startsWith("arn:aws:sns:");
   }
 
   /**
@@ -332,7 +408,12 @@ public final class StackModel {
     EventSource source = switch (type) {
       case "HttpApi" -> httpRoute(functionId, name, props);
       case "S3" -> s3Notification(functionId, name, props);
-      case "DynamoDB", "Kinesis" -> streamMapping(functionId, name, props);
+      case "DynamoDB" -> streamMapping(functionId, name, props);
+      case "Kinesis" -> {
+        streamMapping(functionId, name, props);
+        problems.add(where + ": event type Kinesis is not supported by the local stack");
+        yield null;
+      }
       case "SQS" -> sqsMapping(functionId, name, props);
       case "SNS" -> snsSubscription(functionId, name, props);
       case "IoTRule" -> iotRule(functionId, name, props);
@@ -423,6 +504,31 @@ public final class StackModel {
     String where = functionId + ".Events." + name;
     unknownProperties(where, props, STREAM_EVENT_PROPERTIES);
     Map<String, Object> onFailure = Template.map(Template.map(props.get("DestinationConfig")).get("OnFailure"));
+    for (String notRun : List.of("FilterCriteria", "TumblingWindowInSeconds", "StartingPositionTimestamp")) {
+      if (props.containsKey(notRun)) {
+        problems.add(where + ": " + notRun + " is not run by the local stack");
+      }
+    }
+    String position = string(props, "StartingPosition", where);
+    if (!STARTING_POSITIONS.contains(position)) {
+      problems.add(where + ".StartingPosition must be TRIM_HORIZON or LATEST, not " + position);
+    }
+    String destination = string(onFailure, "Destination", where);
+    if (destination != null && !destinationArn(destination)) {
+      problems.add(where + ".DestinationConfig.OnFailure.Destination must be an SQS queue or SNS topic ARN, not "
+          + destination);
+    }
+    // Lambda's own bounds for DynamoDB streams
+    within(where + ".BatchSize", integer(props, "BatchSize", 100, where), 1, 10_000);
+    within(where + ".MaximumRetryAttempts", integer(props, "MaximumRetryAttempts", -1, where), -1, 10_000);
+    within(where + ".MaximumBatchingWindowInSeconds", integer(props, "MaximumBatchingWindowInSeconds", 0, where), 0, 300);
+    if (integer(props, "ParallelizationFactor", 1, where) > 1) {
+      notes.add(where + ": ParallelizationFactor has no local effect (one batch per shard at a time, in order)");
+    }
+    int maximumAge = integer(props, "MaximumRecordAgeInSeconds", -1, where);
+    if (maximumAge != -1) {
+      within(where + ".MaximumRecordAgeInSeconds", maximumAge, 60, 604_800);
+    }
     return new EventSource.StreamMapping(
         functionId,
         name,
@@ -476,12 +582,21 @@ public final class StackModel {
     unknownProperties(where, props, SCHEDULE_EVENT_PROPERTIES);
     String state = props.containsKey("State") ? string(props, "State", where) : null;
     boolean enabled = state != null ? "ENABLED".equals(state) : !"false".equals(string(props, "Enabled", where));
-    return new EventSource.Schedule(
-        functionId,
-        name,
-        string(props, props.containsKey("ScheduleExpression") ? "ScheduleExpression" : "Schedule", where),
-        string(props, "Input", where),
-        enabled);
+    String expression = string(props, props.containsKey("ScheduleExpression") ? "ScheduleExpression" : "Schedule", where);
+    try {
+      ScheduleExpression.parse(expression);
+    } catch (IllegalArgumentException e) {
+      problems.add(where + ": " + e.getMessage());
+    }
+    String timezone = props.containsKey("ScheduleExpressionTimezone")
+        ? string(props, "ScheduleExpressionTimezone", where) : "UTC";
+    if (!"UTC".equals(timezone) && !"Etc/UTC".equals(timezone)) {
+      problems.add(where + ".ScheduleExpressionTimezone: only UTC is run by the local stack, not " + timezone);
+    }
+    if (!enabled) {
+      notes.add(where + ": the schedule is disabled in the template and is not fired");
+    }
+    return new EventSource.Schedule(functionId, name, expression, string(props, "Input", where), enabled);
   }
 
   private Object resolved(Map<String, Object> props, String key, String where) {
@@ -822,6 +937,14 @@ public final class StackModel {
     return given != null ? intrinsics.resolveString(given, id + ".TableName") : stackName + "-" + id;
   }
 
+  /**
+   * What {@code !GetAtt <Table>.StreamArn} answers: a name for the table's stream, which the local
+   * engine labels when the table is created (DescribeTable's LatestStreamArn is the real one).
+   */
+  String streamArn(String tableName) {
+    return arn("dynamodb", "table/" + tableName + "/stream/local");
+  }
+
   String bucketName(String id) {
     Object given = Template.map(resources.get(id).get("Properties")).get("BucketName");
     if (given != null) {
@@ -893,7 +1016,7 @@ public final class StackModel {
       String key = type + "." + attribute;
       return switch (key) {
         case TABLE + ".Arn" -> arn("dynamodb", "table/" + tableName(id));
-        case TABLE + ".StreamArn" -> arn("dynamodb", "table/" + tableName(id) + "/stream/local");
+        case TABLE + ".StreamArn" -> streamArn(tableName(id));
         case BUCKET + ".Arn" -> "arn:aws:s3:::" + bucketName(id);
         case BUCKET + ".DomainName" -> bucketName(id) + ".s3.amazonaws.com";
         case BUCKET + ".RegionalDomainName" -> bucketName(id) + ".s3." + region + ".amazonaws.com";

@@ -118,11 +118,11 @@ class StackModelTest {
               Handler: com.example.Other
               FunctionUrlConfig: {AuthType: NONE}
               Events:
-                Tick: {Type: Schedule, Properties: {Schedule: rate(1 day)}}
+                Tick: {Type: Kinesis, Properties: {Stream: arn:aws:kinesis:eu-west-1:111122223333:stream/s, StartingPosition: LATEST}}
         """));
     assertThat(e.problems()).contains(
         "Other: property FunctionUrlConfig is not supported by the local stack",
-        "Other.Events.Tick: event type Schedule is not supported by the local stack");
+        "Other.Events.Tick: event type Kinesis is not supported by the local stack");
   }
 
   @Test
@@ -149,12 +149,137 @@ class StackModelTest {
                 Typo: {Type: SQS, Properties: {Queue: arn:aws:sqs:eu-west-1:111122223333:jobs, BatchSise: 5}}
         """));
     assertThat(e.problems()).contains(
-        "Consumer.Events.Changes: event type DynamoDB is not supported by the local stack",
         "Consumer.Events.Jobs: event type SQS is not supported by the local stack",
         "Consumer.Events.Deleted: event type SNS is not supported by the local stack",
         "Consumer.Events.Reading: event type IoTRule is not supported by the local stack",
-        "Consumer.Events.Daily: event type Schedule is not supported by the local stack",
         "Consumer.Events.Typo: property BatchSise is not supported by the local stack");
+    assertThat(e.problems()).noneMatch(p -> p.startsWith("Consumer.Events.Daily"))
+        .noneMatch(p -> p.startsWith("Consumer.Events.Changes: event type"));
+  }
+
+  private static final String STREAM_TABLE = BASE.replace(
+      "      BillingMode: PAY_PER_REQUEST\n",
+      "      BillingMode: PAY_PER_REQUEST\n      StreamSpecification: {StreamViewType: NEW_AND_OLD_IMAGES}\n");
+
+  @Test
+  void build_shouldReadAStreamMappingOnATemplateTableAsTheDeletionFanoutDeclaresIt() throws IOException {
+    // given
+    var m = model(STREAM_TABLE + """
+          Fanout:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: com.example.Fanout
+              Events:
+                Changes:
+                  Type: DynamoDB
+                  Properties:
+                    Stream: !GetAtt Table.StreamArn
+                    StartingPosition: TRIM_HORIZON
+                    BatchSize: 100
+                    MaximumRetryAttempts: 10
+                    BisectBatchOnFunctionError: true
+                    FunctionResponseTypes: [ReportBatchItemFailures]
+                    DestinationConfig: {OnFailure: {Destination: arn:aws:sqs:eu-west-1:111122223333:fanout-failures}}
+        """);
+
+    // then
+    var mapping = m.streamMappings().getFirst();
+    assertThat(mapping.batchSize()).isEqualTo(100);
+    assertThat(mapping.maximumRetryAttempts()).isEqualTo(10);
+    assertThat(mapping.bisectBatchOnFunctionError()).isTrue();
+    assertThat(mapping.functionResponseTypes()).containsExactly("ReportBatchItemFailures");
+    assertThat(mapping.onFailureDestination()).isEqualTo("arn:aws:sqs:eu-west-1:111122223333:fanout-failures");
+    assertThat(m.streamTable(mapping).logicalId()).isEqualTo("Table");
+  }
+
+  @Test
+  void build_shouldRefuseAStreamMappingOnATableWithoutAStreamOrOutsideTheTemplate() {
+    var e = org.assertj.core.api.Assertions.catchThrowableOfType(TemplateException.class, () -> model(BASE + """
+          Fanout:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: com.example.Fanout
+              Events:
+                NoStream: {Type: DynamoDB, Properties: {Stream: !GetAtt Table.StreamArn, StartingPosition: LATEST}}
+                Elsewhere: {Type: DynamoDB, Properties: {Stream: "arn:aws:dynamodb:eu-west-1:1:table/x/stream/1", StartingPosition: LATEST}}
+                AtTime: {Type: DynamoDB, Properties: {Stream: !GetAtt Table.StreamArn, StartingPosition: AT_TIMESTAMP}}
+                Huge: {Type: DynamoDB, Properties: {Stream: !GetAtt Table.StreamArn, StartingPosition: LATEST, BatchSize: 20000, MaximumRetryAttempts: -2}}
+                Filtered: {Type: DynamoDB, Properties: {Stream: !GetAtt Table.StreamArn, StartingPosition: LATEST, FilterCriteria: {Filters: []}}}
+        """));
+    assertThat(e.problems()).contains(
+        "Fanout.Events.Huge.BatchSize must be between 1 and 10000, not 20000",
+        "Fanout.Events.Huge.MaximumRetryAttempts must be between -1 and 10000, not -2",
+        "Fanout.Events.Filtered: FilterCriteria is not run by the local stack");
+    assertThat(e.problems()).contains(
+        "Fanout.Events.NoStream.Stream: Table has no StreamSpecification.StreamViewType",
+        "Fanout.Events.Elsewhere.Stream must be !GetAtt <Table>.StreamArn of a table of this template",
+        "Fanout.Events.AtTime.StartingPosition must be TRIM_HORIZON or LATEST, not AT_TIMESTAMP");
+  }
+
+  @Test
+  void build_shouldReadEventInvokeConfigIntoTheFunction() throws IOException {
+    var m = model(BASE + """
+          Async:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: com.example.Async
+              EventInvokeConfig:
+                MaximumRetryAttempts: 1
+                MaximumEventAgeInSeconds: 600
+                DestinationConfig: {OnFailure: {Type: SQS, Destination: arn:aws:sqs:eu-west-1:111122223333:failed}}
+        """);
+    assertThat(m.functions().get("Async").async())
+        .isEqualTo(new Model.AsyncConfig(1, 600, "arn:aws:sqs:eu-west-1:111122223333:failed"));
+    assertThat(m.functions().get("Fn").async()).isEqualTo(Model.AsyncConfig.LAMBDA_DEFAULT);
+  }
+
+  @Test
+  void build_shouldRefuseEventInvokeConfigLambdaWouldRefuse() {
+    var e = org.assertj.core.api.Assertions.catchThrowableOfType(TemplateException.class, () -> model(BASE + """
+          Async:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: com.example.Async
+              EventInvokeConfig:
+                MaximumRetryAttempts: 3
+                DestinationConfig: {OnFailure: {Type: SNS, Destination: arn:aws:sqs:eu-west-1:111122223333:failed}}
+        """));
+    assertThat(e.problems()).contains(
+        "Async.EventInvokeConfig.MaximumRetryAttempts must be 0, 1 or 2, not 3",
+        "Async.EventInvokeConfig.DestinationConfig.OnFailure: Type SNS does not match arn:aws:sqs:eu-west-1:111122223333:failed");
+  }
+
+  @Test
+  void build_shouldReadSchedulesAndNameAnInvalidExpressionWithItsFunctionAndEvent() {
+    var e = org.assertj.core.api.Assertions.catchThrowableOfType(TemplateException.class, () -> model(BASE + """
+          Renotify:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: com.example.Renotify
+              Events:
+                Minutely: {Type: Schedule, Properties: {Schedule: rate(1 minute)}}
+                Paused: {Type: ScheduleV2, Properties: {ScheduleExpression: "cron(0 3 * * ? *)", State: DISABLED}}
+                Plural: {Type: Schedule, Properties: {Schedule: rate(1 minutes)}}
+                BothDays: {Type: Schedule, Properties: {Schedule: "cron(0 3 * * * *)"}}
+        """));
+    assertThat(e.problems()).anyMatch(p -> p.startsWith("Renotify.Events.Plural: schedule expression rate(1 minutes)"))
+        .anyMatch(p -> p.startsWith("Renotify.Events.BothDays: schedule expression cron(0 3 * * * *)"))
+        .noneMatch(p -> p.startsWith("Renotify.Events.Minutely") || p.startsWith("Renotify.Events.Paused"));
+  }
+
+  @Test
+  void build_shouldNoteADisabledScheduleAndKeepItUnfired() throws IOException {
+    var m = model(BASE + """
+          Renotify:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: com.example.Renotify
+              Events:
+                Paused: {Type: Schedule, Properties: {Schedule: rate(5 minutes), Enabled: false, Input: '{"x":1}'}}
+        """);
+    assertThat(m.schedules()).containsExactly(
+        new EventSource.Schedule("Renotify", "Paused", "rate(5 minutes)", "{\"x\":1}", false));
+    assertThat(m.notes()).contains("Renotify.Events.Paused: the schedule is disabled in the template and is not fired");
   }
 
   @Test
