@@ -4,8 +4,6 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStream
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import java.time.Instant;
 import java.util.Map;
-import org.labvault.shared.deletion.adapter.LinkItems;
-import org.labvault.shared.deletion.domain.NoticeStatus;
 
 /** What one record of the table's stream asks of this function, decided from its images alone. */
 sealed interface StreamChange {
@@ -32,7 +30,7 @@ sealed interface StreamChange {
     Map<String, AttributeValue> now = stream.getNewImage();
     return switch (str(now, "type")) {
       case "Asset" -> assetDeleted(record, now, stream.getOldImage());
-      case LinkItems.TYPE -> noticeOwed(now);
+      case "AppLink" -> noticeOwed(now);
       case null, default -> IRRELEVANT;
     };
   }
@@ -52,10 +50,8 @@ sealed interface StreamChange {
   }
 
   private static StreamChange noticeOwed(Map<String, AttributeValue> now) {
-    boolean owed = NoticeStatus.NOTIFIED.name().equals(str(now, LinkItems.NOTICE))
-        && num(now, LinkItems.ATTEMPT) > num(now, LinkItems.PUBLISHED_ATTEMPT);
-    String linkId = str(now, LinkItems.LINK_ID);
-    return owed && linkId != null ? new NoticeOwed(linkId) : IRRELEVANT;
+    boolean owed = "NOTIFIED".equals(str(now, "notice")) && num(now, "attempt") > num(now, "publishedAttempt");
+    return owed && str(now, "linkId") != null ? new NoticeOwed(str(now, "linkId")) : IRRELEVANT;
   }
 
   private static String str(Map<String, AttributeValue> image, String name) {
