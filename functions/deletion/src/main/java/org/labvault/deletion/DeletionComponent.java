@@ -9,6 +9,7 @@ import org.labvault.shared.aws.AwsModule;
 import org.labvault.shared.aws.CoreModule;
 import org.labvault.shared.config.Config;
 import org.labvault.shared.deletion.DeletionModule;
+import org.labvault.shared.deletion.RenotifyDelay;
 
 /** Everything the Deletion function needs, built once per execution environment. */
 @Singleton
@@ -17,6 +18,8 @@ interface DeletionComponent {
   AssetDeletionService deletions();
 
   AppLinkService links();
+
+  RenotifyDelay renotifyDelay();
 
   @Component.Factory
   interface Factory {

@@ -27,6 +27,7 @@ public final class DeletionHandler implements RequestHandler<APIGatewayV2HTTPEve
   }
 
   DeletionHandler(DeletionComponent c) {
+    c.renotifyDelay(); // checked at INIT: every link deletion enters the due index with it
     AssetDeletionService deletions = c.deletions();
     AppLinkService links = c.links();
     this.router = Router.builder()

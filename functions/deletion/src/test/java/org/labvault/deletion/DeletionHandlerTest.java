@@ -354,6 +354,9 @@ class DeletionHandlerTest {
     assertThat(item.get(LinkItems.DELETED_AT).s()).isEqualTo("2026-11-23T08:01:00Z");
     assertThat(item.get(LinkItems.DELETED_BY).s()).isEqualTo("alice");
     assertThat(item).doesNotContainKey(LinkItems.NOTIFIED_AT);
+    // due for the schedule RENOTIFY_AFTER_SECONDS (3600) on, should no publication of attempt 1 get through
+    assertThat(item.get(Keys.GSI2_PK).s()).isEqualTo(Keys.due(LINK));
+    assertThat(item.get(Keys.GSI2_SK).s()).isEqualTo("2026-11-23T09:01:00Z#" + LINK);
     assertThat(f.liveLinks(ASSET)).isZero();
     assertThat(f.audit).extracting(AuditEvent::action, AuditEvent::decision, AuditEvent::resource).containsExactly(
         tuple("app-links:delete", AuditEvent.Decision.ALLOW, "link:" + LINK));

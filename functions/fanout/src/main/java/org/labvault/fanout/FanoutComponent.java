@@ -8,12 +8,14 @@ import org.labvault.shared.aws.AuthModule;
 import org.labvault.shared.aws.AwsModule;
 import org.labvault.shared.aws.CoreModule;
 import org.labvault.shared.config.Config;
+import org.labvault.shared.deletion.DeletionModule;
 import org.labvault.shared.deletion.NoticeModule;
+import org.labvault.shared.deletion.NoticeSchedule;
 
 /** Everything the Fanout and Renotify functions need, built once per execution environment. */
 @Singleton
-@Component(modules = {CoreModule.class, AwsModule.class, AuthModule.class, AssetModule.class, NoticeModule.class,
-    FanoutModule.class})
+@Component(modules = {CoreModule.class, AwsModule.class, AuthModule.class, AssetModule.class, DeletionModule.class,
+    NoticeModule.class})
 interface FanoutComponent {
   StreamBatch batch();
 

@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.inject.Inject;
+import org.labvault.shared.deletion.NoticeSchedule;
+import org.labvault.shared.deletion.domain.AppLink;
 import org.labvault.shared.deletion.port.NoticePublisher;
 import org.labvault.shared.deletion.port.NoticePublisher.Notice;
 import org.labvault.shared.deletion.port.NoticeRepository;
-import org.labvault.shared.deletion.port.NoticeRepository.DeletedLink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,8 +64,13 @@ final class NoticeSender {
   }
 
   private Optional<Notice> owedNotice(String linkId) {
-    return notices.findDeleted(linkId).filter(DeletedLink::owesPublication).map(l -> new Notice(l.linkId(),
-        l.assetId(), l.groupId(), l.appId(), l.externalRef(), l.reason(), l.deletedAt(), l.attempt()));
+    return notices.findDeleted(linkId).filter(l -> l.deletion().owesPublication()).map(NoticeSender::notice);
+  }
+
+  private static Notice notice(AppLink l) {
+    var d = l.deletion();
+    return new Notice(l.linkId(), l.assetId(), l.groupId(), l.appId(), l.externalRef(), d.reason().name(),
+        d.deletedAt(), d.attempt());
   }
 
   private Set<String> publishAndRecord(List<Notice> batch) {

@@ -3,9 +3,11 @@ package org.labvault.fanout;
 import java.time.Clock;
 import java.time.Instant;
 import javax.inject.Inject;
+import org.labvault.shared.deletion.NoticeSchedule;
+import org.labvault.shared.deletion.domain.AppLink;
+import org.labvault.shared.deletion.domain.LinkDeletion;
+import org.labvault.shared.deletion.domain.NoticeStatus;
 import org.labvault.shared.deletion.port.NoticeRepository;
-import org.labvault.shared.deletion.port.NoticeRepository.DueNotice;
-import org.labvault.shared.deletion.port.NoticeRepository.NoticeStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,20 +41,20 @@ final class Renotifier {
     int due = 0;
     int renotified = 0;
     int overdue = 0;
-    for (int shard = 0; shard < NoticeRepository.DUE_SHARDS; shard++) {
-      for (DueNotice notice : (Iterable<DueNotice>) notices.due(shard, now)::iterator) {
-        due++;
-        switch (next(notice)) {
-          case RENOTIFY -> renotified += notices.renotify(notice.linkId(), notice.attempt(), recheckAt) ? 1 : 0;
-          case OVERDUE -> overdue += notices.markOverdue(notice.linkId(), notice.attempt(), now) ? 1 : 0;
-          case REDRIVE -> {
-            if (notices.redrive(notice.linkId(), notice.attempt(), recheckAt)) {
-              LOG.warn("link {} attempt {} was still not published; its publication is asked again", notice.linkId(),
-                  notice.attempt());
-            }
+    for (AppLink link : (Iterable<AppLink>) notices.due(now)::iterator) {
+      due++;
+      String linkId = link.linkId();
+      LinkDeletion notice = link.deletion();
+      switch (next(notice)) {
+        case RENOTIFY -> renotified += notices.renotify(linkId, notice.attempt(), recheckAt) ? 1 : 0;
+        case OVERDUE -> overdue += notices.markOverdue(linkId, notice.attempt(), now) ? 1 : 0;
+        case REDRIVE -> {
+          if (notices.redrive(linkId, notice.attempt(), recheckAt)) {
+            LOG.warn("link {} attempt {} was still not published; its publication is asked again", linkId,
+                notice.attempt());
           }
-          case SKIP -> { }
         }
+        case SKIP -> { }
       }
     }
     var summary = new Summary(due, renotified, overdue);
@@ -64,9 +66,10 @@ final class Renotifier {
 
   /**
    * The rule: a published attempt below the maximum is sent again, the last one makes the notice
-   * overdue, and an attempt still unpublished at its recheck time is asked for again.
+   * overdue, and an attempt still unpublished when due is asked for again, the same attempt (the
+   * first one too: a notice intent is in the due index from its deletion on).
    */
-  private Step next(DueNotice notice) {
+  private Step next(LinkDeletion notice) {
     if (notice.notice() != NoticeStatus.NOTIFIED) {
       return Step.SKIP; // the index lags the table: confirmed or overdue meanwhile
     }

@@ -26,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.labvault.shared.audit.AuditEvent;
 import org.labvault.shared.aws.Keys;
 import org.labvault.shared.config.Config;
-import org.labvault.shared.deletion.adapter.NoticeItems;
 import org.labvault.shared.testing.EmbeddedTable;
 import org.labvault.shared.testing.FakeContext;
 import org.labvault.shared.testing.FakeSns;
@@ -76,7 +75,7 @@ class FanoutHandlerTest {
   }
 
   private Map<String, AttributeValue> linkItem(String linkId) {
-    return item(table.client(), NoticeItems.link(linkId));
+    return item(table.client(), Keys.link(linkId));
   }
 
   private static int num(Map<String, AttributeValue> item, String name) {
@@ -109,7 +108,9 @@ class FanoutHandlerTest {
       assertThat(item.get("deletedBy").s()).isEqualTo("alice");
       assertThat(num(item, "attempt")).isEqualTo(1);
       assertThat(num(item, "publishedAttempt")).isZero();
-      assertThat(item).doesNotContainKeys("notifiedAt", Keys.GSI2_PK);
+      assertThat(item).doesNotContainKeys("notifiedAt");
+      assertThat(item.get(Keys.GSI2_PK).s()).as("due from the deletion on").isEqualTo(Keys.due(id));
+      assertThat(item.get(Keys.GSI2_SK).s()).isEqualTo("2026-11-23T10:00:00Z#" + id);
     }
     assertThat(linkItem(link(4))).isEqualTo(before);
     assertThat(num(item(table.client(), Keys.asset(ASSET)), "liveLinks")).isZero();

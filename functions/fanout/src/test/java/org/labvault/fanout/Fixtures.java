@@ -13,7 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.labvault.shared.aws.Keys;
-import org.labvault.shared.deletion.adapter.NoticeItems;
+import org.labvault.shared.deletion.adapter.LinkItems;
 import org.labvault.shared.testing.EmbeddedTable;
 import org.labvault.shared.time.Times;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -46,15 +46,15 @@ final class Fixtures {
   static void deletedAsset(DynamoDbClient dynamo, int liveLinks) {
     Map<String, AttributeValue> item = new HashMap<>(Map.of(Keys.PK, s(Keys.asset(ASSET)), Keys.SK, s(Keys.META),
         "type", s("Asset"), "assetId", s(ASSET), "groupId", s(GROUP), "status", s("DELETED"), "objectKey", s(OBJECT_KEY),
-        "deletedAt", s(Times.format(DELETED_AT)), "deletedBy", s("alice"), NoticeItems.LIVE_LINKS, n(liveLinks)));
+        "deletedAt", s(Times.format(DELETED_AT)), "deletedBy", s("alice"), Keys.LIVE_LINKS, n(liveLinks)));
     dynamo.putItem(r -> r.tableName(EmbeddedTable.NAME).item(item));
   }
 
   static Map<String, AttributeValue> liveLink(String linkId) {
     Map<String, AttributeValue> item = new HashMap<>();
-    item.put(Keys.PK, s(NoticeItems.link(linkId)));
+    item.put(Keys.PK, s(Keys.link(linkId)));
     item.put(Keys.SK, s(Keys.META));
-    item.put("type", s(NoticeItems.TYPE));
+    item.put("type", s(LinkItems.TYPE));
     item.put("linkId", s(linkId));
     item.put("assetId", s(ASSET));
     item.put("groupId", s(GROUP));
@@ -64,7 +64,7 @@ final class Fixtures {
     item.put("createdAt", s("2026-11-23T08:30:00Z"));
     item.put("createdBy", s("alice"));
     item.put("linkStatus", s("LIVE"));
-    item.put(Keys.GSI1_PK, s(NoticeItems.assetLinks(ASSET)));
+    item.put(Keys.GSI1_PK, s(Keys.assetLinks(ASSET)));
     item.put(Keys.GSI1_SK, s(linkId));
     return item;
   }
@@ -85,8 +85,8 @@ final class Fixtures {
   /** In the due index: due at {@code dueAt}. */
   static Map<String, AttributeValue> due(Map<String, AttributeValue> link, Instant dueAt) {
     String linkId = link.get("linkId").s();
-    link.put(Keys.GSI2_PK, s(NoticeItems.dueShard(linkId)));
-    link.put(Keys.GSI2_SK, s(Times.format(dueAt) + "#" + linkId));
+    link.put(Keys.GSI2_PK, s(Keys.due(linkId)));
+    link.put(Keys.GSI2_SK, s(Keys.waitingSince(dueAt, linkId)));
     return link;
   }
 

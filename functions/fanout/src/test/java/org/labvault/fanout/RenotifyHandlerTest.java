@@ -19,7 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.labvault.shared.aws.Keys;
 import org.labvault.shared.config.Config;
-import org.labvault.shared.deletion.adapter.NoticeItems;
 import org.labvault.shared.testing.EmbeddedTable;
 import org.labvault.shared.testing.FakeContext;
 import org.labvault.shared.testing.FakeSns;
@@ -61,7 +60,7 @@ class RenotifyHandlerTest {
   }
 
   private Map<String, AttributeValue> linkItem(String linkId) {
-    return item(table.client(), NoticeItems.link(linkId));
+    return item(table.client(), Keys.link(linkId));
   }
 
   private static int num(Map<String, AttributeValue> item, String name) {
@@ -167,7 +166,7 @@ class RenotifyHandlerTest {
     Map<String, Integer> summary = run();
     // then: one query per shard, reading only the due notices
     assertThat(summary).containsEntry("due", 2).containsEntry("renotified", 2);
-    assertThat(queriesAlone).isEqualTo(NoticeItemsShards.COUNT);
+    assertThat(queriesAlone).isEqualTo(Keys.DUE_SHARDS);
     assertThat(dynamo.queries.get()).isEqualTo(queriesAlone);
     assertThat(readAlone).isEqualTo(2);
     assertThat(dynamo.itemsRead.get()).isEqualTo(2);
@@ -181,10 +180,5 @@ class RenotifyHandlerTest {
       assertThatThrownBy(() -> new RenotifyHandler(env)).isInstanceOf(Config.ConfigException.class)
           .hasMessageContaining(Config.Names.RENOTIFY_MAX_ATTEMPTS);
     }
-  }
-
-  /** How many due shards a run reads. */
-  static final class NoticeItemsShards {
-    static final int COUNT = org.labvault.shared.deletion.port.NoticeRepository.DUE_SHARDS;
   }
 }

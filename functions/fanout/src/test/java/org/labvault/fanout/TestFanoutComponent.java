@@ -12,6 +12,7 @@ import org.labvault.shared.asset.port.ObjectStore;
 import org.labvault.shared.audit.AuditEvent;
 import org.labvault.shared.audit.AuditLog;
 import org.labvault.shared.config.Config;
+import org.labvault.shared.deletion.DeletionModule;
 import org.labvault.shared.deletion.NoticeModule;
 import org.labvault.shared.json.Json;
 import org.labvault.shared.testing.InMemoryObjectStore;
@@ -24,7 +25,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * SNS a {@link org.labvault.shared.testing.FakeSns}, the bucket in memory.
  */
 @Singleton
-@Component(modules = {NoticeModule.class, FanoutModule.class, TestFanoutComponent.Fakes.class})
+@Component(modules = {DeletionModule.class, NoticeModule.class, TestFanoutComponent.Fakes.class})
 interface TestFanoutComponent extends FanoutComponent {
 
   @Module

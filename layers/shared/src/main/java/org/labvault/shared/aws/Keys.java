@@ -1,5 +1,8 @@
 package org.labvault.shared.aws;
 
+import java.time.Instant;
+import org.labvault.shared.time.Times;
+
 /**
  * The key layout of the single LabVault table, in one place. Every item has {@code pk} and
  * {@code sk}; a group's items share its partition, so every read and write is scoped by group.
@@ -107,7 +110,20 @@ public final class Keys {
 
   /** In {@link #GSI2}: the partition of notices due for re-notification that holds {@code linkId}. */
   public static String due(String linkId) {
-    return "DUE#" + Math.floorMod(linkId.hashCode(), DUE_SHARDS);
+    return dueShard(Math.floorMod(linkId.hashCode(), DUE_SHARDS));
+  }
+
+  /** In {@link #GSI2}: due partition number {@code shard} (0 to {@link #DUE_SHARDS} - 1). */
+  public static String dueShard(int shard) {
+    return "DUE#" + shard;
+  }
+
+  /**
+   * In {@link #GSI2}: the sort key of a waiting notice, the time first (fixed width, so string order
+   * is time order), then the link.
+   */
+  public static String waitingSince(Instant at, String linkId) {
+    return Times.format(at) + "#" + linkId;
   }
 
   /** In {@link #GSI2}: notices given up on after the last attempt, by the time they became overdue. */

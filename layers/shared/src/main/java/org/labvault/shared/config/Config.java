@@ -60,6 +60,20 @@ public final class Config {
         .orElseThrow(() -> new ConfigException("environment variable " + name + " is not set"));
   }
 
+  /** A whole number of at least 1 the function cannot run without (counts, delays in seconds). */
+  public long requirePositive(String name) {
+    String value = require(name);
+    try {
+      long n = Long.parseLong(value);
+      if (n >= 1) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new ConfigException("environment variable " + name + " must be a positive integer, not " + value);
+  }
+
   public Optional<String> optional(String name) {
     read.add(name);
     String value = env.get(name);

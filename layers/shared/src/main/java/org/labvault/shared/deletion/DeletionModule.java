@@ -2,6 +2,9 @@ package org.labvault.shared.deletion;
 
 import dagger.Binds;
 import dagger.Module;
+import dagger.Provides;
+import javax.inject.Singleton;
+import org.labvault.shared.config.Config;
 import org.labvault.shared.deletion.adapter.DynamoAppRepository;
 import org.labvault.shared.deletion.adapter.DynamoLinkRepository;
 import org.labvault.shared.deletion.port.AppRepository;
@@ -15,4 +18,11 @@ public interface DeletionModule {
 
   @Binds
   LinkRepository links(DynamoLinkRepository impl);
+
+  /** Read when first needed: only the functions that delete links are given the setting. */
+  @Provides
+  @Singleton
+  static RenotifyDelay renotifyDelay(Config config) {
+    return RenotifyDelay.from(config);
+  }
 }

@@ -28,7 +28,7 @@ public final class EmbeddedTableModule {
   @Provides
   static Config config() {
     return Config.from(Map.of(Config.Names.TABLE_NAME, EmbeddedTable.NAME, Config.Names.DATA_BUCKET, EmbeddedTable.BUCKET,
-        Config.Names.PAGE_TOKEN_KEY, PAGE_TOKEN_KEY));
+        Config.Names.PAGE_TOKEN_KEY, PAGE_TOKEN_KEY, Config.Names.RENOTIFY_AFTER_SECONDS, "3600"));
   }
 
   @Provides

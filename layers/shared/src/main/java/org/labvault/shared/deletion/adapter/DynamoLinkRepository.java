@@ -2,14 +2,15 @@ package org.labvault.shared.deletion.adapter;
 
 import static org.labvault.shared.deletion.adapter.LinkItems.n;
 import static org.labvault.shared.deletion.adapter.LinkItems.s;
+import static org.labvault.shared.deletion.adapter.LinkUpdates.names;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
+import javax.inject.Provider;
 import org.labvault.shared.asset.adapter.AssetItems;
 import org.labvault.shared.asset.domain.AssetStatus;
 import org.labvault.shared.asset.domain.Classification;
@@ -19,6 +20,7 @@ import org.labvault.shared.aws.PageTokens;
 import org.labvault.shared.aws.Transactions;
 import org.labvault.shared.aws.Tx;
 import org.labvault.shared.config.Config;
+import org.labvault.shared.deletion.RenotifyDelay;
 import org.labvault.shared.deletion.domain.AppLink;
 import org.labvault.shared.deletion.domain.DeletionConflicts;
 import org.labvault.shared.deletion.domain.DeletionReason;
@@ -28,27 +30,38 @@ import org.labvault.shared.deletion.port.LinkRepository;
 import org.labvault.shared.http.Page;
 import org.labvault.shared.http.PageRequest;
 import org.labvault.shared.time.Times;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
- * App links in the LabVault table. Creating and deleting a link are transactions with the asset
- * item, whose {@code liveLinks} count moves with them.
+ * App links in the LabVault table, for the HTTP routes and the expansion of an asset's deletion.
+ * Creating and deleting a link are transactions with the asset item, whose {@code liveLinks} count
+ * moves with them. The items are {@link LinkItems}; the stream side's writes are in
+ * {@link DynamoNoticeRepository}.
  */
 public final class DynamoLinkRepository implements LinkRepository {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DynamoLinkRepository.class);
 
   private final DynamoDbClient dynamo;
   private final String table;
   private final PageTokens pageTokens;
+  private final Provider<RenotifyDelay> renotifyDelay;
+  private final LinkUpdates updates;
 
+  /** The delay is read on the first deletion: functions that only read links need not be given it. */
   @Inject
-  public DynamoLinkRepository(DynamoDbClient dynamo, Config config, PageTokens pageTokens) {
+  public DynamoLinkRepository(DynamoDbClient dynamo, Config config, PageTokens pageTokens,
+      Provider<RenotifyDelay> renotifyDelay) {
     this.dynamo = dynamo;
     this.table = config.require(Config.Names.TABLE_NAME);
     this.pageTokens = pageTokens;
+    this.renotifyDelay = renotifyDelay;
+    this.updates = new LinkUpdates(dynamo, table);
   }
 
   @Override
@@ -122,45 +135,57 @@ public final class DynamoLinkRepository implements LinkRepository {
     return links;
   }
 
+  /**
+   * The notice intent enters the due index at once: should every publication by the stream fail
+   * until its record is given up on, the schedule still finds the unpublished attempt and asks for
+   * it again. The asset's count never goes below zero: if it says no link is live although this one
+   * was, the link is deleted alone.
+   */
   @Override
   public boolean delete(AppLink link, DeletionReason reason, Instant deletedAt, String deletedBy) {
-    var items = List.of(
-        Tx.update(table, LinkItems.key(link.linkId()),
-            "SET #linkStatus = :deleted, #reason = :reason, #deletedAt = :at, #deletedBy = :by, #notice = :notified, "
-                + "#attempt = :one, #published = :zero",
-            "#linkStatus = :live",
-            names(LinkItems.LINK_STATUS, LinkItems.REASON, LinkItems.DELETED_AT, LinkItems.DELETED_BY, LinkItems.NOTICE,
-                LinkItems.ATTEMPT, LinkItems.PUBLISHED_ATTEMPT),
-            Map.of(":deleted", s(LinkStatus.DELETED.name()), ":live", s(LinkStatus.LIVE.name()),
-                ":reason", s(reason.name()), ":at", s(Times.format(deletedAt)), ":by", s(deletedBy),
-                ":notified", s(NoticeStatus.NOTIFIED.name()), ":one", n(1), ":zero", n(0))),
-        Tx.update(table, AssetItems.key(link.assetId()), "SET #live = #live - :one", "attribute_exists(pk)",
-            Map.of("#live", Keys.LIVE_LINKS), Map.of(":one", n(1))));
+    Instant dueAt = renotifyDelay.get().dueAt(deletedAt, 1);
+    var deleteLink = Tx.update(table, LinkItems.key(link.linkId()),
+        "SET #linkStatus = :deleted, #reason = :reason, #deletedAt = :at, #deletedBy = :by, #notice = :notified, "
+            + "#attempt = :one, #published = :zero, #g2pk = :due, #g2sk = :dueAt",
+        "#linkStatus = :live",
+        names(LinkItems.LINK_STATUS, LinkItems.REASON, LinkItems.DELETED_AT, LinkItems.DELETED_BY, LinkItems.NOTICE,
+            LinkItems.ATTEMPT, LinkItems.PUBLISHED_ATTEMPT, Keys.GSI2_PK, Keys.GSI2_SK),
+        Map.of(":deleted", s(LinkStatus.DELETED.name()), ":live", s(LinkStatus.LIVE.name()),
+            ":reason", s(reason.name()), ":at", s(Times.format(deletedAt)), ":by", s(deletedBy),
+            ":notified", s(NoticeStatus.NOTIFIED.name()), ":one", n(1), ":zero", n(0),
+            ":due", s(Keys.due(link.linkId())), ":dueAt", s(Keys.waitingSince(dueAt, link.linkId()))));
+    var countOff = Tx.update(table, AssetItems.key(link.assetId()), "SET #live = #live - :one", "#live > :zero",
+        Map.of("#live", Keys.LIVE_LINKS), Map.of(":one", n(1), ":zero", n(0)));
     try {
-      Transactions.write(dynamo, items, failed -> switch (failed) {
-        case 0 -> new NotLive();
-        default -> new IllegalStateException("the asset of link " + link.linkId() + " is gone");
-      });
+      Transactions.write(dynamo, List.of(deleteLink, countOff), ConditionFailed::new);
       return true;
-    } catch (NotLive e) {
-      return false;
+    } catch (ConditionFailed e) {
+      if (e.index == 0) {
+        return false; // deleted before: by DELETE /app-links/{id} or the expansion of its asset's deletion
+      }
+      requireAsset(link);
+      LOG.warn("asset {} counts no live link, yet link {} was live; deleting the link alone", link.assetId(),
+          link.linkId());
+      var u = deleteLink.update();
+      return updates.updateIf(link.linkId(), u.updateExpression(), u.conditionExpression(),
+          u.expressionAttributeNames(), u.expressionAttributeValues());
+    }
+  }
+
+  private void requireAsset(AppLink link) {
+    var item = dynamo.getItem(r -> r.tableName(table).key(AssetItems.key(link.assetId())).consistentRead(true)).item();
+    if (item == null || item.isEmpty()) {
+      throw new IllegalStateException("the asset of link " + link.linkId() + " is gone");
     }
   }
 
   @Override
   public boolean confirm(String linkId, Instant confirmedAt) {
-    try {
-      dynamo.updateItem(r -> r.tableName(table).key(LinkItems.key(linkId))
-          .updateExpression("SET #notice = :confirmed, #confirmedAt = :at REMOVE #g2pk, #g2sk")
-          .conditionExpression("#linkStatus = :deleted AND #notice <> :confirmed")
-          .expressionAttributeNames(names(LinkItems.NOTICE, LinkItems.CONFIRMED_AT, LinkItems.LINK_STATUS, Keys.GSI2_PK,
-              Keys.GSI2_SK))
-          .expressionAttributeValues(Map.of(":confirmed", s(NoticeStatus.CONFIRMED.name()),
-              ":at", s(Times.format(confirmedAt)), ":deleted", s(LinkStatus.DELETED.name()))));
-      return true;
-    } catch (ConditionalCheckFailedException e) {
-      return false;
-    }
+    return updates.updateIf(linkId, "SET #notice = :confirmed, #confirmedAt = :at REMOVE #g2pk, #g2sk",
+        "#linkStatus = :deleted AND #notice <> :confirmed",
+        names(LinkItems.NOTICE, LinkItems.CONFIRMED_AT, LinkItems.LINK_STATUS, Keys.GSI2_PK, Keys.GSI2_SK),
+        Map.of(":confirmed", s(NoticeStatus.CONFIRMED.name()), ":at", s(Times.format(confirmedAt)),
+            ":deleted", s(LinkStatus.DELETED.name())));
   }
 
   @Override
@@ -175,28 +200,13 @@ public final class DynamoLinkRepository implements LinkRepository {
     return new Page<>(result.items().stream().map(LinkItems::link).toList(), pageTokens.encode(list, result.lastEvaluatedKey()));
   }
 
-  /** {@code #name} placeholders for attribute names (many are reserved words). */
-  private static Map<String, String> names(String... attributes) {
-    Map<String, String> names = new HashMap<>();
-    for (String a : attributes) {
-      names.put(placeholder(a), a);
-    }
-    return names;
-  }
+  /** Which item of a transaction failed its condition. */
+  private static final class ConditionFailed extends RuntimeException {
+    final int index;
 
-  private static String placeholder(String attribute) {
-    return switch (attribute) {
-      case LinkItems.PUBLISHED_ATTEMPT -> "#published";
-      case Keys.GSI2_PK -> "#g2pk";
-      case Keys.GSI2_SK -> "#g2sk";
-      default -> "#" + attribute;
-    };
-  }
-
-  /** The link's condition failed: it was deleted before. */
-  private static final class NotLive extends RuntimeException {
-    NotLive() {
-      super(null, null, false, false);
+    ConditionFailed(int index) {
+      super("condition failed on item " + index, null, false, false);
+      this.index = index;
     }
   }
 }

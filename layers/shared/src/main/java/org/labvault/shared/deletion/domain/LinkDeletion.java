@@ -26,4 +26,9 @@ public record LinkDeletion(
   public static LinkDeletion start(DeletionReason reason, Instant deletedAt, String deletedBy) {
     return new LinkDeletion(reason, deletedAt, deletedBy, NoticeStatus.NOTIFIED, 1, 0, null, null, null);
   }
+
+  /** The attempt that should be published and has not been yet. */
+  public boolean owesPublication() {
+    return notice == NoticeStatus.NOTIFIED && attempt > publishedAttempt;
+  }
 }

@@ -1,4 +1,4 @@
-package org.labvault.fanout;
+package org.labvault.shared.deletion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,8 +25,8 @@ class NoticeScheduleTest {
   @Test
   void nextDueAt_shouldStayRepresentable_forHugeSettings() {
     var schedule = new NoticeSchedule(Long.MAX_VALUE / 2, Integer.MAX_VALUE);
-    assertThat(schedule.nextDueAt(AT, 1_000)).isEqualTo(AT.plus(NoticeSchedule.LONGEST_WAIT));
-    assertThat(new NoticeSchedule(1, 100).nextDueAt(AT, 100)).isEqualTo(AT.plus(NoticeSchedule.LONGEST_WAIT));
+    assertThat(schedule.nextDueAt(AT, 1_000)).isEqualTo(AT.plus(RenotifyDelay.LONGEST_WAIT));
+    assertThat(new NoticeSchedule(1, 100).nextDueAt(AT, 100)).isEqualTo(AT.plus(RenotifyDelay.LONGEST_WAIT));
   }
 
   @Test
