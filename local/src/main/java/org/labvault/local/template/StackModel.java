@@ -28,6 +28,10 @@ public final class StackModel {
   static final String USER_POOL_CLIENT = "AWS::Cognito::UserPoolClient";
   static final String USER_POOL_GROUP = "AWS::Cognito::UserPoolGroup";
   static final String SECRET = "AWS::SecretsManager::Secret";
+  static final String QUEUE = "AWS::SQS::Queue";
+  static final String QUEUE_POLICY = "AWS::SQS::QueuePolicy";
+  static final String TOPIC = "AWS::SNS::Topic";
+  static final String SUBSCRIPTION = "AWS::SNS::Subscription";
 
   // Properties read locally, or without local effect (IAM, tracing, architecture, encryption at rest,
   // backups, retention): AWS enforces them; the template test checks them statically.
@@ -73,7 +77,7 @@ public final class StackModel {
           "StartDate", "EndDate", "GroupName", "KmsKeyArn", "RoleArn", "OmitName", "PermissionsBoundary");
   /** The event source kinds the local stack runs; the others are read, then refused. */
   private static final Set<Class<? extends EventSource>> RUN_LOCALLY =
-      Set.of(EventSource.HttpRoute.class, EventSource.S3Notification.class);
+      Set.of(EventSource.HttpRoute.class, EventSource.S3Notification.class, EventSource.SqsMapping.class);
   private static final String OBJECT_CREATED = "s3:ObjectCreated:";
   private static final Set<String> RUNTIMES = Set.of("java21", "java25");
 
@@ -87,6 +91,9 @@ public final class StackModel {
   private final Map<String, Model.Table> tables = new LinkedHashMap<>();
   private final Map<String, Model.Bucket> buckets = new LinkedHashMap<>();
   private final Map<String, Model.Secret> secrets = new LinkedHashMap<>();
+  private final Map<String, Messaging.Queue> queues = new LinkedHashMap<>();
+  private final Map<String, Messaging.Topic> topics = new LinkedHashMap<>();
+  private final Map<String, Messaging.Subscription> subscriptions = new LinkedHashMap<>();
   private final Map<String, String> secretValues = new LinkedHashMap<>();
   private final SecretStore secretStore;
   private final List<String> problems = new ArrayList<>();
@@ -171,14 +178,34 @@ public final class StackModel {
     return secrets;
   }
 
+  /** The template's SQS queues, by logical id. */
+  public Map<String, Messaging.Queue> queues() {
+    return queues;
+  }
+
+  /** The template's SNS topics, by logical id. */
+  public Map<String, Messaging.Topic> topics() {
+    return topics;
+  }
+
+  /** The template's SNS subscriptions, by logical id. */
+  public Map<String, Messaging.Subscription> subscriptions() {
+    return subscriptions;
+  }
+
+  /** The SQS event sources: which queue's messages invoke which function. */
+  public List<EventSource.SqsMapping> sqsMappings() {
+    return events(EventSource.SqsMapping.class);
+  }
+
   /** The S3 event sources: which bucket's new objects invoke which function. */
   public List<EventSource.S3Notification> notifications() {
     return events(EventSource.S3Notification.class);
   }
 
   /**
-   * The physical name of every table and bucket of the template by logical id, in template order:
-   * what stack.json lists under {@code resources}.
+   * The physical name of every table and bucket, the URL of every queue and the ARN of every topic
+   * of the template by logical id, in template order: what stack.json lists under {@code resources}.
    */
   public Map<String, String> physicalNames() {
     Map<String, String> names = new LinkedHashMap<>();
@@ -187,6 +214,10 @@ public final class StackModel {
         names.put(id, tables.get(id).tableName());
       } else if (buckets.containsKey(id)) {
         names.put(id, buckets.get(id).bucketName());
+      } else if (queues.containsKey(id)) {
+        names.put(id, queues.get(id).url());
+      } else if (topics.containsKey(id)) {
+        names.put(id, topics.get(id).arn());
       }
     });
     return names;
@@ -247,6 +278,7 @@ public final class StackModel {
     }
 
     List<Map.Entry<String, Map<String, Object>>> policies = new ArrayList<>();
+    List<Map.Entry<String, Map<String, Object>>> subscriptionDefs = new ArrayList<>();
     declared.forEach((id, def) -> {
       try {
         Object condition = def.get("Condition");
@@ -261,6 +293,10 @@ public final class StackModel {
           case BUCKET -> bucket(id, props);
           case BUCKET_POLICY -> policies.add(Map.entry(id, props));
           case SECRET -> secret(id);
+          case QUEUE -> MessagingResources.queue(this, id, props);
+          case TOPIC -> MessagingResources.topic(this, id, props);
+          case SUBSCRIPTION -> subscriptionDefs.add(Map.entry(id, props));
+          case QUEUE_POLICY -> notes.add(id + ": queue policies have no local effect (the local SQS checks no permissions)");
           case LAYER, LOG_GROUP, USER_POOL, USER_POOL_CLIENT, USER_POOL_GROUP -> {
             // classpath, stdout, and the local token issuer stand in for these
           }
@@ -277,6 +313,14 @@ public final class StackModel {
         problems.addAll(e.problems());
       }
     });
+    subscriptionDefs.forEach(d -> {
+      try {
+        MessagingResources.subscription(this, d.getKey(), d.getValue());
+      } catch (TemplateException e) {
+        problems.addAll(e.problems());
+      }
+    });
+    MessagingResources.checkMappings(this);
     checkRoutes();
     for (EventSource.S3Notification n : notifications()) {
       if (!buckets.containsKey(n.bucketLogicalId())) {
@@ -853,7 +897,45 @@ public final class StackModel {
         .orElse(null);
   }
 
-  private String arn(String service, String resource) {
+  // ---- what MessagingResources reads and fills
+
+  String region() {
+    return region;
+  }
+
+  String accountId() {
+    return accountId;
+  }
+
+  String stackName() {
+    return stackName;
+  }
+
+  Intrinsics intrinsics() {
+    return intrinsics;
+  }
+
+  Map<String, Object> properties(String id) {
+    return Template.map(resources.get(id).get("Properties"));
+  }
+
+  String typeOf(String id) {
+    return types.get(id);
+  }
+
+  List<String> problems() {
+    return problems;
+  }
+
+  void note(String note) {
+    notes.add(note);
+  }
+
+  void checkProperties(String where, Map<String, Object> props, Set<String> known) {
+    unknownProperties(where, props, known);
+  }
+
+  String arn(String service, String resource) {
     return "arn:aws:" + service + ":" + region + ":" + accountId + ":" + resource;
   }
 
@@ -875,6 +957,8 @@ public final class StackModel {
         case LOG_GROUP -> intrinsics.resolveString(
             Template.map(resources.get(id).get("Properties")).get("LogGroupName"), id + ".LogGroupName");
         case SECRET -> secret(id).arn();
+        case QUEUE -> MessagingResources.queueUrl(StackModel.this, id);
+        case TOPIC -> MessagingResources.topicArn(StackModel.this, id);
         default -> throw new TemplateException(where + ": Ref to " + type + " is not supported locally");
       };
     }
@@ -903,6 +987,11 @@ public final class StackModel {
             "cognito-idp." + region + ".amazonaws.com/" + userPoolId(id);
         case USER_POOL + ".UserPoolId" -> userPoolId(id);
         case LOG_GROUP + ".Arn" -> arn("logs", "log-group:" + ref(id, where) + ":*");
+        case QUEUE + ".Arn" -> arn("sqs", MessagingResources.queueName(StackModel.this, id));
+        case QUEUE + ".QueueName" -> MessagingResources.queueName(StackModel.this, id);
+        case QUEUE + ".QueueUrl" -> MessagingResources.queueUrl(StackModel.this, id);
+        case TOPIC + ".TopicArn" -> MessagingResources.topicArn(StackModel.this, id);
+        case TOPIC + ".TopicName" -> MessagingResources.topicName(StackModel.this, id);
         default -> throw new TemplateException(where + ": GetAtt " + id + "." + attribute + " is not supported locally");
       };
     }
