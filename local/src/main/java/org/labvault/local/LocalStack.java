@@ -14,6 +14,8 @@ import java.util.List;
 import org.labvault.local.engine.DynamoDbEngine;
 import org.labvault.local.engine.Engine;
 import org.labvault.local.engine.S3Engine;
+import org.labvault.local.engine.SqsEngine;
+import org.labvault.local.events.SqsPoller;
 import org.labvault.local.events.S3EventDelivery;
 import org.labvault.local.gateway.Gateway;
 import org.labvault.local.identity.TokenIssuer;
@@ -21,6 +23,7 @@ import org.labvault.local.lambda.FunctionError;
 import org.labvault.local.lambda.FunctionHost;
 import org.labvault.local.lambda.LambdaEnvironment;
 import org.labvault.local.pki.LocalCa;
+import org.labvault.local.sns.SnsEngine;
 import org.labvault.local.template.Model;
 import org.labvault.local.template.StackModel;
 import org.labvault.local.template.Template;
@@ -31,6 +34,8 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * LabVault on one machine: LabVault's own DynamoDB engine, an S3 server, the local token issuer and CA, the
@@ -51,6 +56,9 @@ public final class LocalStack implements AutoCloseable {
   private final List<Engine> engines = new ArrayList<>();
   private DynamoDbEngine dynamoDb;
   private S3Engine s3;
+  private SqsEngine sqs;
+  private SnsEngine sns;
+  private SqsClient snsDeliveryClient;
   private Gateway gateway;
   private TokenIssuer issuer;
   private LocalCa ca;
@@ -104,6 +112,7 @@ public final class LocalStack implements AutoCloseable {
     int s3Port = ports.choose(S3Engine.ENDPOINT, options.s3Port(), "--s3-port");
     s3 = started(options.s3Port(), "--s3-port", () -> S3Engine.start(state.persistent() ? state.s3() : null,
         credentials.accessKeyId(), credentials.secretAccessKey(), model.buckets().values(), s3Port));
+    startMessaging(ports);
     ports.remember(engines);
     try (DynamoDbClient dynamo = dynamoDbClient(); S3Client s3Client = s3Client()) {
       dynamoDb.createTables(model.tables().values(), dynamo);
@@ -123,7 +132,9 @@ public final class LocalStack implements AutoCloseable {
 
     for (Model.Function function : model.functions().values()) {
       Map<String, String> env = LambdaEnvironment.of(function, REGION,
-          credentials.accessKeyId(), credentials.secretAccessKey(), dynamoDb.endpoint(), s3.endpoint());
+          credentials.accessKeyId(), credentials.secretAccessKey(), Map.of(
+              "AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.endpoint(), "AWS_ENDPOINT_URL_S3", s3.endpoint(),
+              "AWS_ENDPOINT_URL_SQS", sqs.endpoint(), "AWS_ENDPOINT_URL_SNS", sns.endpoint()));
       FunctionHost host = new FunctionHost(function, env,
           "arn:aws:lambda:" + REGION + ":" + ACCOUNT_ID + ":function:" + function.functionName());
       running.push(host);
@@ -141,11 +152,39 @@ public final class LocalStack implements AutoCloseable {
     S3EventDelivery delivery = new S3EventDelivery(targets, REGION, ACCOUNT_ID);
     running.push(delivery); // stops before the functions it invokes
     s3.onObjectCreated(delivery);
+    startSqsPollers(); // after the functions they invoke, so they stop before them
     gateway.start(model, functions, issuer, ACCOUNT_ID, clock);
     // stopping runs newest first: the gateway must stop taking requests before the functions go
     running.remove(gateway);
     running.push(gateway);
     writeStackJson();
+  }
+
+  /**
+   * SQS (ElasticMQ) with the template's queues, then SNS with its topics and subscriptions,
+   * delivering into those queues.
+   */
+  private void startMessaging(EnginePorts ports) throws Exception {
+    int sqsPort = ports.choose(SqsEngine.ENDPOINT, options.sqsPort(), "--sqs-port");
+    sqs = started(options.sqsPort(), "--sqs-port", () -> SqsEngine.start(sqsPort, REGION, ACCOUNT_ID));
+    try (SqsClient client = sqsClient()) {
+      sqs.createQueues(model.queues().values(), client);
+    }
+    snsDeliveryClient = sqsClient();
+    running.push(snsDeliveryClient); // closed after SNS stops delivering
+    int snsPort = ports.choose(SnsEngine.ENDPOINT, 0, "");
+    sns = started(0, "", () -> SnsEngine.start(state.persistent() ? state.path().resolve("sns").resolve("topics.json") : null,
+        snsPort, credentials.accessKeyId(), credentials.secretAccessKey(), REGION, ACCOUNT_ID, snsDeliveryClient));
+    sns.createFromTemplate(model.topics().values(), model.subscriptions().values());
+  }
+
+  /** One poller per SQS event source of the template. */
+  private void startSqsPollers() {
+    for (var mapping : model.sqsMappings()) {
+      String queueUrl = model.queues().values().stream()
+          .filter(q -> q.arn().equals(mapping.queueArn())).findFirst().orElseThrow().url();
+      running.push(new SqsPoller(mapping, queueUrl, functions.get(mapping.functionLogicalId()), sqsClient(), REGION));
+    }
   }
 
   private interface EngineStart<E extends Engine> {
@@ -198,6 +237,19 @@ public final class LocalStack implements AutoCloseable {
     return dynamoDb.endpoint();
   }
 
+  public URI sqsEndpoint() {
+    return sqs.endpoint();
+  }
+
+  public URI snsEndpoint() {
+    return sns.endpoint();
+  }
+
+  /** The SNS engine, for its test switches ({@link SnsEngine#failPublishes(boolean)}). */
+  public SnsEngine sns() {
+    return sns;
+  }
+
   public StackModel model() {
     return model;
   }
@@ -237,6 +289,26 @@ public final class LocalStack implements AutoCloseable {
         .credentialsProvider(credentialsProvider())
         .endpointOverride(s3.endpoint())
         .forcePathStyle(true)
+        .build();
+  }
+
+  /** A client for the local SQS, with the stack's credentials. */
+  public SqsClient sqsClient() {
+    return SqsClient.builder()
+        .httpClient(UrlConnectionHttpClient.create())
+        .region(Region.of(REGION))
+        .credentialsProvider(credentialsProvider())
+        .endpointOverride(sqs.endpoint())
+        .build();
+  }
+
+  /** A client for the local SNS, with the stack's credentials. */
+  public SnsClient snsClient() {
+    return SnsClient.builder()
+        .httpClient(UrlConnectionHttpClient.create())
+        .region(Region.of(REGION))
+        .credentialsProvider(credentialsProvider())
+        .endpointOverride(sns.endpoint())
         .build();
   }
 
