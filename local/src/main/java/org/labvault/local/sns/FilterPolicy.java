@@ -48,6 +48,8 @@ public final class FilterPolicy {
 
   /** SNS's limit on the combinations of values a policy may describe. */
   static final int MAX_COMBINATIONS = 150;
+  /** SNS's limit on the keys a policy names. */
+  static final int MAX_KEYS = 5;
   private static final Set<String> NUMERIC_OPERATORS = Set.of("=", "<", "<=", ">", ">=");
 
   private final Node root;
@@ -75,6 +77,9 @@ public final class FilterPolicy {
       throw new IllegalArgumentException("Filter policy can not be empty");
     }
     Node root = object(tree);
+    if (root.keyCount() > MAX_KEYS) {
+      throw new IllegalArgumentException("Filter policy can not have more than " + MAX_KEYS + " keys");
+    }
     if (root.combinations() > MAX_COMBINATIONS) {
       throw new IllegalArgumentException("Filter policy is too complex: more than " + MAX_COMBINATIONS
           + " combinations of values");
@@ -131,6 +136,9 @@ public final class FilterPolicy {
     boolean matches(Lookup lookup);
 
     long combinations();
+
+    /** The keys it names: leaves, counting one $or alternative (the largest). */
+    int keyCount();
   }
 
   /** Every key must match, and one of the {@code $or} alternatives when there are some. */
@@ -157,6 +165,11 @@ public final class FilterPolicy {
       long alternativeSum = alternatives.stream().mapToLong(Node::combinations).sum();
       return alternatives.isEmpty() ? product : product * alternativeSum;
     }
+
+    @Override
+    public int keyCount() {
+      return keys.values().stream().mapToInt(Node::keyCount).sum() + alternatives.stream().mapToInt(Node::keyCount).max().orElse(0);
+    }
   }
 
   /** One key's conditions: one of them must hold. */
@@ -173,6 +186,11 @@ public final class FilterPolicy {
     @Override
     public long combinations() {
       return conditions.size();
+    }
+
+    @Override
+    public int keyCount() {
+      return 1;
     }
   }
 
