@@ -166,7 +166,8 @@ public final class LocalStack implements AutoCloseable {
    */
   private void startMessaging(EnginePorts ports) throws Exception {
     int sqsPort = ports.choose(SqsEngine.ENDPOINT, options.sqsPort(), "--sqs-port");
-    sqs = started(options.sqsPort(), "--sqs-port", () -> SqsEngine.start(sqsPort, REGION, ACCOUNT_ID));
+    sqs = started(options.sqsPort(), "--sqs-port", () -> SqsEngine.start(
+        state.persistent() ? state.path().resolve("sqs") : null, sqsPort, REGION, ACCOUNT_ID));
     try (SqsClient client = sqsClient()) {
       sqs.createQueues(model.queues().values(), client);
     }

@@ -45,7 +45,7 @@ class SnsEngineTest {
 
   @BeforeAll
   static void start() throws Exception {
-    sqsEngine = SqsEngine.start(0, REGION, ACCOUNT);
+    sqsEngine = SqsEngine.start(null, 0, REGION, ACCOUNT);
     sqs = SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.of(REGION))
         .credentialsProvider(StaticCredentialsProvider.create(CREDENTIALS)).endpointOverride(sqsEngine.endpoint()).build();
     snsEngine = SnsEngine.start(null, 0, CREDENTIALS.accessKeyId(), CREDENTIALS.secretAccessKey(), REGION, ACCOUNT, sqs);
