@@ -53,8 +53,10 @@ final class MessagingResources {
       if (deadLetterArn == null || maxReceiveCount == null) {
         throw new TemplateException(id + ".RedrivePolicy needs deadLetterTargetArn and maxReceiveCount");
       }
-      attributes.put("RedrivePolicy", Json.instance().write(
-          Map.of("deadLetterTargetArn", deadLetterArn, "maxReceiveCount", String.valueOf(maxReceiveCount))));
+      Map<String, String> redrivePolicy = new LinkedHashMap<>();
+      redrivePolicy.put("deadLetterTargetArn", deadLetterArn);
+      redrivePolicy.put("maxReceiveCount", String.valueOf(maxReceiveCount));
+      attributes.put("RedrivePolicy", Json.instance().write(redrivePolicy));
     }
     if (ENCRYPTION.stream().anyMatch(resolved::containsKey)) {
       model.note(id + ": encryption at rest (SSE-SQS, KMS) has no local effect; the local SQS keeps messages in memory");
