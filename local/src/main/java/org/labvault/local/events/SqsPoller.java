@@ -101,7 +101,7 @@ public final class SqsPoller implements AutoCloseable {
     List<Message> done;
     try {
       byte[] result = function.invoke(event, UUID.randomUUID().toString());
-      done = processed(batch, result);
+      done = toDelete(batch, result, mapping.functionResponseTypes().contains("ReportBatchItemFailures"), where());
     } catch (FunctionError e) {
       System.err.println("LabVault local stack: " + where() + " failed on a batch of " + batch.size()
           + " messages; they return after the visibility timeout: " + e.getMessage());
@@ -110,20 +110,23 @@ public final class SqsPoller implements AutoCloseable {
     delete(done);
   }
 
-  /** The messages to delete: all of them, or (with ReportBatchItemFailures) all but the reported ones. */
-  List<Message> processed(List<Message> batch, byte[] result) {
-    if (!mapping.functionResponseTypes().contains("ReportBatchItemFailures")) {
+  /**
+   * The messages to delete after a successful invocation: all of them, or (with
+   * ReportBatchItemFailures) all but the reported ones; none when the report is invalid.
+   */
+  static List<Message> toDelete(List<Message> batch, byte[] result, boolean reportsFailures, String where) {
+    if (!reportsFailures) {
       return batch;
     }
     Set<String> failed = failedIds(result);
     if (failed == null) {
-      System.err.println("LabVault local stack: " + where() + " reported an invalid batch item failure;"
+      System.err.println("LabVault local stack: " + where + " reported an invalid batch item failure;"
           + " the whole batch returns after the visibility timeout");
       return List.of();
     }
     Set<String> ids = batch.stream().map(Message::messageId).collect(Collectors.toSet());
     if (!ids.containsAll(failed)) {
-      System.err.println("LabVault local stack: " + where() + " reported a failure of a message not in the batch;"
+      System.err.println("LabVault local stack: " + where + " reported a failure of a message not in the batch;"
           + " the whole batch returns after the visibility timeout");
       return List.of();
     }
