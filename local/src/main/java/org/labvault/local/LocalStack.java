@@ -167,14 +167,14 @@ public final class LocalStack implements AutoCloseable {
   private void startMessaging(EnginePorts ports) throws Exception {
     int sqsPort = ports.choose(SqsEngine.ENDPOINT, options.sqsPort(), "--sqs-port");
     sqs = started(options.sqsPort(), "--sqs-port", () -> SqsEngine.start(
-        state.persistent() ? state.path().resolve("sqs") : null, sqsPort, REGION, ACCOUNT_ID));
+        state.persistent() ? state.sqs() : null, sqsPort, REGION, ACCOUNT_ID));
     try (SqsClient client = sqsClient()) {
       sqs.createQueues(model.queues().values(), client);
     }
     snsDeliveryClient = sqsClient();
     running.push(snsDeliveryClient); // closed after SNS stops delivering
     int snsPort = ports.choose(SnsEngine.ENDPOINT, 0, "");
-    sns = started(0, "", () -> SnsEngine.start(state.persistent() ? state.path().resolve("sns").resolve("topics.json") : null,
+    sns = started(0, "", () -> SnsEngine.start(state.persistent() ? state.snsTopics() : null,
         snsPort, credentials.accessKeyId(), credentials.secretAccessKey(), REGION, ACCOUNT_ID, snsDeliveryClient));
     sns.createFromTemplate(model.topics().values(), model.subscriptions().values());
   }
