@@ -11,13 +11,17 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
+import software.amazon.awssdk.services.sqs.model.SqsException;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
 /**
  * Sends published messages to subscribed queues through the local SQS API. The first attempt is
  * made before Publish answers; a failed one is retried in the background (as SNS retries SQS
  * deliveries), with a growing pause up to 20 s, until it succeeds or the stack stops. Deliveries
- * still pending at a stop are lost (they live in memory only).
+ * still pending at a stop are lost (they live in memory only). A message SQS refuses for what it
+ * is (e.g. more than 10 attributes on a raw delivery) is dropped with a line on stderr, as no retry
+ * can help it.
  */
 final class SqsDelivery implements AutoCloseable {
 
@@ -42,17 +46,34 @@ final class SqsDelivery implements AutoCloseable {
   private void attempt(SendMessageRequest request, TopicRegistry.Subscription subscription, Duration pause, boolean first) {
     try {
       sqs.sendMessage(request);
+    } catch (SqsException e) {
+      if (refusedForGood(e)) {
+        System.err.println("LabVault local stack: SQS refused a message for " + subscription.endpoint()
+            + "; it is dropped: " + e.getMessage());
+        return;
+      }
+      retryLater(request, subscription, pause, first, e);
     } catch (SdkException e) {
-      if (first) {
-        System.err.println("LabVault local stack: SNS could not deliver to " + subscription.endpoint()
-            + "; retrying until it can: " + e.getMessage());
-      }
-      Duration next = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
-      try {
-        retries.schedule(() -> attempt(request, subscription, next, false), pause.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (java.util.concurrent.RejectedExecutionException stopping) {
-        System.err.println("LabVault local stack: stopping; a message for " + subscription.endpoint() + " is dropped");
-      }
+      retryLater(request, subscription, pause, first, e);
+    }
+  }
+
+  /** A 400 other than a missing queue (which may be created yet) or throttling. */
+  private static boolean refusedForGood(SqsException e) {
+    return e.statusCode() == 400 && !(e instanceof QueueDoesNotExistException) && !e.isThrottlingException();
+  }
+
+  private void retryLater(SendMessageRequest request, TopicRegistry.Subscription subscription, Duration pause,
+      boolean first, SdkException e) {
+    if (first) {
+      System.err.println("LabVault local stack: SNS could not deliver to " + subscription.endpoint()
+          + "; retrying until it can: " + e.getMessage());
+    }
+    Duration next = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+    try {
+      retries.schedule(() -> attempt(request, subscription, next, false), pause.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException stopping) {
+      System.err.println("LabVault local stack: stopping; a message for " + subscription.endpoint() + " is dropped");
     }
   }
 

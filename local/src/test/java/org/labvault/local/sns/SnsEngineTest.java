@@ -217,4 +217,35 @@ class SnsEngineTest {
           e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("SignatureDoesNotMatch"));
     }
   }
+
+  @Test
+  void publish_shouldRetryADeliveryUntilTheQueueCanTakeIt() {
+    // given a subscription of a queue that does not exist yet
+    String topicArn = sns.createTopic(r -> r.name("retry-topic")).topicArn();
+    sns.subscribe(r -> r.topicArn(topicArn).protocol("sqs").endpoint("arn:aws:sqs:us-east-1:000000000000:late-queue")
+        .attributes(Map.of("RawMessageDelivery", "true")));
+
+    // when a message is published, then the queue is created
+    sns.publish(r -> r.topicArn(topicArn).message("waited for the queue"));
+    String late = queue("late-queue");
+
+    // then the retried delivery arrives
+    assertThat(drain(late, 1)).extracting(Message::body).containsExactly("waited for the queue");
+  }
+
+  @Test
+  void publish_shouldDropARawDeliverySqsRefusesForGood() {
+    String topicArn = sns.createTopic(r -> r.name("eleven-attributes")).topicArn();
+    String q = queue("eleven-attributes-queue");
+    sns.subscribe(r -> r.topicArn(topicArn).protocol("sqs").endpoint(arnOf(q)).attributes(Map.of("RawMessageDelivery", "true")));
+    Map<String, MessageAttributeValue> eleven = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < 11; i++) {
+      eleven.put("a" + i, string("v"));
+    }
+
+    sns.publish(r -> r.topicArn(topicArn).message("too many attributes for SQS").messageAttributes(eleven));
+    sns.publish(r -> r.topicArn(topicArn).message("fine"));
+
+    assertThat(drain(q, 1)).extracting(Message::body).containsExactly("fine");
+  }
 }
