@@ -17,6 +17,8 @@ import org.labvault.local.engine.S3Engine;
 import org.labvault.local.events.AsyncInvoker;
 import org.labvault.local.events.AwsDestinations;
 import org.labvault.local.events.Destinations;
+import org.labvault.local.engine.SqsEngine;
+import org.labvault.local.events.SqsPoller;
 import org.labvault.local.events.S3EventDelivery;
 import org.labvault.local.events.Scheduler;
 import org.labvault.local.events.StreamPoller;
@@ -27,6 +29,7 @@ import org.labvault.local.lambda.FunctionError;
 import org.labvault.local.lambda.FunctionHost;
 import org.labvault.local.lambda.LambdaEnvironment;
 import org.labvault.local.pki.LocalCa;
+import org.labvault.local.sns.SnsEngine;
 import org.labvault.local.template.Model;
 import org.labvault.local.template.StackModel;
 import org.labvault.local.template.Template;
@@ -38,6 +41,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * LabVault on one machine: LabVault's own DynamoDB engine, an S3 server, the local token issuer and CA, the
@@ -58,6 +63,9 @@ public final class LocalStack implements AutoCloseable {
   private final List<Engine> engines = new ArrayList<>();
   private DynamoDbEngine dynamoDb;
   private S3Engine s3;
+  private SqsEngine sqs;
+  private SnsEngine sns;
+  private SqsClient snsDeliveryClient;
   private Gateway gateway;
   private TokenIssuer issuer;
   private LocalCa ca;
@@ -123,6 +131,7 @@ public final class LocalStack implements AutoCloseable {
     int s3Port = ports.choose(S3Engine.ENDPOINT, options.s3Port(), "--s3-port");
     s3 = started(options.s3Port(), "--s3-port", () -> S3Engine.start(state.persistent() ? state.s3() : null,
         credentials.accessKeyId(), credentials.secretAccessKey(), model.buckets().values(), s3Port));
+    startMessaging(ports);
     ports.remember(engines);
     try (DynamoDbClient dynamo = dynamoDbClient(); S3Client s3Client = s3Client()) {
       dynamoDb.createTables(model.tables().values(), dynamo);
@@ -140,9 +149,12 @@ public final class LocalStack implements AutoCloseable {
         api() + "/local", StackModel.LOCAL_CLIENT_ID, clock);
     ca = LocalCa.open(state.pki());
 
+    Map<String, String> localUrls = model.localUrls(api().toString());
     for (Model.Function function : model.functions().values()) {
-      Map<String, String> env = LambdaEnvironment.of(function, REGION,
-          credentials.accessKeyId(), credentials.secretAccessKey(), dynamoDb.endpoint(), s3.endpoint());
+      Map<String, String> env = LambdaEnvironment.withLocalUrls(LambdaEnvironment.of(function, REGION,
+          credentials.accessKeyId(), credentials.secretAccessKey(), Map.of(
+              "AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.endpoint(), "AWS_ENDPOINT_URL_S3", s3.endpoint(),
+              "AWS_ENDPOINT_URL_SQS", sqs.endpoint(), "AWS_ENDPOINT_URL_SNS", sns.endpoint())), localUrls);
       FunctionHost host = new FunctionHost(function, env,
           "arn:aws:lambda:" + REGION + ":" + ACCOUNT_ID + ":function:" + function.functionName());
       running.push(host);
@@ -174,6 +186,7 @@ public final class LocalStack implements AutoCloseable {
         .map(s -> new Scheduler.Target(s, functions.get(s.functionLogicalId()))).toList(),
         asyncInvoker, clock, REGION, ACCOUNT_ID);
     running.push(scheduler.start());
+    startSqsPollers(); // after the functions they invoke, so they stop before them
     gateway.start(model, functions, issuer, ACCOUNT_ID, clock);
     // stopping runs newest first: the gateway must stop taking requests before the functions go
     running.remove(gateway);
@@ -207,6 +220,34 @@ public final class LocalStack implements AutoCloseable {
   /** The endpoint an engine serves under {@code key} in stack.json, or null when none does. */
   private URI endpoint(String key) {
     return engines.stream().map(e -> e.endpoints().get(key)).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+  }
+
+  /**
+   * SQS (ElasticMQ) with the template's queues, then SNS with its topics and subscriptions,
+   * delivering into those queues.
+   */
+  private void startMessaging(EnginePorts ports) throws Exception {
+    int sqsPort = ports.choose(SqsEngine.ENDPOINT, options.sqsPort(), "--sqs-port");
+    sqs = started(options.sqsPort(), "--sqs-port", () -> SqsEngine.start(
+        state.persistent() ? state.sqs() : null, sqsPort, REGION, ACCOUNT_ID));
+    try (SqsClient client = sqsClient()) {
+      sqs.createQueues(model.queues().values(), client);
+    }
+    snsDeliveryClient = sqsClient();
+    running.push(snsDeliveryClient); // closed after SNS stops delivering
+    int snsPort = ports.choose(SnsEngine.ENDPOINT, 0, "");
+    sns = started(0, "", () -> SnsEngine.start(state.persistent() ? state.snsTopics() : null,
+        snsPort, credentials.accessKeyId(), credentials.secretAccessKey(), REGION, ACCOUNT_ID, snsDeliveryClient));
+    sns.createFromTemplate(model.topics().values(), model.subscriptions().values());
+  }
+
+  /** One poller per SQS event source of the template. */
+  private void startSqsPollers() {
+    for (var mapping : model.sqsMappings()) {
+      String queueUrl = model.queues().values().stream()
+          .filter(q -> q.arn().equals(mapping.queueArn())).findFirst().orElseThrow().url();
+      running.push(new SqsPoller(mapping, queueUrl, functions.get(mapping.functionLogicalId()), sqsClient(), REGION));
+    }
   }
 
   private interface EngineStart<E extends Engine> {
@@ -264,6 +305,19 @@ public final class LocalStack implements AutoCloseable {
     return scheduler;
   }
 
+  public URI sqsEndpoint() {
+    return sqs.endpoint();
+  }
+
+  public URI snsEndpoint() {
+    return sns.endpoint();
+  }
+
+  /** The SNS engine, for its test switches ({@link SnsEngine#failPublishes(boolean)}). */
+  public SnsEngine sns() {
+    return sns;
+  }
+
   public StackModel model() {
     return model;
   }
@@ -303,6 +357,26 @@ public final class LocalStack implements AutoCloseable {
         .credentialsProvider(credentialsProvider())
         .endpointOverride(s3.endpoint())
         .forcePathStyle(true)
+        .build();
+  }
+
+  /** A client for the local SQS, with the stack's credentials. */
+  public SqsClient sqsClient() {
+    return SqsClient.builder()
+        .httpClient(UrlConnectionHttpClient.create())
+        .region(Region.of(REGION))
+        .credentialsProvider(credentialsProvider())
+        .endpointOverride(sqs.endpoint())
+        .build();
+  }
+
+  /** A client for the local SNS, with the stack's credentials. */
+  public SnsClient snsClient() {
+    return SnsClient.builder()
+        .httpClient(UrlConnectionHttpClient.create())
+        .region(Region.of(REGION))
+        .credentialsProvider(credentialsProvider())
+        .endpointOverride(sns.endpoint())
         .build();
   }
 

@@ -50,7 +50,7 @@ public final class LocalStackMain {
       stopped.countDown();
     }, "labvault-shutdown"));
     if (!stack.persistent()) {
-      System.out.println("Note: this stack is EPHEMERAL: tables and objects are kept in memory only, because "
+      System.out.println("Note: this stack is EPHEMERAL: tables, objects, queues and topics are kept in memory only, because "
           + stack.stateDir() + " cannot hold them (" + stack.ephemeralReason() + ").");
     }
     stack.model().notes().forEach(note -> System.out.println("Note: " + note));

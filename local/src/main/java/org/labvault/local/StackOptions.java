@@ -13,6 +13,7 @@ import java.util.Map;
  * @param mqttPort the MQTT port reserved for the instruments' broker
  * @param s3Port the S3 server's port (0: the one it had last time in this state directory, if free)
  * @param dynamoDbPort DynamoDB's port (0: the one it had last time in this state directory, if free)
+ * @param sqsPort SQS's port (0: the one it had last time in this state directory, if free)
  * @param stateDir where state is kept
  * @param fresh wipe the state first
  * @param template the SAM template to run
@@ -23,6 +24,7 @@ public record StackOptions(
     int mqttPort,
     int s3Port,
     int dynamoDbPort,
+    int sqsPort,
     Path stateDir,
     boolean fresh,
     Path template,
@@ -38,6 +40,7 @@ public record StackOptions(
         --mqtt-port N     MQTT port for instruments (default 8883)
         --s3-port N       S3 port (default: the last one used with this state directory, else any free one)
         --dynamodb-port N DynamoDB port (default: the last one used with this state directory, else any free one)
+        --sqs-port N      SQS port (default: the last one used with this state directory, else any free one)
         --state-dir DIR   where tables, objects and keys are kept (default .labvault-local)
         --fresh           wipe the state directory first
         --template FILE   the SAM template to run (default template.yaml)
@@ -57,40 +60,44 @@ public record StackOptions(
   }
 
   public static StackOptions defaults() {
-    return new StackOptions(DEFAULT_PORT, DEFAULT_MQTT_PORT, 0, 0, Path.of(DEFAULT_STATE_DIR), false,
+    return new StackOptions(DEFAULT_PORT, DEFAULT_MQTT_PORT, 0, 0, 0, Path.of(DEFAULT_STATE_DIR), false,
         Path.of("template.yaml"), Map.of());
   }
 
   public StackOptions withPort(int newPort) {
-    return new StackOptions(newPort, mqttPort, s3Port, dynamoDbPort, stateDir, fresh, template, parameterOverrides);
+    return new StackOptions(newPort, mqttPort, s3Port, dynamoDbPort, sqsPort, stateDir, fresh, template, parameterOverrides);
   }
 
   public StackOptions withMqttPort(int newPort) {
-    return new StackOptions(port, newPort, s3Port, dynamoDbPort, stateDir, fresh, template, parameterOverrides);
+    return new StackOptions(port, newPort, s3Port, dynamoDbPort, sqsPort, stateDir, fresh, template, parameterOverrides);
   }
 
   public StackOptions withS3Port(int newPort) {
-    return new StackOptions(port, mqttPort, newPort, dynamoDbPort, stateDir, fresh, template, parameterOverrides);
+    return new StackOptions(port, mqttPort, newPort, dynamoDbPort, sqsPort, stateDir, fresh, template, parameterOverrides);
   }
 
   public StackOptions withDynamoDbPort(int newPort) {
-    return new StackOptions(port, mqttPort, s3Port, newPort, stateDir, fresh, template, parameterOverrides);
+    return new StackOptions(port, mqttPort, s3Port, newPort, sqsPort, stateDir, fresh, template, parameterOverrides);
+  }
+
+  public StackOptions withSqsPort(int newPort) {
+    return new StackOptions(port, mqttPort, s3Port, dynamoDbPort, newPort, stateDir, fresh, template, parameterOverrides);
   }
 
   public StackOptions withStateDir(Path dir) {
-    return new StackOptions(port, mqttPort, s3Port, dynamoDbPort, dir, fresh, template, parameterOverrides);
+    return new StackOptions(port, mqttPort, s3Port, dynamoDbPort, sqsPort, dir, fresh, template, parameterOverrides);
   }
 
   public StackOptions withFresh(boolean wipe) {
-    return new StackOptions(port, mqttPort, s3Port, dynamoDbPort, stateDir, wipe, template, parameterOverrides);
+    return new StackOptions(port, mqttPort, s3Port, dynamoDbPort, sqsPort, stateDir, wipe, template, parameterOverrides);
   }
 
   public StackOptions withTemplate(Path file) {
-    return new StackOptions(port, mqttPort, s3Port, dynamoDbPort, stateDir, fresh, file, parameterOverrides);
+    return new StackOptions(port, mqttPort, s3Port, dynamoDbPort, sqsPort, stateDir, fresh, file, parameterOverrides);
   }
 
   public StackOptions withParameterOverrides(Map<String, String> overrides) {
-    return new StackOptions(port, mqttPort, s3Port, dynamoDbPort, stateDir, fresh, template, overrides);
+    return new StackOptions(port, mqttPort, s3Port, dynamoDbPort, sqsPort, stateDir, fresh, template, overrides);
   }
 
   static StackOptions parse(String... args) throws UsageException {
@@ -102,6 +109,7 @@ public record StackOptions(
         case "--mqtt-port" -> options = options.withMqttPort(port(flag, value(args, ++i, flag)));
         case "--s3-port" -> options = options.withS3Port(port(flag, value(args, ++i, flag)));
         case "--dynamodb-port" -> options = options.withDynamoDbPort(port(flag, value(args, ++i, flag)));
+        case "--sqs-port" -> options = options.withSqsPort(port(flag, value(args, ++i, flag)));
         case "--state-dir" -> options = options.withStateDir(Path.of(value(args, ++i, flag)));
         case "--template" -> options = options.withTemplate(Path.of(value(args, ++i, flag)));
         case "--fresh" -> options = options.withFresh(true);

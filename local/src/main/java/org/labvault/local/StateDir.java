@@ -124,6 +124,16 @@ final class StateDir implements AutoCloseable {
     return Files.createDirectories(dir.resolve("s3"));
   }
 
+  /** The local SQS's queues and messages (an H2 database). */
+  Path sqs() {
+    return dir.resolve("sqs");
+  }
+
+  /** The local SNS's topics and subscriptions (a JSON file). */
+  Path snsTopics() {
+    return dir.resolve("sns").resolve("topics.json");
+  }
+
   Path identity() {
     return dir.resolve("identity");
   }

@@ -43,7 +43,7 @@ class StackJsonE2ET {
           endpoints.put(name, URI.create(info.path(name).asText()));
         }
       });
-      assertThat(endpoints).containsOnlyKeys("dynamodbEndpoint", "s3Endpoint");
+      assertThat(endpoints).containsOnlyKeys("dynamodbEndpoint", "s3Endpoint", "sqsEndpoint", "snsEndpoint");
       assertThat(info.has("mqttEndpoint")).as("no MQTT broker runs yet").isFalse();
       for (var e : endpoints.entrySet()) {
         assertThat(e.getValue().getHost()).as(e.getKey()).isEqualTo("127.0.0.1");

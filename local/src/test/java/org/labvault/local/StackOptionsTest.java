@@ -46,8 +46,9 @@ class StackOptionsTest {
   @Test
   void parse_shouldReadEveryFlag() throws Exception {
     var o = StackOptions.parse("--port", "3001", "--mqtt-port", "8884", "--state-dir", "state/x", "--fresh",
-        "--template", "t.yaml", "--s3-port", "4001", "--dynamodb-port", "4002", "--parameter-overrides", "Stage=test");
-    assertThat(o).isEqualTo(new StackOptions(3001, 8884, 4001, 4002, Path.of("state/x"), true, Path.of("t.yaml"),
+        "--template", "t.yaml", "--s3-port", "4001", "--dynamodb-port", "4002", "--sqs-port", "4003",
+        "--parameter-overrides", "Stage=test");
+    assertThat(o).isEqualTo(new StackOptions(3001, 8884, 4001, 4002, 4003, Path.of("state/x"), true, Path.of("t.yaml"),
         Map.of("Stage", "test")));
   }
 

@@ -46,7 +46,7 @@ class StartupE2ET {
       URI api = URI.create(ready.group(1));
       JsonNode info = Json.instance().mapper().readTree(Files.readString(state.resolve("stack.json")));
       assertThat(info.path("api").asText()).isEqualTo(api.toString());
-      for (String field : List.of("s3Endpoint", "dynamodbEndpoint")) {
+      for (String field : List.of("s3Endpoint", "dynamodbEndpoint", "sqsEndpoint", "snsEndpoint")) {
         assertThat(info.path(field).asText()).as(field).contains("127.0.0.1:");
       }
       assertThat(info.has("mqttEndpoint")).as("listed only once a broker listens").isFalse();
@@ -113,10 +113,10 @@ class StartupE2ET {
     String original = Files.readString(Stacks.root().resolve("template.yaml"));
     assertThat(original).contains("\nOutputs:");
     Files.writeString(template, original.replace("\nOutputs:",
-        "\n  Topic:\n    Type: AWS::SNS::Topic\n    Properties: {}\n\nOutputs:"));
+        "\n  Stream:\n    Type: AWS::Kinesis::Stream\n    Properties: {}\n\nOutputs:"));
     StackProcess run = launch("--port", "0", "--state-dir", state.resolve("s").toString(), "--template", template.toString());
     assertThat(run.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(run.process().exitValue()).isEqualTo(1);
-    run.awaitLine(Pattern.compile(".*Topic: resource type AWS::SNS::Topic is not supported by the local stack.*"), 5);
+    run.awaitLine(Pattern.compile(".*Stream: resource type AWS::Kinesis::Stream is not supported by the local stack.*"), 5);
   }
 }

@@ -46,6 +46,7 @@ public final class Gateway implements AutoCloseable {
   private StackModel model;
   private Map<String, FunctionHost> functions;
   private TokenIssuer issuer;
+  private org.labvault.local.identity.ClientCredentialsGrant clientCredentials;
   private Clock clock;
   private final Map<String, JwtAuthorizer> authorizers = new HashMap<>();
   private String accountId;
@@ -70,6 +71,8 @@ public final class Gateway implements AutoCloseable {
     this.accountId = accountId;
     this.clock = clock;
     this.routes = new RouteTable(model.routes());
+    this.clientCredentials = new org.labvault.local.identity.ClientCredentialsGrant(
+        model.appClients(), model::secretOf, issuer, TokenIssuer.DEFAULT_TTL_SECONDS);
     server.start(this::serve);
   }
 
@@ -181,6 +184,11 @@ public final class Gateway implements AutoCloseable {
       answer.put("token", token.token());
       answer.put("expiresAt", token.expiresAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
       sendJson(exchange, requestId, 200, answer);
+    } else if (method.equals("POST") && path.equals("/local/oauth2/token")) {
+      // a user pool domain's token endpoint, for the template's application clients
+      var answer = clientCredentials.token(exchange.header("Authorization"),
+          new String(exchange.body(), StandardCharsets.UTF_8));
+      sendJson(exchange, requestId, answer.status(), answer.body());
     } else if (method.equals("GET") && path.equals("/local/jwks.json")) {
       sendJson(exchange, requestId, 200, issuer.publicKeys().toJSONObject(true));
     } else if (method.equals("GET") && path.equals("/local/.well-known/openid-configuration")) {

@@ -24,7 +24,8 @@ public final class LambdaEnvironment {
       "AWS_LAMBDA_RUNTIME_API", "LAMBDA_TASK_ROOT", "LAMBDA_RUNTIME_DIR", "TZ");
 
   /** The endpoint variables the local stack adds; absent in AWS. */
-  public static final List<String> ENDPOINTS = List.of("AWS_ENDPOINT_URL_DYNAMODB", "AWS_ENDPOINT_URL_S3");
+  public static final List<String> ENDPOINTS = List.of("AWS_ENDPOINT_URL_DYNAMODB", "AWS_ENDPOINT_URL_S3",
+      "AWS_ENDPOINT_URL_SQS", "AWS_ENDPOINT_URL_SNS");
 
   private LambdaEnvironment() {}
 
@@ -35,6 +36,25 @@ public final class LambdaEnvironment {
       String secretAccessKey,
       URI dynamoDb,
       URI s3) {
+    return of(function, region, accessKeyId, secretAccessKey,
+        Map.of("AWS_ENDPOINT_URL_DYNAMODB", dynamoDb, "AWS_ENDPOINT_URL_S3", s3));
+  }
+
+  /**
+   * @param endpoints the local engines' URIs by {@link #ENDPOINTS} variable name (those of engines
+   *     that run)
+   */
+  public static Map<String, String> of(
+      Model.Function function,
+      String region,
+      String accessKeyId,
+      String secretAccessKey,
+      Map<String, URI> endpoints) {
+    for (String name : endpoints.keySet()) {
+      if (!ENDPOINTS.contains(name)) {
+        throw new IllegalArgumentException(name + " is not one of " + ENDPOINTS);
+      }
+    }
     for (String name : function.environment().keySet()) {
       if (RESERVED.contains(name)) {
         throw new TemplateException(function.logicalId() + ": " + name + " is reserved by Lambda");
@@ -53,8 +73,26 @@ public final class LambdaEnvironment {
     env.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + function.runtime());
     env.put("_HANDLER", function.handlerClass() + "::" + function.handlerMethod());
     env.put("TZ", ":UTC");
-    env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.toString());
-    env.put("AWS_ENDPOINT_URL_S3", s3.toString());
+    ENDPOINTS.stream().filter(endpoints::containsKey).forEach(name -> env.put(name, endpoints.get(name).toString()));
     return env;
+  }
+
+  /**
+   * {@code env} with every value that starts with an AWS URL the stack serves locally (an HTTP
+   * API, a user pool domain: {@link org.labvault.local.template.StackModel#localUrls}) pointing at
+   * the local one instead, the path kept: a function that calls the API by its URL calls the local
+   * gateway, unchanged.
+   */
+  public static Map<String, String> withLocalUrls(Map<String, String> env, Map<String, String> localUrls) {
+    Map<String, String> out = new LinkedHashMap<>(env);
+    out.replaceAll((name, value) -> {
+      for (Map.Entry<String, String> url : localUrls.entrySet()) {
+        if (value.equals(url.getKey()) || value.startsWith(url.getKey() + "/")) {
+          return url.getValue() + value.substring(url.getKey().length());
+        }
+      }
+      return value;
+    });
+    return out;
   }
 }

@@ -149,6 +149,29 @@ public final class Model {
     }
   }
 
+  /**
+   * A user pool client that calls the API with the client-credentials grant, as the application
+   * {@code app:<name>}.
+   */
+  public record AppClient(String logicalId, String name, String clientId) {
+
+    /** Where its generated secret is kept. */
+    public String secretId() {
+      return logicalId + "-ClientSecret";
+    }
+
+    /** Cognito's client secrets: 51 letters and digits. */
+    public Secret secret() {
+      return new Secret(secretId(), null, 51,
+          "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", false);
+    }
+
+    /** The principal its tokens carry. */
+    public String subject() {
+      return "app:" + name;
+    }
+  }
+
   /** An S3 bucket. */
   public record Bucket(
       String logicalId,

@@ -27,7 +27,13 @@ public final class StackModel {
   static final String USER_POOL = "AWS::Cognito::UserPool";
   static final String USER_POOL_CLIENT = "AWS::Cognito::UserPoolClient";
   static final String USER_POOL_GROUP = "AWS::Cognito::UserPoolGroup";
+  static final String USER_POOL_DOMAIN = "AWS::Cognito::UserPoolDomain";
+  static final String RESOURCE_SERVER = "AWS::Cognito::UserPoolResourceServer";
   static final String SECRET = "AWS::SecretsManager::Secret";
+  static final String QUEUE = "AWS::SQS::Queue";
+  static final String QUEUE_POLICY = "AWS::SQS::QueuePolicy";
+  static final String TOPIC = "AWS::SNS::Topic";
+  static final String SUBSCRIPTION = "AWS::SNS::Subscription";
 
   // Properties read locally, or without local effect (IAM, tracing, architecture, encryption at rest,
   // backups, retention): AWS enforces them; the template test checks them statically.
@@ -76,7 +82,7 @@ public final class StackModel {
   /** The event source kinds the local stack runs; the others are read, then refused. */
   private static final Set<Class<? extends EventSource>> RUN_LOCALLY =
       Set.of(EventSource.HttpRoute.class, EventSource.S3Notification.class, EventSource.StreamMapping.class,
-          EventSource.Schedule.class);
+          EventSource.Schedule.class, EventSource.SqsMapping.class);
   /** Where a stream mapping starts on a shard it has no checkpoint for. */
   private static final Set<String> STARTING_POSITIONS = Set.of("TRIM_HORIZON", "LATEST");
   private static final String OBJECT_CREATED = "s3:ObjectCreated:";
@@ -92,7 +98,11 @@ public final class StackModel {
   private final Map<String, Model.Table> tables = new LinkedHashMap<>();
   private final Map<String, Model.Bucket> buckets = new LinkedHashMap<>();
   private final Map<String, Model.Secret> secrets = new LinkedHashMap<>();
+  private final Map<String, Messaging.Queue> queues = new LinkedHashMap<>();
+  private final Map<String, Messaging.Topic> topics = new LinkedHashMap<>();
+  private final Map<String, Messaging.Subscription> subscriptions = new LinkedHashMap<>();
   private final Map<String, String> secretValues = new LinkedHashMap<>();
+  private final Map<String, Model.AppClient> appClients = new LinkedHashMap<>();
   private final SecretStore secretStore;
   private final List<String> problems = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
@@ -176,14 +186,34 @@ public final class StackModel {
     return secrets;
   }
 
+  /** The template's SQS queues, by logical id. */
+  public Map<String, Messaging.Queue> queues() {
+    return queues;
+  }
+
+  /** The template's SNS topics, by logical id. */
+  public Map<String, Messaging.Topic> topics() {
+    return topics;
+  }
+
+  /** The template's SNS subscriptions, by logical id. */
+  public Map<String, Messaging.Subscription> subscriptions() {
+    return subscriptions;
+  }
+
+  /** The SQS event sources: which queue's messages invoke which function. */
+  public List<EventSource.SqsMapping> sqsMappings() {
+    return events(EventSource.SqsMapping.class);
+  }
+
   /** The S3 event sources: which bucket's new objects invoke which function. */
   public List<EventSource.S3Notification> notifications() {
     return events(EventSource.S3Notification.class);
   }
 
   /**
-   * The physical name of every table and bucket of the template by logical id, in template order:
-   * what stack.json lists under {@code resources}.
+   * The physical name of every table and bucket, the URL of every queue and the ARN of every topic
+   * of the template by logical id, in template order: what stack.json lists under {@code resources}.
    */
   public Map<String, String> physicalNames() {
     Map<String, String> names = new LinkedHashMap<>();
@@ -192,6 +222,10 @@ public final class StackModel {
         names.put(id, tables.get(id).tableName());
       } else if (buckets.containsKey(id)) {
         names.put(id, buckets.get(id).bucketName());
+      } else if (queues.containsKey(id)) {
+        names.put(id, queues.get(id).url());
+      } else if (topics.containsKey(id)) {
+        names.put(id, topics.get(id).arn());
       }
     });
     return names;
@@ -270,6 +304,7 @@ public final class StackModel {
     }
 
     List<Map.Entry<String, Map<String, Object>>> policies = new ArrayList<>();
+    List<Map.Entry<String, Map<String, Object>>> subscriptionDefs = new ArrayList<>();
     declared.forEach((id, def) -> {
       try {
         Object condition = def.get("Condition");
@@ -284,7 +319,12 @@ public final class StackModel {
           case BUCKET -> bucket(id, props);
           case BUCKET_POLICY -> policies.add(Map.entry(id, props));
           case SECRET -> secret(id);
-          case LAYER, LOG_GROUP, USER_POOL, USER_POOL_CLIENT, USER_POOL_GROUP -> {
+          case QUEUE -> MessagingResources.queue(this, id, props);
+          case TOPIC -> MessagingResources.topic(this, id, props);
+          case SUBSCRIPTION -> subscriptionDefs.add(Map.entry(id, props));
+          case QUEUE_POLICY -> notes.add(id + ": queue policies have no local effect (the local SQS checks no permissions)");
+          case USER_POOL_CLIENT -> appClient(id, props);
+          case LAYER, LOG_GROUP, USER_POOL, USER_POOL_GROUP, USER_POOL_DOMAIN, RESOURCE_SERVER -> {
             // classpath, stdout, and the local token issuer stand in for these
           }
           default -> problems.add(id + ": resource type " + types.get(id) + " is not supported by the local stack");
@@ -300,6 +340,14 @@ public final class StackModel {
         problems.addAll(e.problems());
       }
     });
+    subscriptionDefs.forEach(d -> {
+      try {
+        MessagingResources.subscription(this, d.getKey(), d.getValue());
+      } catch (TemplateException e) {
+        problems.addAll(e.problems());
+      }
+    });
+    MessagingResources.checkMappings(this);
     checkRoutes();
     for (EventSource.StreamMapping m : streamMappings()) {
       Model.Table table = tables.values().stream()
@@ -926,6 +974,71 @@ public final class StackModel {
     return secretValues.computeIfAbsent(id, k -> secretStore.value(secret(k)));
   }
 
+  // ---- application clients (client-credentials grant)
+
+  /**
+   * A user pool client with a secret and the client-credentials flow: an application that calls
+   * the API as {@code app:<ClientName>}. Locally its id is its name, and its secret is generated
+   * once and kept with the stack's other secrets.
+   */
+  private void appClient(String id, Map<String, Object> props) {
+    boolean secret = Boolean.parseBoolean(intrinsics.resolveString(props.getOrDefault("GenerateSecret", false), id));
+    List<?> flows = list(intrinsics.resolve(props.get("AllowedOAuthFlows"), id + ".AllowedOAuthFlows"));
+    if (secret && flows.contains("client_credentials")) {
+      String name = intrinsics.resolveString(props.get("ClientName"), id + ".ClientName");
+      appClients.put(id, new Model.AppClient(id, name, name));
+    }
+  }
+
+  private String clientId(String id) {
+    if (!appClients.containsKey(id)) { // a Ref may come before the client's own entry
+      appClient(id, Template.map(resources.get(id).get("Properties")));
+    }
+    Model.AppClient client = appClients.get(id);
+    return client != null ? client.clientId() : LOCAL_CLIENT_ID;
+  }
+
+  private String clientSecret(String id) {
+    if (!appClients.containsKey(id)) {
+      appClient(id, Template.map(resources.get(id).get("Properties")));
+    }
+    Model.AppClient client = appClients.get(id);
+    if (client == null) {
+      throw new TemplateException(id + ".ClientSecret: only clients with GenerateSecret and the client_credentials flow have a secret locally");
+    }
+    return secretValues.computeIfAbsent(client.secretId(), k -> secretStore.value(client.secret()));
+  }
+
+  /** The template's application clients by client id, with their secrets. */
+  public Map<String, Model.AppClient> appClients() {
+    Map<String, Model.AppClient> byClientId = new LinkedHashMap<>();
+    appClients.values().forEach(c -> byClientId.put(c.clientId(), c));
+    return byClientId;
+  }
+
+  /** The secret of an application client (generated once, kept with the stack's secrets). */
+  public String secretOf(Model.AppClient client) {
+    return clientSecret(client.logicalId());
+  }
+
+  /**
+   * Where the AWS URLs a function's environment may name are served locally: each HTTP API's
+   * {@code https://<api>.execute-api.<region>.amazonaws.com} by {@code api}, and each user pool
+   * domain's {@code https://<domain>.auth.<region>.amazoncognito.com} by {@code api/local} (its
+   * {@code /oauth2/token}).
+   */
+  public Map<String, String> localUrls(String api) {
+    Map<String, String> urls = new LinkedHashMap<>();
+    types.forEach((id, type) -> {
+      if (type.equals(HTTP_API)) {
+        urls.put("https://" + apiId(id) + ".execute-api." + region + ".amazonaws.com", api);
+      } else if (type.equals(USER_POOL_DOMAIN)) {
+        urls.put("https://" + new LocalResources().ref(id, id) + ".auth." + region + ".amazoncognito.com", api + "/local");
+      }
+    });
+    return urls;
+  }
+
   // ---- local names and attributes
 
   String functionName(String id) {
@@ -976,7 +1089,45 @@ public final class StackModel {
         .orElse(null);
   }
 
-  private String arn(String service, String resource) {
+  // ---- what MessagingResources reads and fills
+
+  String region() {
+    return region;
+  }
+
+  String accountId() {
+    return accountId;
+  }
+
+  String stackName() {
+    return stackName;
+  }
+
+  Intrinsics intrinsics() {
+    return intrinsics;
+  }
+
+  Map<String, Object> properties(String id) {
+    return Template.map(resources.get(id).get("Properties"));
+  }
+
+  String typeOf(String id) {
+    return types.get(id);
+  }
+
+  List<String> problems() {
+    return problems;
+  }
+
+  void note(String note) {
+    notes.add(note);
+  }
+
+  void checkProperties(String where, Map<String, Object> props, Set<String> known) {
+    unknownProperties(where, props, known);
+  }
+
+  String arn(String service, String resource) {
     return "arn:aws:" + service + ":" + region + ":" + accountId + ":" + resource;
   }
 
@@ -994,10 +1145,14 @@ public final class StackModel {
         case HTTP_API -> apiId(id);
         case LAYER -> arn("lambda", "layer:" + id + ":1");
         case USER_POOL -> userPoolId(id);
-        case USER_POOL_CLIENT -> LOCAL_CLIENT_ID;
+        case USER_POOL_CLIENT -> clientId(id);
+        case USER_POOL_DOMAIN -> intrinsics.resolveString(
+            Template.map(resources.get(id).get("Properties")).get("Domain"), id + ".Domain");
         case LOG_GROUP -> intrinsics.resolveString(
             Template.map(resources.get(id).get("Properties")).get("LogGroupName"), id + ".LogGroupName");
         case SECRET -> secret(id).arn();
+        case QUEUE -> MessagingResources.queueUrl(StackModel.this, id);
+        case TOPIC -> MessagingResources.topicArn(StackModel.this, id);
         default -> throw new TemplateException(where + ": Ref to " + type + " is not supported locally");
       };
     }
@@ -1025,7 +1180,14 @@ public final class StackModel {
         case USER_POOL + ".ProviderURL", USER_POOL + ".ProviderName" ->
             "cognito-idp." + region + ".amazonaws.com/" + userPoolId(id);
         case USER_POOL + ".UserPoolId" -> userPoolId(id);
+        case USER_POOL_CLIENT + ".ClientId" -> clientId(id);
+        case USER_POOL_CLIENT + ".ClientSecret" -> clientSecret(id);
         case LOG_GROUP + ".Arn" -> arn("logs", "log-group:" + ref(id, where) + ":*");
+        case QUEUE + ".Arn" -> arn("sqs", MessagingResources.queueName(StackModel.this, id));
+        case QUEUE + ".QueueName" -> MessagingResources.queueName(StackModel.this, id);
+        case QUEUE + ".QueueUrl" -> MessagingResources.queueUrl(StackModel.this, id);
+        case TOPIC + ".TopicArn" -> MessagingResources.topicArn(StackModel.this, id);
+        case TOPIC + ".TopicName" -> MessagingResources.topicName(StackModel.this, id);
         default -> throw new TemplateException(where + ": GetAtt " + id + "." + attribute + " is not supported locally");
       };
     }

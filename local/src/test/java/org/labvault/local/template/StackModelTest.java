@@ -103,10 +103,10 @@ class StackModelTest {
   @Test
   void build_shouldNameAnUnsupportedResourceType() {
     assertThatThrownBy(() -> model(BASE + """
-          Queue: {Type: AWS::SQS::Queue, Properties: {}}
+          Stream: {Type: AWS::Kinesis::Stream, Properties: {}}
         """))
         .isInstanceOf(TemplateException.class)
-        .hasMessageContaining("Queue: resource type AWS::SQS::Queue is not supported by the local stack");
+        .hasMessageContaining("Stream: resource type AWS::Kinesis::Stream is not supported by the local stack");
   }
 
   @Test
@@ -149,7 +149,7 @@ class StackModelTest {
                 Typo: {Type: SQS, Properties: {Queue: arn:aws:sqs:eu-west-1:111122223333:jobs, BatchSise: 5}}
         """));
     assertThat(e.problems()).contains(
-        "Consumer.Events.Jobs: event type SQS is not supported by the local stack",
+        "Consumer.Events.Jobs.Queue must be the Arn of a queue of this template (!GetAtt Queue.Arn)",
         "Consumer.Events.Deleted: event type SNS is not supported by the local stack",
         "Consumer.Events.Reading: event type IoTRule is not supported by the local stack",
         "Consumer.Events.Typo: property BatchSise is not supported by the local stack");
@@ -496,5 +496,104 @@ class StackModelTest {
   void load_shouldRefuseDuplicateKeys() {
     assertThatThrownBy(() -> model("Resources:\n  A: {Type: AWS::S3::Bucket}\n  A: {Type: AWS::S3::Bucket}\n"))
         .isInstanceOf(TemplateException.class);
+  }
+
+  private static final String MESSAGING = BASE + """
+        Topic:
+          Type: AWS::SNS::Topic
+          Properties: {KmsMasterKeyId: alias/aws/sns}
+        Named: {Type: AWS::SNS::Topic, Properties: {TopicName: named-topic}}
+        Dlq: {Type: AWS::SQS::Queue, Properties: {MessageRetentionPeriod: 1209600, SqsManagedSseEnabled: true}}
+        Queue:
+          Type: AWS::SQS::Queue
+          Properties:
+            QueueName: !Sub "${AWS::StackName}-notices"
+            VisibilityTimeout: 30
+            RedrivePolicy: {deadLetterTargetArn: !GetAtt Dlq.Arn, maxReceiveCount: 5}
+        QueuePolicy:
+          Type: AWS::SQS::QueuePolicy
+          Properties:
+            Queues: [!Ref Queue]
+            PolicyDocument: {Statement: [{Effect: Allow, Principal: {Service: sns.amazonaws.com}, Action: sqs:SendMessage,
+              Resource: !GetAtt Queue.Arn, Condition: {ArnEquals: {aws:SourceArn: !Ref Topic}}}]}
+        Subscription:
+          Type: AWS::SNS::Subscription
+          Properties:
+            Protocol: sqs
+            Endpoint: !GetAtt Queue.Arn
+            TopicArn: !Ref Topic
+            FilterPolicy: {appId: [sample-eln]}
+            FilterPolicyScope: MessageAttributes
+            RawMessageDelivery: true
+        Consumer:
+          Type: AWS::Serverless::Function
+          Properties:
+            Handler: com.example.Consumer
+            Environment:
+              Variables:
+                QUEUE_URL: !Ref Queue
+                QUEUE_NAME: !GetAtt Queue.QueueName
+                DLQ_URL: !GetAtt Dlq.QueueUrl
+                TOPIC_ARN: !Ref Topic
+                TOPIC_NAME: !GetAtt Named.TopicName
+            Events:
+              Notices:
+                Type: SQS
+                Properties: {Queue: !GetAtt Queue.Arn, BatchSize: 5, FunctionResponseTypes: [ReportBatchItemFailures]}
+      """;
+
+  @Test
+  void build_shouldReadQueuesTopicsSubscriptionsAndTheSqsEventSource() throws IOException {
+    var m = model(MESSAGING);
+
+    var queue = m.queues().get("Queue");
+    assertThat(queue.queueName()).isEqualTo("lv-notices");
+    assertThat(queue.url()).isEqualTo("https://sqs.eu-west-1.amazonaws.com/111122223333/lv-notices");
+    assertThat(queue.arn()).isEqualTo("arn:aws:sqs:eu-west-1:111122223333:lv-notices");
+    var dlq = m.queues().get("Dlq");
+    assertThat(dlq.queueName()).matches("lv-Dlq-[A-Z0-9]{13}");
+    assertThat(model(MESSAGING).queues().get("Dlq").queueName()).as("the same name at every start").isEqualTo(dlq.queueName());
+    assertThat(queue.attributes()).containsEntry("VisibilityTimeout", "30")
+        .containsEntry("RedrivePolicy", "{\"deadLetterTargetArn\":\"" + dlq.arn() + "\",\"maxReceiveCount\":\"5\"}");
+    assertThat(queue.deadLetterQueueArn()).isEqualTo(dlq.arn());
+
+    var topic = m.topics().get("Topic");
+    assertThat(topic.arn()).matches("arn:aws:sns:eu-west-1:111122223333:lv-Topic-[A-Z0-9]{13}");
+    assertThat(m.topics().get("Named").arn()).isEqualTo("arn:aws:sns:eu-west-1:111122223333:named-topic");
+    var subscription = m.subscriptions().get("Subscription");
+    assertThat(subscription.topicArn()).isEqualTo(topic.arn());
+    assertThat(subscription.endpoint()).isEqualTo(queue.arn());
+    assertThat(subscription.attributes()).containsEntry("FilterPolicy", "{\"appId\":[\"sample-eln\"]}")
+        .containsEntry("RawMessageDelivery", "true").containsEntry("FilterPolicyScope", "MessageAttributes");
+
+    assertThat(m.functions().get("Consumer").environment())
+        .containsEntry("QUEUE_URL", queue.url()).containsEntry("QUEUE_NAME", "lv-notices")
+        .containsEntry("DLQ_URL", dlq.url()).containsEntry("TOPIC_ARN", topic.arn()).containsEntry("TOPIC_NAME", "named-topic");
+    assertThat(m.sqsMappings()).singleElement().satisfies(s -> {
+      assertThat(s.queueArn()).isEqualTo(queue.arn());
+      assertThat(s.batchSize()).isEqualTo(5);
+      assertThat(s.functionResponseTypes()).containsExactly("ReportBatchItemFailures");
+    });
+    assertThat(m.physicalNames()).containsEntry("Queue", queue.url()).containsEntry("Topic", topic.arn());
+    assertThat(m.notes()).anyMatch(n -> n.startsWith("QueuePolicy:")).anyMatch(n -> n.startsWith("Topic: KmsMasterKeyId"))
+        .anyMatch(n -> n.startsWith("Dlq: encryption at rest"));
+  }
+
+  @Test
+  void build_shouldRefuseMessagingItCannotRunLocally() {
+    var e = org.assertj.core.api.Assertions.catchThrowableOfType(TemplateException.class, () -> model(MESSAGING
+        .replace("Protocol: sqs", "Protocol: email")
+        .replace("BatchSize: 5,", "BatchSize: 50,")
+        + """
+          BadPolicy:
+            Type: AWS::SNS::Subscription
+            Properties: {Protocol: sqs, Endpoint: !GetAtt Dlq.Arn, TopicArn: !Ref Topic, FilterPolicy: {appId: []}}
+          Fifo: {Type: AWS::SQS::Queue, Properties: {FifoQueue: true}}
+        """));
+    assertThat(e.problems()).contains(
+        "Subscription: protocol email is not delivered locally (only sqs)",
+        "Consumer.Events.Notices: a BatchSize above 10 needs MaximumBatchingWindowInSeconds of 1 or more",
+        "Fifo: property FifoQueue is not supported by the local stack");
+    assertThat(e.problems()).anyMatch(p -> p.startsWith("BadPolicy.FilterPolicy: Empty arrays are not allowed"));
   }
 }

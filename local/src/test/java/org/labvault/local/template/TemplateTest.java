@@ -217,10 +217,11 @@ class TemplateTest {
   }
 
   @Test
-  void theTableIsOnDemandWithRecoveryEncryptionAndStreams() {
+  void everyTableIsOnDemandWithRecoveryAndEncryptionAndTheDataTableHasItsStream() {
+    assertThat(props("DataTable")).containsKey("StreamSpecification");
     for (String id : model.tables().keySet()) {
       var p = props(id);
-      assertThat(p).containsEntry("BillingMode", "PAY_PER_REQUEST").containsKey("StreamSpecification");
+      assertThat(p).containsEntry("BillingMode", "PAY_PER_REQUEST");
       assertThat(Template.map(p.get("PointInTimeRecoverySpecification"))).containsEntry("PointInTimeRecoveryEnabled", true);
       assertThat(Template.map(p.get("SSESpecification"))).containsEntry("SSEEnabled", true);
     }
