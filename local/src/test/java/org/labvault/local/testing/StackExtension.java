@@ -15,14 +15,25 @@ import org.labvault.local.LocalStack;
  */
 public final class StackExtension implements BeforeAllCallback, AfterAllCallback {
 
+  private final java.util.Map<String, String> parameterOverrides;
   private Path state;
   private LocalStack stack;
   private HttpApi api;
 
+  /** A stack with the template's parameter defaults. */
+  public StackExtension() {
+    this(java.util.Map.of());
+  }
+
+  /** A stack with some template parameters overridden, as {@code --parameter-overrides} does. */
+  public StackExtension(java.util.Map<String, String> parameterOverrides) {
+    this.parameterOverrides = java.util.Map.copyOf(parameterOverrides);
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
     state = Files.createTempDirectory("labvault-e2e");
-    stack = Stacks.start(state);
+    stack = LocalStack.start(Stacks.options(state).withParameterOverrides(parameterOverrides));
     api = new HttpApi(stack.api());
   }
 
