@@ -21,8 +21,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
 /**
  * Deletion notices survive what goes wrong on the way: a stack stopped between the deletion and
  * the publication, an application that never confirms (re-notified with backoff, then OVERDUE
- * and listed for operators), a poison message (to the dead-letter queue). The re-notification
- * parameters are overridden to seconds, as {@code --parameter-overrides} allows.
+ * and listed for operators), a poison message (to the sample application's dead-letter queue).
+ * Waits are overridden to seconds, as {@code --parameter-overrides} allows.
  */
 class DeletionRecoveryE2ET {
 
@@ -114,6 +114,25 @@ class DeletionRecoveryE2ET {
       assertThat(api.get("/assets/" + assetId + "/deletion", alice).json().path("status").asText()).isEqualTo("COMPLETE");
       assertThat(api.get("/ops/deletions?status=OVERDUE", apps.operatorToken()).json().path("items"))
           .noneSatisfy(i -> assertThat(i.path("linkId").asText()).isEqualTo(linkId));
+    }
+  }
+
+  @Test
+  void aPoisonMessageEndsInTheSampleApplicationsDeadLetterQueue() throws Exception {
+    Map<String, String> quickRetries = Map.of("SampleElnVisibilityTimeout", "1");
+    try (LocalStack stack = LocalStack.start(Stacks.options(state).withParameterOverrides(quickRetries))) {
+      Map<String, String> resources = stack.model().physicalNames();
+      String queue = resources.get("SampleElnQueue");
+      String deadLetters = resources.get("SampleElnDeadLetterQueue");
+      try (var sqs = stack.sqsClient()) {
+        sqs.sendMessage(m -> m.queueUrl(queue).messageBody("{\"type\":\"AppLinkDeleted\",\"linkId\":"));
+        var dead = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+            .until(() -> sqs.receiveMessage(r -> r.queueUrl(deadLetters).waitTimeSeconds(1)
+                .messageSystemAttributeNames(software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT))
+                .messages(), m -> !m.isEmpty());
+        assertThat(dead.getFirst().body()).isEqualTo("{\"type\":\"AppLinkDeleted\",\"linkId\":");
+        assertThat(sqs.receiveMessage(r -> r.queueUrl(queue).waitTimeSeconds(1)).messages()).isEmpty();
+      }
     }
   }
 

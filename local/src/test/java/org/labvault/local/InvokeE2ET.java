@@ -37,6 +37,12 @@ class InvokeE2ET {
     "create-notification-unknown-field.json, 400",
     "create-notification-malformed.json, 400",
     "create-notification-wrong-media-type.json, 415",
+    "register-app.json, 201",
+    "register-app-invalid.json, 400",
+    "register-app-not-operator.json, 403",
+    "list-apps.json, 200",
+    "list-overdue-deletions.json, 200",
+    "list-deletions-bad-status.json, 400",
   })
   void everySampleEventRunsAgainstTheRealAdapters(String file, int status) throws Exception {
     byte[] event = Files.readAllBytes(Stacks.root().resolve("events/ops").resolve(file));
@@ -49,14 +55,14 @@ class InvokeE2ET {
   @Test
   void everySampleEventIsCoveredAbove() throws Exception {
     try (var files = Files.list(Stacks.root().resolve("events/ops"))) {
-      assertThat(files.map(p -> p.getFileName().toString()).sorted().toList()).hasSize(11);
+      assertThat(files.map(p -> p.getFileName().toString()).sorted().toList()).hasSize(17);
     }
   }
 
   /** Every sample event of every function runs without a function error or a 500 (unseeded ids: 404s). */
   @ParameterizedTest
   @CsvSource({"groups, GroupsFunction", "permissions, PermissionsFunction", "assets, AssetsFunction",
-      "uploadevents, UploadEventsFunction"})
+      "uploadevents, UploadEventsFunction", "deletion, DeletionFunction"})
   void theOtherFunctionsSampleEventsRunToo(String folder, String function) throws Exception {
     try (var files = Files.list(Stacks.root().resolve("events").resolve(folder))) {
       for (var file : files.sorted().toList()) {

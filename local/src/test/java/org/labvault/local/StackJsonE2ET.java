@@ -56,7 +56,10 @@ class StackJsonE2ET {
       JsonNode resources = info.path("resources");
       List<String> ids = new ArrayList<>();
       resources.fieldNames().forEachRemaining(ids::add);
-      assertThat(ids).containsExactlyInAnyOrder("DataTable", "DataBucket", "BackupBucket");
+      assertThat(ids).containsExactlyInAnyOrder("DataTable", "DataBucket", "BackupBucket", "SampleElnTable",
+          "AssetEventsTopic", "FanoutFailuresQueue", "SampleElnQueue", "SampleElnDeadLetterQueue");
+      assertThat(resources.path("AssetEventsTopic").asText()).startsWith("arn:aws:sns:us-east-1:000000000000:");
+      assertThat(resources.path("SampleElnQueue").asText()).startsWith("https://sqs.us-east-1.amazonaws.com/000000000000/");
       assertThat(resources.path("DataTable").asText()).isEqualTo(stack.model().tables().get("DataTable").tableName());
       assertThat(resources.path("DataBucket").asText()).isEqualTo(stack.model().buckets().get("DataBucket").bucketName());
       var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(

@@ -103,7 +103,7 @@ class StartupE2ET {
     var run = launch("--port", "0", "--state-dir", state.toString(), "--parameter-overrides", "Stage=test", "Stag=prod");
     assertThat(run.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(run.process().exitValue()).isEqualTo(2);
-    run.awaitLine(Pattern.compile("--parameter-overrides: unknown parameter Stag; .* declares Stage, LogRetentionDays"), 5);
+    run.awaitLine(Pattern.compile("--parameter-overrides: unknown parameter Stag; .* declares Stage, LogRetentionDays, .*RenotifyMaxAttempts.*"), 5);
     assertThat(state).as("nothing started").isEmptyDirectory();
   }
 

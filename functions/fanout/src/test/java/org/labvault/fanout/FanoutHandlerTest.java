@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.labvault.shared.audit.AuditEvent;
 import org.labvault.shared.aws.Keys;
 import org.labvault.shared.config.Config;
+import org.labvault.shared.time.Times;
 import org.labvault.shared.testing.EmbeddedTable;
 import org.labvault.shared.testing.FakeContext;
 import org.labvault.shared.testing.FakeSns;
@@ -248,6 +249,31 @@ class FanoutHandlerTest {
     // then
     assertThat(sns.calls).isEmpty();
     assertThat(linkItem(Fixtures.SAMPLE_LINK)).isEqualTo(confirmed);
+  }
+
+  @Test
+  void aNoticeConfirmedBeforeItsPublicationIsRecorded_shouldStillCountItsAttempt_andWaitForNothing() {
+    // given: an owed notice, and a subscriber so fast that it confirms while the publication is under way
+    put(table.client(), deletedLink(Fixtures.SAMPLE_LINK, "NOTIFIED", 1, 0));
+    sns.whilePublishing = () -> {
+      Map<String, AttributeValue> confirmed = new HashMap<>(linkItem(Fixtures.SAMPLE_LINK));
+      confirmed.put("notice", Fixtures.s("CONFIRMED"));
+      confirmed.put("confirmedAt", Fixtures.s(Times.format(NOW)));
+      confirmed.remove(Keys.GSI2_PK);
+      confirmed.remove(Keys.GSI2_SK);
+      put(table.client(), confirmed);
+    };
+
+    // when
+    assertThat(deliver(Fixtures.sample("link-deleted.json"))).isEmpty();
+
+    // then: the attempt and its time are recorded, the confirmation stays, nothing is due
+    var item = linkItem(Fixtures.SAMPLE_LINK);
+    assertThat(sns.published).hasSize(1);
+    assertThat(item.get("notice").s()).isEqualTo("CONFIRMED");
+    assertThat(num(item, "publishedAttempt")).isEqualTo(1);
+    assertThat(item.get("notifiedAt").s()).isEqualTo(Times.format(NOW));
+    assertThat(item).doesNotContainKeys(Keys.GSI2_PK, Keys.GSI2_SK);
   }
 
   @Test

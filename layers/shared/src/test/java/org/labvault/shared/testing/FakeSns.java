@@ -29,6 +29,8 @@ public final class FakeSns implements SnsClient {
   public final List<PublishBatchRequestEntry> published = new CopyOnWriteArrayList<>();
   private final Set<String> refusedLinks = ConcurrentHashMap.newKeySet();
   private final AtomicInteger failingCalls = new AtomicInteger();
+  /** Runs while a PublishBatch call is under way, after SNS took its entries (what a fast subscriber does). */
+  public volatile Runnable whilePublishing = () -> {};
 
   /** The next {@code calls} PublishBatch calls fail as a whole (a 500 from SNS). */
   public void failCalls(int calls) {
@@ -67,6 +69,7 @@ public final class FakeSns implements SnsClient {
         ok.add(PublishBatchResultEntry.builder().id(e.id()).messageId("m-" + published.size()).build());
       }
     }
+    whilePublishing.run();
     return PublishBatchResponse.builder().successful(ok).failed(failed).build();
   }
 

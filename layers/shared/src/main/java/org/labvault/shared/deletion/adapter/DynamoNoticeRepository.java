@@ -46,7 +46,7 @@ public final class DynamoNoticeRepository implements NoticeRepository {
 
   @Override
   public boolean markPublished(String linkId, int attempt, Instant at, Instant nextDueAt) {
-    return updates.updateIf(linkId,
+    boolean waiting = updates.updateIf(linkId,
         "SET #published = :n, #notifiedAt = if_not_exists(#notifiedAt, :at), #lastNotifiedAt = :at,"
             + " #g2pk = :due, #g2sk = :dueAt",
         "#notice = :notified AND #attempt = :n AND #published < :n",
@@ -54,6 +54,14 @@ public final class DynamoNoticeRepository implements NoticeRepository {
             Keys.GSI2_SK, LinkItems.NOTICE, LinkItems.ATTEMPT),
         Map.of(":n", n(attempt), ":at", s(Times.format(at)), ":due", s(Keys.due(linkId)),
             ":dueAt", s(Keys.waitingSince(nextDueAt, linkId)), ":notified", s(NOTIFIED)));
+    // A subscriber may confirm before the publication is recorded: the attempt still counts, but
+    // nothing waits for it any more (the confirmation took the link out of the due index).
+    return waiting || updates.updateIf(linkId,
+        "SET #published = :n, #notifiedAt = if_not_exists(#notifiedAt, :at), #lastNotifiedAt = :at",
+        "#notice <> :notified AND #attempt = :n AND #published < :n",
+        names(LinkItems.PUBLISHED_ATTEMPT, LinkItems.NOTIFIED_AT, LinkItems.LAST_NOTIFIED_AT, LinkItems.NOTICE,
+            LinkItems.ATTEMPT),
+        Map.of(":n", n(attempt), ":at", s(Times.format(at)), ":notified", s(NOTIFIED)));
   }
 
   @Override
