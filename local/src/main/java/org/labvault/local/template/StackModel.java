@@ -29,6 +29,7 @@ public final class StackModel {
   static final String USER_POOL_GROUP = "AWS::Cognito::UserPoolGroup";
   static final String USER_POOL_DOMAIN = "AWS::Cognito::UserPoolDomain";
   static final String RESOURCE_SERVER = "AWS::Cognito::UserPoolResourceServer";
+  static final String ALARM = "AWS::CloudWatch::Alarm";
   static final String SECRET = "AWS::SecretsManager::Secret";
   static final String QUEUE = "AWS::SQS::Queue";
   static final String QUEUE_POLICY = "AWS::SQS::QueuePolicy";
@@ -323,6 +324,7 @@ public final class StackModel {
           case TOPIC -> MessagingResources.topic(this, id, props);
           case SUBSCRIPTION -> subscriptionDefs.add(Map.entry(id, props));
           case QUEUE_POLICY -> notes.add(id + ": queue policies have no local effect (the local SQS checks no permissions)");
+          case ALARM -> notes.add(id + ": CloudWatch alarms are AWS-side; locally, read the queue it watches with the AWS CLI");
           case USER_POOL_CLIENT -> appClient(id, props);
           case LAYER, LOG_GROUP, USER_POOL, USER_POOL_GROUP, USER_POOL_DOMAIN, RESOURCE_SERVER -> {
             // classpath, stdout, and the local token issuer stand in for these

@@ -50,6 +50,12 @@ class S3ObjectStoreTest {
    * request with 204, and remembers each request as "METHOD path?query".
    */
   private static software.amazon.awssdk.http.SdkHttpClient fakeS3(String listing, java.util.List<String> requests) {
+    return fakeS3(listing, requests, java.util.Set.of());
+  }
+
+  /** As above; deleting a version named in {@code gone} answers 404 NoSuchVersion (someone else removed it). */
+  private static software.amazon.awssdk.http.SdkHttpClient fakeS3(String listing, java.util.List<String> requests,
+      java.util.Set<String> gone) {
     return new software.amazon.awssdk.http.SdkHttpClient() {
       @Override
       public software.amazon.awssdk.http.ExecutableHttpRequest prepareRequest(software.amazon.awssdk.http.HttpExecuteRequest request) {
@@ -62,9 +68,13 @@ class S3ObjectStoreTest {
         return new software.amazon.awssdk.http.ExecutableHttpRequest() {
           @Override
           public software.amazon.awssdk.http.HttpExecuteResponse call() {
-            var response = software.amazon.awssdk.http.SdkHttpResponse.builder().statusCode(list ? 200 : 204).build();
-            var body = list ? java.util.Optional.of(software.amazon.awssdk.http.AbortableInputStream.create(
-                new java.io.ByteArrayInputStream(listing.getBytes(StandardCharsets.UTF_8)))) : java.util.Optional.<software.amazon.awssdk.http.AbortableInputStream>empty();
+            boolean missing = gone.stream().anyMatch(v -> query.contains("versionId=" + v));
+            String answer = list ? listing : missing
+                ? "<Error><Code>NoSuchVersion</Code><Message>The specified version does not exist.</Message></Error>" : null;
+            var response = software.amazon.awssdk.http.SdkHttpResponse.builder()
+                .statusCode(list ? 200 : missing ? 404 : 204).build();
+            var body = answer != null ? java.util.Optional.of(software.amazon.awssdk.http.AbortableInputStream.create(
+                new java.io.ByteArrayInputStream(answer.getBytes(StandardCharsets.UTF_8)))) : java.util.Optional.<software.amazon.awssdk.http.AbortableInputStream>empty();
             return software.amazon.awssdk.http.HttpExecuteResponse.builder().response(response).responseBody(body.orElse(null)).build();
           }
 
@@ -101,6 +111,35 @@ class S3ObjectStoreTest {
       int removed = store.deleteAllVersions("assets/k");
       // then
       assertThat(removed).isEqualTo(3);
+      assertThat(requests.getFirst()).startsWith("GET /data?").contains("prefix=assets/k").contains("versions");
+      assertThat(requests.subList(1, requests.size())).containsExactlyInAnyOrder(
+          "DELETE /data/assets/k?versionId=v2", "DELETE /data/assets/k?versionId=v1", "DELETE /data/assets/k?versionId=m1");
+    }
+  }
+
+  @Test
+  void deleteAllVersions_shouldNotFail_whenAnotherRemoverTookAVersionFirst() {
+    // given a listing by prefix: two versions and a delete marker of the key, one version of a key that extends it
+    String listing = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <ListVersionsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/">
+          <Name>data</Name><Prefix>assets/k</Prefix><IsTruncated>false</IsTruncated>
+          <Version><Key>assets/k</Key><VersionId>v2</VersionId><IsLatest>true</IsLatest><Size>3</Size></Version>
+          <Version><Key>assets/k</Key><VersionId>v1</VersionId><IsLatest>false</IsLatest><Size>3</Size></Version>
+          <Version><Key>assets/k2</Key><VersionId>other</VersionId><IsLatest>true</IsLatest><Size>3</Size></Version>
+          <DeleteMarker><Key>assets/k</Key><VersionId>m1</VersionId><IsLatest>false</IsLatest></DeleteMarker>
+        </ListVersionsResult>
+        """;
+    java.util.List<String> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (var s3 = software.amazon.awssdk.services.s3.S3Client.builder().region(Region.EU_WEST_1)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")))
+        .endpointOverride(URI.create("http://127.0.0.1:9000")).forcePathStyle(true)
+        .httpClient(fakeS3(listing, requests, java.util.Set.of("v1"))).build()) {
+      var store = new S3ObjectStore(s3, null, Config.from(Map.of(Config.Names.DATA_BUCKET, "data")));
+      // when
+      int removed = store.deleteAllVersions("assets/k");
+      // then
+      assertThat(removed).isEqualTo(2); // v1 was gone already: the asset's deletion and the fan-out race
       assertThat(requests.getFirst()).startsWith("GET /data?").contains("prefix=assets/k").contains("versions");
       assertThat(requests.subList(1, requests.size())).containsExactlyInAnyOrder(
           "DELETE /data/assets/k?versionId=v2", "DELETE /data/assets/k?versionId=v1", "DELETE /data/assets/k?versionId=m1");
