@@ -2,6 +2,7 @@ package org.labvault.local.sns;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -274,7 +275,9 @@ final class SnsActions {
       throw SnsError.invalidParameter("TopicArn or TargetArn Reason: no value for required parameter");
     }
     TopicRegistry.Topic topic = topic(topicArn);
-    String messageId = publish(topic, request);
+    List<SqsDelivery.Pending> deliveries = new ArrayList<>();
+    String messageId = publish(topic, request, deliveries);
+    delivery.all(deliveries);
     return SnsXml.element("MessageId", messageId);
   }
 
@@ -306,9 +309,10 @@ final class SnsActions {
     }
     StringBuilder successful = new StringBuilder("<Successful>");
     StringBuilder failed = new StringBuilder("<Failed>");
+    List<SqsDelivery.Pending> deliveries = new ArrayList<>();
     for (QueryRequest entry : entries) {
       try {
-        String messageId = publish(topic, entry);
+        String messageId = publish(topic, entry, deliveries);
         successful.append("<member>").append(SnsXml.element("Id", entry.get("Id")))
             .append(SnsXml.element("MessageId", messageId)).append("</member>");
       } catch (SnsError e) {
@@ -317,6 +321,7 @@ final class SnsActions {
             .append(SnsXml.element("SenderFault", String.valueOf(e.senderFault()))).append("</member>");
       }
     }
+    delivery.all(deliveries);
     return successful.append("</Successful>").append(failed).append("</Failed>").toString();
   }
 
@@ -327,11 +332,11 @@ final class SnsActions {
   }
 
   /**
-   * Checks one message (of Publish, or one batch entry), and hands it to every subscription whose
-   * filter policy lets it through. MessageGroupId and MessageDeduplicationId mean nothing to a
-   * standard topic.
+   * Checks one message (of Publish, or one batch entry), and adds its delivery to every subscription
+   * whose filter policy lets it through to {@code deliveries} (made together before the answer).
+   * MessageGroupId and MessageDeduplicationId mean nothing to a standard topic.
    */
-  private String publish(TopicRegistry.Topic topic, QueryRequest message) {
+  private String publish(TopicRegistry.Topic topic, QueryRequest message, List<SqsDelivery.Pending> deliveries) {
     String body = message.get("Message");
     if (body == null || body.isEmpty()) {
       throw SnsError.invalidParameter("Empty message");
@@ -351,7 +356,7 @@ final class SnsActions {
         subject, body, attributes, clock.instant());
     for (TopicRegistry.Subscription s : registry.subscriptionsOf(topic.arn())) {
       if (s.accepts(notification.message(), attributes)) {
-        delivery.deliver(s, notification);
+        deliveries.add(new SqsDelivery.Pending(s, notification));
       }
     }
     return notification.messageId();

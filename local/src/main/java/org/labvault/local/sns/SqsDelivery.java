@@ -1,7 +1,11 @@
 package org.labvault.local.sns;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -13,6 +17,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 import software.amazon.awssdk.services.sqs.model.SqsException;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
 /**
@@ -27,6 +32,8 @@ final class SqsDelivery implements AutoCloseable {
 
   private static final Duration FIRST_RETRY = Duration.ofMillis(200);
   private static final Duration LONGEST_PAUSE = Duration.ofSeconds(20);
+  /** SendMessageBatch takes at most this many messages. */
+  private static final int MAX_BATCH = 10;
 
   private final SqsClient sqs;
   private final String region;
@@ -36,6 +43,58 @@ final class SqsDelivery implements AutoCloseable {
   SqsDelivery(SqsClient sqs, String region) {
     this.sqs = sqs;
     this.region = region;
+  }
+
+  /** One message for one subscription. */
+  record Pending(TopicRegistry.Subscription subscription, SnsEnvelope.Notification notification) {}
+
+  /**
+   * Makes the first attempt of every delivery before returning: the messages for one queue go in
+   * SendMessageBatch calls of up to 10 (one request instead of ten), the queues side by side. A
+   * message a batch did not take, or a batch that failed as a whole, goes the single way, with its
+   * retries.
+   */
+  void all(List<Pending> deliveries) {
+    Map<String, List<Pending>> byQueue = new LinkedHashMap<>();
+    for (Pending p : deliveries) {
+      byQueue.computeIfAbsent(p.subscription().endpoint(), q -> new ArrayList<>()).add(p);
+    }
+    if (byQueue.size() == 1) {
+      byQueue.values().forEach(this::toOneQueue);
+      return;
+    }
+    try (var together = Executors.newVirtualThreadPerTaskExecutor()) {
+      byQueue.values().forEach(queue -> together.submit(() -> toOneQueue(queue)));
+    }
+  }
+
+  private void toOneQueue(List<Pending> messages) {
+    for (int from = 0; from < messages.size(); from += MAX_BATCH) {
+      List<Pending> chunk = messages.subList(from, Math.min(messages.size(), from + MAX_BATCH));
+      if (chunk.size() == 1) {
+        deliver(chunk.getFirst().subscription(), chunk.getFirst().notification());
+        continue;
+      }
+      List<SendMessageRequest> requests = chunk.stream().map(p -> request(p.subscription(), p.notification())).toList();
+      List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+      for (int i = 0; i < requests.size(); i++) {
+        SendMessageRequest r = requests.get(i);
+        entries.add(SendMessageBatchRequestEntry.builder().id(String.valueOf(i)).messageBody(r.messageBody())
+            .messageAttributes(r.messageAttributes()).build());
+      }
+      Set<String> taken = new HashSet<>();
+      try {
+        sqs.sendMessageBatch(b -> b.queueUrl(requests.getFirst().queueUrl()).entries(entries)).successful()
+            .forEach(ok -> taken.add(ok.id()));
+      } catch (SdkException e) {
+        // every message goes the single way below
+      }
+      for (int i = 0; i < requests.size(); i++) {
+        if (!taken.contains(String.valueOf(i))) {
+          attempt(requests.get(i), chunk.get(i).subscription(), FIRST_RETRY, true);
+        }
+      }
+    }
   }
 
   /** Delivers now, or schedules retries; never throws. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -78,8 +79,12 @@ public final class Apps {
     List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(app.queueUrl()).maxNumberOfMessages(10)
         .waitTimeSeconds(waitSeconds).messageAttributeNames("All")
         .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)).messages();
-    for (Message m : messages) {
-      sqs.deleteMessage(d -> d.queueUrl(app.queueUrl()).receiptHandle(m.receiptHandle()));
+    if (!messages.isEmpty()) {
+      List<DeleteMessageBatchRequestEntry> read = new ArrayList<>();
+      for (int i = 0; i < messages.size(); i++) {
+        read.add(DeleteMessageBatchRequestEntry.builder().id(String.valueOf(i)).receiptHandle(messages.get(i).receiptHandle()).build());
+      }
+      sqs.deleteMessageBatch(d -> d.queueUrl(app.queueUrl()).entries(read));
     }
     return messages;
   }

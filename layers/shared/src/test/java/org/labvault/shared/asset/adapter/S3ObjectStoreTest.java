@@ -47,13 +47,9 @@ class S3ObjectStoreTest {
 
   /**
    * An S3 endpoint in a lambda: it answers ListObjectVersions with {@code listing} and every other
-   * request with 204, and remembers each request as "METHOD path?query".
+   * request with 204 (a version named in {@code gone}: 404 NoSuchVersion, someone else removed it),
+   * and remembers each request as "METHOD path?query".
    */
-  private static software.amazon.awssdk.http.SdkHttpClient fakeS3(String listing, java.util.List<String> requests) {
-    return fakeS3(listing, requests, java.util.Set.of());
-  }
-
-  /** As above; deleting a version named in {@code gone} answers 404 NoSuchVersion (someone else removed it). */
   private static software.amazon.awssdk.http.SdkHttpClient fakeS3(String listing, java.util.List<String> requests,
       java.util.Set<String> gone) {
     return new software.amazon.awssdk.http.SdkHttpClient() {
@@ -88,61 +84,42 @@ class S3ObjectStoreTest {
     };
   }
 
-  @Test
-  void deleteAllVersions_shouldRemoveEveryVersionAndMarkerOfTheKey_andNothingOfLongerKeys() {
-    // given a listing by prefix: two versions and a delete marker of the key, one version of a key that extends it
-    String listing = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <ListVersionsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/">
-          <Name>data</Name><Prefix>assets/k</Prefix><IsTruncated>false</IsTruncated>
-          <Version><Key>assets/k</Key><VersionId>v2</VersionId><IsLatest>true</IsLatest><Size>3</Size></Version>
-          <Version><Key>assets/k</Key><VersionId>v1</VersionId><IsLatest>false</IsLatest><Size>3</Size></Version>
-          <Version><Key>assets/k2</Key><VersionId>other</VersionId><IsLatest>true</IsLatest><Size>3</Size></Version>
-          <DeleteMarker><Key>assets/k</Key><VersionId>m1</VersionId><IsLatest>false</IsLatest></DeleteMarker>
-        </ListVersionsResult>
-        """;
-    java.util.List<String> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
+  /** A listing by prefix: two versions and a delete marker of the key, one version of a key that extends it. */
+  static final String LISTING = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <ListVersionsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/">
+        <Name>data</Name><Prefix>assets/k</Prefix><IsTruncated>false</IsTruncated>
+        <Version><Key>assets/k</Key><VersionId>v2</VersionId><IsLatest>true</IsLatest><Size>3</Size></Version>
+        <Version><Key>assets/k</Key><VersionId>v1</VersionId><IsLatest>false</IsLatest><Size>3</Size></Version>
+        <Version><Key>assets/k2</Key><VersionId>other</VersionId><IsLatest>true</IsLatest><Size>3</Size></Version>
+        <DeleteMarker><Key>assets/k</Key><VersionId>m1</VersionId><IsLatest>false</IsLatest></DeleteMarker>
+      </ListVersionsResult>
+      """;
+
+  /** deleteAllVersions("assets/k") over {@link #LISTING}, with the versions in {@code gone} removed by someone else. */
+  static int deleteAllVersions(java.util.List<String> requests, java.util.Set<String> gone) {
     try (var s3 = software.amazon.awssdk.services.s3.S3Client.builder().region(Region.EU_WEST_1)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")))
         .endpointOverride(URI.create("http://127.0.0.1:9000")).forcePathStyle(true)
-        .httpClient(fakeS3(listing, requests)).build()) {
-      var store = new S3ObjectStore(s3, null, Config.from(Map.of(Config.Names.DATA_BUCKET, "data")));
-      // when
-      int removed = store.deleteAllVersions("assets/k");
-      // then
-      assertThat(removed).isEqualTo(3);
-      assertThat(requests.getFirst()).startsWith("GET /data?").contains("prefix=assets/k").contains("versions");
-      assertThat(requests.subList(1, requests.size())).containsExactlyInAnyOrder(
-          "DELETE /data/assets/k?versionId=v2", "DELETE /data/assets/k?versionId=v1", "DELETE /data/assets/k?versionId=m1");
+        .httpClient(fakeS3(LISTING, requests, gone)).build()) {
+      return new S3ObjectStore(s3, null, Config.from(Map.of(Config.Names.DATA_BUCKET, "data"))).deleteAllVersions("assets/k");
     }
   }
 
   @Test
-  void deleteAllVersions_shouldNotFail_whenAnotherRemoverTookAVersionFirst() {
-    // given a listing by prefix: two versions and a delete marker of the key, one version of a key that extends it
-    String listing = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <ListVersionsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/">
-          <Name>data</Name><Prefix>assets/k</Prefix><IsTruncated>false</IsTruncated>
-          <Version><Key>assets/k</Key><VersionId>v2</VersionId><IsLatest>true</IsLatest><Size>3</Size></Version>
-          <Version><Key>assets/k</Key><VersionId>v1</VersionId><IsLatest>false</IsLatest><Size>3</Size></Version>
-          <Version><Key>assets/k2</Key><VersionId>other</VersionId><IsLatest>true</IsLatest><Size>3</Size></Version>
-          <DeleteMarker><Key>assets/k</Key><VersionId>m1</VersionId><IsLatest>false</IsLatest></DeleteMarker>
-        </ListVersionsResult>
-        """;
+  void deleteAllVersions_shouldRemoveEveryVersionAndMarkerOfTheKey_andNothingOfLongerKeys() {
     java.util.List<String> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
-    try (var s3 = software.amazon.awssdk.services.s3.S3Client.builder().region(Region.EU_WEST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")))
-        .endpointOverride(URI.create("http://127.0.0.1:9000")).forcePathStyle(true)
-        .httpClient(fakeS3(listing, requests, java.util.Set.of("v1"))).build()) {
-      var store = new S3ObjectStore(s3, null, Config.from(Map.of(Config.Names.DATA_BUCKET, "data")));
-      // when
-      int removed = store.deleteAllVersions("assets/k");
-      // then
-      assertThat(removed).isEqualTo(2); // v1 was gone already: the asset's deletion and the fan-out race
-      assertThat(requests.getFirst()).startsWith("GET /data?").contains("prefix=assets/k").contains("versions");
-      assertThat(requests.subList(1, requests.size())).containsExactlyInAnyOrder(
-          "DELETE /data/assets/k?versionId=v2", "DELETE /data/assets/k?versionId=v1", "DELETE /data/assets/k?versionId=m1");
-    }
+    assertThat(deleteAllVersions(requests, java.util.Set.of())).isEqualTo(3);
+    assertThat(requests.getFirst()).startsWith("GET /data?").contains("prefix=assets/k").contains("versions");
+    assertThat(requests.subList(1, requests.size())).containsExactlyInAnyOrder(
+        "DELETE /data/assets/k?versionId=v2", "DELETE /data/assets/k?versionId=v1", "DELETE /data/assets/k?versionId=m1");
+  }
+
+  @Test
+  void deleteAllVersions_shouldNotFail_whenAnotherRemoverTookAVersionFirst() {
+    // the asset's deletion and the fan-out that finishes it may race over the same versions
+    java.util.List<String> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
+    assertThat(deleteAllVersions(requests, java.util.Set.of("v1"))).isEqualTo(2);
+    assertThat(requests).hasSize(4);
   }
 }
