@@ -52,9 +52,9 @@ public final class FilterPolicy {
   static final int MAX_KEYS = 5;
   private static final Set<String> NUMERIC_OPERATORS = Set.of("=", "<", "<=", ">", ">=");
 
-  private final Node root;
+  private final ObjectNode root;
 
-  private FilterPolicy(Node root) {
+  private FilterPolicy(ObjectNode root) {
     this.root = root;
   }
 
@@ -76,7 +76,7 @@ public final class FilterPolicy {
     if (tree.isEmpty()) {
       throw new IllegalArgumentException("Filter policy can not be empty");
     }
-    Node root = object(tree);
+    ObjectNode root = object(tree);
     if (root.keyCount() > MAX_KEYS) {
       throw new IllegalArgumentException("Filter policy can not have more than " + MAX_KEYS + " keys");
     }
@@ -133,8 +133,6 @@ public final class FilterPolicy {
   }
 
   private sealed interface Node {
-    boolean matches(Lookup lookup);
-
     long combinations();
 
     /** The keys it names: leaves, counting one $or alternative (the largest). */
@@ -142,13 +140,13 @@ public final class FilterPolicy {
   }
 
   /** Every key must match, and one of the {@code $or} alternatives when there are some. */
-  private record ObjectNode(Map<String, Node> keys, List<Node> alternatives) implements Node {
-    @Override
-    public boolean matches(Lookup lookup) {
+  private record ObjectNode(Map<String, Node> keys, List<ObjectNode> alternatives) implements Node {
+    boolean matches(Lookup lookup) {
       for (Map.Entry<String, Node> key : keys.entrySet()) {
-        boolean ok = key.getValue() instanceof Leaf leaf
-            ? leaf.matches(lookup.values(key.getKey()))
-            : key.getValue().matches(lookup.nested(key.getKey()));
+        boolean ok = switch (key.getValue()) {
+          case Leaf leaf -> leaf.matches(lookup.values(key.getKey()));
+          case ObjectNode nested -> nested.matches(lookup.nested(key.getKey()));
+        };
         if (!ok) {
           return false;
         }
@@ -174,11 +172,6 @@ public final class FilterPolicy {
 
   /** One key's conditions: one of them must hold. */
   private record Leaf(List<Condition> conditions) implements Node {
-    @Override
-    public boolean matches(Lookup lookup) {
-      throw new UnsupportedOperationException("a leaf matches values");
-    }
-
     boolean matches(Values values) {
       return conditions.stream().anyMatch(c -> c.matches(values));
     }
@@ -196,7 +189,7 @@ public final class FilterPolicy {
 
   private static ObjectNode object(JsonNode tree) {
     Map<String, Node> keys = new java.util.LinkedHashMap<>();
-    List<Node> alternatives = new ArrayList<>();
+    List<ObjectNode> alternatives = new ArrayList<>();
     for (Map.Entry<String, JsonNode> field : tree.properties()) {
       String key = field.getKey();
       JsonNode value = field.getValue();
