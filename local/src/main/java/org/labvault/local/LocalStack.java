@@ -181,6 +181,7 @@ public final class LocalStack implements AutoCloseable {
     S3EventDelivery delivery = new S3EventDelivery(targets, REGION, ACCOUNT_ID, asyncInvoker);
     running.push(delivery);
     s3.onObjectCreated(delivery);
+    subscribeFunctionsToTopics();
     startStreamPollers();
     scheduler = new Scheduler(model.schedules().stream()
         .map(s -> new Scheduler.Target(s, functions.get(s.functionLogicalId()))).toList(),
@@ -192,6 +193,20 @@ public final class LocalStack implements AutoCloseable {
     running.remove(gateway);
     running.push(gateway);
     writeStackJson();
+  }
+
+  /** Each {@code SNS} event source: the topic invokes its function through the async invoker. */
+  private void subscribeFunctionsToTopics() {
+    for (EventSource.SnsSubscription subscription : model.snsSubscriptions()) {
+      FunctionHost host = functions.get(subscription.functionLogicalId());
+      Map<String, String> attributes = new LinkedHashMap<>();
+      if (!subscription.filterPolicy().isEmpty()) {
+        attributes.put("FilterPolicy", Json.instance().write(subscription.filterPolicy()));
+        attributes.put("FilterPolicyScope", subscription.filterPolicyScope());
+      }
+      sns.subscribeFunction(subscription.topicArn(), host.functionArn(), attributes,
+          event -> asyncInvoker.invoke(host, event, "SNS " + subscription.topicArn()));
+    }
   }
 
   /** One poller per DynamoDB stream mapping, each with its checkpoints in the state directory. */

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.labvault.local.testing.PoisonAwareConsumer;
+import org.labvault.local.testing.SnsRecorder;
 import org.labvault.local.testing.Stacks;
 import org.labvault.local.template.Messaging;
 import org.labvault.shared.json.Json;
@@ -30,7 +31,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * A stack from a small template: a topic feeding (raw, filtered) a queue with a dead-letter queue
- * after two receives, consumed by a function that reports poison messages as batch item failures.
+ * after two receives, consumed by a function that reports poison messages as batch item failures;
+ * and a function subscribed to the topic itself, with a filter policy and an on-failure queue.
  */
 class SqsSnsE2ET {
 
@@ -110,6 +112,36 @@ class SqsSnsE2ET {
     // the message for the other application was filtered out before the queue
     await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
         assertThat(seen("{\"type\":\"AppLinkDeleted\",\"linkId\":\"l-2\"}")).isEmpty());
+  }
+
+  static MessageAttributeValue kind(String value) {
+    return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+  }
+
+  @Test
+  void aFunctionSubscribedToTheTopicGetsWhatItsFilterLetsThrough_andAFailureIsRetriedThenSentToItsDestination()
+      throws Exception {
+    sns.publish(r -> r.topicArn(topicArn).subject("Disk").message("alarm: disk full")
+        .messageAttributes(Map.of("kind", kind("alarm"))));
+    sns.publish(r -> r.topicArn(topicArn).message("just news").messageAttributes(Map.of("kind", kind("news"))));
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        assertThat(SnsRecorder.SEEN).filteredOn(n -> n.getMessage().equals("alarm: disk full")).singleElement()
+            .satisfies(n -> {
+              assertThat(n.getSubject()).isEqualTo("Disk");
+              assertThat(n.getTopicArn()).isEqualTo(topicArn);
+              assertThat(n.getMessageAttributes().get("kind").getValue()).isEqualTo("alarm");
+            }));
+
+    sns.publish(r -> r.topicArn(topicArn).message("alarm: poison").messageAttributes(Map.of("kind", kind("alarm"))));
+    String failures = stack.model().queues().get("FailedInvocations").url();
+    List<Message> records = await().atMost(Duration.ofSeconds(30)).until(() ->
+        sqs.receiveMessage(r -> r.queueUrl(failures).waitTimeSeconds(1)).messages(), m -> !m.isEmpty());
+    JsonNode record = Json.instance().mapper().readTree(records.getFirst().body());
+    assertThat(record.at("/requestContext/condition").asText()).isEqualTo("RetriesExhausted");
+    assertThat(record.at("/requestContext/approximateInvokeCount").asInt()).isEqualTo(2);
+    assertThat(record.at("/requestPayload/Records/0/Sns/Message").asText()).isEqualTo("alarm: poison");
+    assertThat(SnsRecorder.SEEN).filteredOn(n -> n.getMessage().equals("alarm: poison")).hasSize(2);
+    assertThat(SnsRecorder.SEEN).noneMatch(n -> n.getMessage().equals("just news"));
   }
 
   @Test

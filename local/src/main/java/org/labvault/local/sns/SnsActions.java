@@ -14,7 +14,7 @@ import org.labvault.shared.json.Json;
 
 /**
  * The SNS actions the local stack serves, each checked in SNS's order and answered as SNS's XML.
- * Only the sqs protocol is delivered locally.
+ * The sqs protocol is delivered locally, and lambda for the template's own functions.
  */
 final class SnsActions {
 
@@ -33,6 +33,8 @@ final class SnsActions {
   private final String accountId;
   private final Clock clock;
   private volatile boolean failPublishes;
+  /** The functions lambda subscriptions may name, by function ARN: how each is invoked with an event. */
+  private final Map<String, java.util.function.Consumer<byte[]>> functions = new java.util.concurrent.ConcurrentHashMap<>();
 
   SnsActions(TopicRegistry registry, SqsDelivery delivery, String region, String accountId, Clock clock) {
     this.registry = registry;
@@ -40,6 +42,11 @@ final class SnsActions {
     this.region = region;
     this.accountId = accountId;
     this.clock = clock;
+  }
+
+  /** Lets lambda subscriptions name {@code functionArn}; their deliveries call {@code invoke}. */
+  void function(String functionArn, java.util.function.Consumer<byte[]> invoke) {
+    functions.put(functionArn, invoke);
   }
 
   void failPublishes(boolean fail) {
@@ -155,13 +162,21 @@ final class SnsActions {
   TopicRegistry.Subscription subscribe(String topicArn, String protocol, String endpoint, Map<String, String> attributes,
       boolean declared) {
     topic(topicArn);
-    if (!"sqs".equals(protocol)) {
-      throw SnsError.invalidParameter("Protocol: " + protocol + " is not delivered by the local stack (only sqs)");
-    }
-    String[] arn = endpoint == null ? new String[0] : endpoint.split(":", -1);
-    if (arn.length != 6 || !arn[0].equals("arn") || !arn[2].equals("sqs") || !arn[3].equals(region)
-        || !arn[4].equals(accountId) || arn[5].isEmpty()) {
-      throw SnsError.invalidParameter("SQS endpoint ARN");
+    switch (protocol) {
+      case "sqs" -> {
+        String[] arn = endpoint == null ? new String[0] : endpoint.split(":", -1);
+        if (arn.length != 6 || !arn[0].equals("arn") || !arn[2].equals("sqs") || !arn[3].equals(region)
+            || !arn[4].equals(accountId) || arn[5].isEmpty()) {
+          throw SnsError.invalidParameter("SQS endpoint ARN");
+        }
+      }
+      case "lambda" -> {
+        if (!functions.containsKey(endpoint)) {
+          throw SnsError.invalidParameter("Lambda endpoint ARN: only the template's functions are invoked locally");
+        }
+      }
+      default -> throw SnsError.invalidParameter(
+          "Protocol: " + protocol + " is not delivered by the local stack (only sqs, and lambda for the template's functions)");
     }
     attributes.forEach(this::checkSubscriptionAttribute);
     return declared ? registry.declare(topicArn, protocol, endpoint, attributes)
@@ -356,7 +371,17 @@ final class SnsActions {
         subject, body, attributes, clock.instant());
     for (TopicRegistry.Subscription s : registry.subscriptionsOf(topic.arn())) {
       if (s.accepts(notification.message(), attributes)) {
-        deliveries.add(new SqsDelivery.Pending(s, notification));
+        if (s.protocol().equals("lambda")) {
+          // SNS invokes a function asynchronously: the invoker retries and keeps the answer
+          var function = functions.get(s.endpoint());
+          if (function == null) {
+            System.err.println("LabVault local stack: no function " + s.endpoint() + " for " + s.arn() + "; not invoked");
+          } else {
+            function.accept(SnsEnvelope.lambdaEvent(notification, s.arn(), region).getBytes(StandardCharsets.UTF_8));
+          }
+        } else {
+          deliveries.add(new SqsDelivery.Pending(s, notification));
+        }
       }
     }
     return notification.messageId();

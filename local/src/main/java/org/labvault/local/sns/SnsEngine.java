@@ -83,6 +83,17 @@ public final class SnsEngine implements Engine {
   }
 
   /**
+   * Subscribes a function of the template to a topic, as its {@code SNS} event source declares:
+   * each message the filter policy lets through calls {@code invoke} with the event SNS sends to
+   * Lambda (asynchronous invocation: the caller's invoker retries).
+   */
+  public void subscribeFunction(String topicArn, String functionArn, Map<String, String> attributes,
+      java.util.function.Consumer<byte[]> invoke) {
+    actions.function(functionArn, invoke);
+    actions.subscribe(topicArn, "lambda", functionArn, new java.util.LinkedHashMap<>(attributes), true);
+  }
+
+  /**
    * For tests of callers' retries: while on, Publish and PublishBatch answer 500 InternalError,
    * as SNS does in an outage.
    */

@@ -50,6 +50,34 @@ final class SnsEnvelope {
     return Json.instance().write(envelope);
   }
 
+  /**
+   * The event SNS invokes a function with: one record holding the notification, with SNS's own
+   * spelling for Lambda ({@code SigningCertUrl}, {@code UnsubscribeUrl}, {@code EventSubscriptionArn}).
+   */
+  static String lambdaEvent(Notification n, String subscriptionArn, String region) {
+    Map<String, Object> sns = new LinkedHashMap<>();
+    sns.put("Type", "Notification");
+    sns.put("MessageId", n.messageId());
+    sns.put("TopicArn", n.topicArn());
+    sns.put("Subject", n.subject());
+    sns.put("Message", n.message());
+    sns.put("Timestamp", n.timestamp().toString());
+    sns.put("SignatureVersion", "1");
+    sns.put("Signature", signature(n));
+    sns.put("SigningCertUrl", "https://sns." + region + ".amazonaws.com/SimpleNotificationService-local.pem");
+    sns.put("UnsubscribeUrl", "https://sns." + region + ".amazonaws.com/?Action=Unsubscribe&SubscriptionArn="
+        + subscriptionArn);
+    Map<String, Object> attributes = new LinkedHashMap<>();
+    n.attributes().forEach((name, a) -> attributes.put(name, Map.of("Type", a.dataType(), "Value", a.envelopeValue())));
+    sns.put("MessageAttributes", attributes);
+    Map<String, Object> record = new LinkedHashMap<>();
+    record.put("EventSource", "aws:sns");
+    record.put("EventVersion", "1.0");
+    record.put("EventSubscriptionArn", subscriptionArn);
+    record.put("Sns", sns);
+    return Json.instance().write(Map.of("Records", java.util.List.of(record)));
+  }
+
   private static String signature(Notification n) {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256")

@@ -120,6 +120,16 @@ final class MessagingResources {
 
   /** Every SQS event source must read a queue of this template. */
   static void checkMappings(StackModel model) {
+    for (EventSource.SnsSubscription subscription : model.snsSubscriptions()) {
+      String where = subscription.functionLogicalId() + ".Events." + subscription.name();
+      if (model.topics().values().stream().noneMatch(t -> t.arn().equals(subscription.topicArn()))) {
+        model.problems().add(where + ".Topic must be a topic of this template (!Ref Topic)");
+      }
+      String scope = subscription.filterPolicyScope();
+      if (!scope.equals("MessageAttributes") && !scope.equals("MessageBody")) {
+        model.problems().add(where + ".FilterPolicyScope must be MessageAttributes or MessageBody, not " + scope);
+      }
+    }
     for (EventSource.SqsMapping mapping : model.sqsMappings()) {
       String where = mapping.functionLogicalId() + ".Events." + mapping.name();
       if (model.queues().values().stream().noneMatch(q -> q.arn().equals(mapping.queueArn()))) {

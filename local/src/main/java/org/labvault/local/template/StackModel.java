@@ -83,7 +83,7 @@ public final class StackModel {
   /** The event source kinds the local stack runs; the others are read, then refused. */
   private static final Set<Class<? extends EventSource>> RUN_LOCALLY =
       Set.of(EventSource.HttpRoute.class, EventSource.S3Notification.class, EventSource.StreamMapping.class,
-          EventSource.Schedule.class, EventSource.SqsMapping.class);
+          EventSource.Schedule.class, EventSource.SqsMapping.class, EventSource.SnsSubscription.class);
   /** Where a stream mapping starts on a shard it has no checkpoint for. */
   private static final Set<String> STARTING_POSITIONS = Set.of("TRIM_HORIZON", "LATEST");
   private static final String OBJECT_CREATED = "s3:ObjectCreated:";
@@ -205,6 +205,11 @@ public final class StackModel {
   /** The SQS event sources: which queue's messages invoke which function. */
   public List<EventSource.SqsMapping> sqsMappings() {
     return events(EventSource.SqsMapping.class);
+  }
+
+  /** The SNS event sources: which topic's messages invoke which function (asynchronously). */
+  public List<EventSource.SnsSubscription> snsSubscriptions() {
+    return events(EventSource.SnsSubscription.class);
   }
 
   /** The S3 event sources: which bucket's new objects invoke which function. */
@@ -612,6 +617,11 @@ public final class StackModel {
   private EventSource.SnsSubscription snsSubscription(String functionId, String name, Map<String, Object> props) {
     String where = functionId + ".Events." + name;
     unknownProperties(where, props, SNS_EVENT_PROPERTIES);
+    for (String viaQueue : List.of("SqsSubscription", "RedrivePolicy")) {
+      if (props.containsKey(viaQueue)) {
+        problems.add(where + "." + viaQueue + " is not run by the local stack (the function is subscribed directly)");
+      }
+    }
     return new EventSource.SnsSubscription(
         functionId,
         name,
