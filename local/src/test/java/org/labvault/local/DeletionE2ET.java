@@ -258,6 +258,15 @@ class DeletionE2ET {
     }
   }
 
+  @Test
+  void aDeletedPendingUploadNoLongerHoldsItsGroup() {
+    String lab = api.createGroup(alice, "short-lived lab");
+    JsonNode pending = uploads.declare(alice, lab, "never-sent.bin", new byte[] {7}, null);
+    assertThat(api.send("DELETE", "/groups/" + lab, alice, null, null).problemCode()).isEqualTo("GROUP_NOT_EMPTY");
+    assertThat(api.send("DELETE", "/assets/" + pending.path("assetId").asText(), alice, null, null).status()).isEqualTo(202);
+    assertThat(api.send("DELETE", "/groups/" + lab, alice, null, null).status()).isEqualTo(204);
+  }
+
   // ---- app links: validation and visibility
 
   @Test
