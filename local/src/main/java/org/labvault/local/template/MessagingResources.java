@@ -59,7 +59,7 @@ final class MessagingResources {
       attributes.put("RedrivePolicy", Json.instance().write(redrivePolicy));
     }
     if (ENCRYPTION.stream().anyMatch(resolved::containsKey)) {
-      model.note(id + ": encryption at rest (SSE-SQS, KMS) has no local effect; the local SQS keeps messages in memory");
+      model.note(id + ": encryption at rest (SSE-SQS, KMS) has no local effect; the local SQS stores messages unencrypted (in the state directory, or in memory)");
     }
     String name = queueName(model, id);
     model.queues().put(id, new Messaging.Queue(id, name, queueUrl(model, id), model.arn("sqs", name), attributes,
