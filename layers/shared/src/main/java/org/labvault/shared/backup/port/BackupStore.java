@@ -1,0 +1,34 @@
+package org.labvault.shared.backup.port;
+
+import java.util.Optional;
+
+/**
+ * The backup bucket: copies of asset objects, each under the same key as in the data bucket, so a
+ * copy is found by the asset alone and outlives the primary's deletion.
+ */
+public interface BackupStore {
+
+  /**
+   * One version of a backup copy.
+   *
+   * @param sha256 base64 SHA-256 of the whole object when the store computed and kept one; else null
+   */
+  record BackupCopy(long sizeBytes, String versionId, String sha256) {}
+
+  /**
+   * Copies one version of a data bucket object to the backup bucket under the same key, encrypted
+   * at rest (SSE AES256), asking the store to compute and keep the copy's SHA-256.
+   *
+   * @return the version id of the copy
+   */
+  String copyFromData(String key, String dataVersionId);
+
+  /** The current copy under {@code key}, or empty when there is none. */
+  Optional<BackupCopy> head(String key);
+
+  /** One version of a copy, or empty when it is gone. */
+  Optional<BackupCopy> head(String key, String versionId);
+
+  /** The base64 SHA-256 of one version's bytes, read in full (for copies the store kept no checksum of). */
+  String sha256(String key, String versionId);
+}
