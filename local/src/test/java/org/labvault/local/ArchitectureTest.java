@@ -71,4 +71,12 @@ class ArchitectureTest {
           .should().dependOnClassesThat().resideInAnyPackage("org.labvault.shared..", "org.labvault.local..",
               "org.labvault.ops..", "org.labvault.groups..", "org.labvault.permissions..", "org.labvault.assets..",
               "org.labvault.uploadevents..", "org.labvault.deletion..", "org.labvault.fanout..", "org.labvault.backup..", "org.labvault.sampleeln..");
+
+  /** Only the Backup function reaches the backup bucket: deleting an asset never touches its copy. */
+  @ArchTest
+  static final ArchRule onlyTheBackupFunctionUsesTheBackupBucket =
+      noClasses().that().resideInAPackage("org.labvault..")
+          .and().resideOutsideOfPackages("org.labvault.backup..", "org.labvault.shared.backup..")
+          .and().haveNameNotMatching(".*\\.Dagger[^.]*")
+          .should().dependOnClassesThat().resideInAPackage("org.labvault.shared.backup..");
 }
