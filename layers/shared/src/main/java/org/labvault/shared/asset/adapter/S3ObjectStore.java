@@ -1,15 +1,9 @@
 package org.labvault.shared.asset.adapter;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,10 +11,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 import javax.inject.Inject;
 import org.labvault.shared.asset.port.ObjectStore;
+import org.labvault.shared.aws.S3Reads;
 import org.labvault.shared.config.Config;
 import org.labvault.shared.error.ValidationException;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
@@ -34,8 +28,6 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 public final class S3ObjectStore implements ObjectStore {
 
   /** Reading a large object to hash it takes far longer than an API call may. */
-  private static final Duration READ_TIMEOUT = Duration.ofMinutes(14);
-  private static final int BUFFER = 64 * 1024;
   static final String DOWNLOAD_CACHE_CONTROL = "private, no-store";
 
   private final S3Client s3;
@@ -124,34 +116,12 @@ public final class S3ObjectStore implements ObjectStore {
 
   @Override
   public Optional<StoredObject> head(String key, String versionId) {
-    try {
-      var head = s3.headObject(r -> r.bucket(bucket()).key(key).versionId(versionId).checksumMode(ChecksumMode.ENABLED));
-      String sha = head.checksumSHA256();
-      // a multipart upload's checksum is of its parts ("...-N"), not of the object
-      boolean wholeObject = sha != null && !sha.contains("-");
-      return Optional.of(new StoredObject(head.contentLength(), head.versionId(), wholeObject ? sha : null));
-    } catch (S3Exception e) {
-      if (e.statusCode() == 404) {
-        return Optional.empty();
-      }
-      throw e;
-    }
+    return S3Reads.head(s3, bucket(), key, versionId).map(h -> new StoredObject(h.sizeBytes(), h.versionId(), h.sha256()));
   }
 
   @Override
   public String sha256(String key, String versionId) {
-    MessageDigest digest = sha256Digest();
-    var get = GetObjectRequest.builder().bucket(bucket()).key(key).versionId(versionId)
-        .overrideConfiguration(o -> o.apiCallTimeout(READ_TIMEOUT).apiCallAttemptTimeout(READ_TIMEOUT)).build();
-    try (InputStream in = s3.getObject(get)) {
-      byte[] buffer = new byte[BUFFER];
-      for (int n; (n = in.read(buffer)) > 0; ) {
-        digest.update(buffer, 0, n);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return Base64.getEncoder().encodeToString(digest.digest());
+    return S3Reads.sha256(s3, bucket(), key, versionId);
   }
 
   @Override
@@ -242,13 +212,5 @@ public final class S3ObjectStore implements ObjectStore {
       }
     });
     return new PresignedRequest(signed.url().toString(), headers, signed.expiration());
-  }
-
-  static MessageDigest sha256Digest() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
   }
 }
