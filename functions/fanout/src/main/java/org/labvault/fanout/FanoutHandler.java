@@ -4,11 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse.BatchItemFailure;
-import java.util.List;
 import java.util.Map;
 import org.labvault.shared.config.Config;
-import org.slf4j.MDC;
+import org.labvault.shared.stream.StreamResponses;
 
 /** The table's stream: deleted assets are expanded into link notices, owed notices published. */
 public final class FanoutHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
@@ -30,15 +28,7 @@ public final class FanoutHandler implements RequestHandler<DynamodbEvent, Stream
 
   @Override
   public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-    MDC.put("requestId", context.getAwsRequestId());
-    try {
-      List<StreamBatch.Item> items = event.getRecords() == null ? List.of() : event.getRecords().stream()
-          .map(r -> new StreamBatch.Item(r.getDynamodb().getSequenceNumber(), StreamChange.of(r))).toList();
-      List<BatchItemFailure> failures = batch.process(items, context.getAwsRequestId()).stream()
-          .map(seq -> BatchItemFailure.builder().withItemIdentifier(seq).build()).toList();
-      return StreamsEventResponse.builder().withBatchItemFailures(failures).build();
-    } finally {
-      MDC.remove("requestId");
-    }
+    return StreamResponses.respond(event, context, (records, requestId) -> batch.process(records.stream()
+        .map(r -> new StreamBatch.Item(StreamResponses.sequenceNumber(r), StreamChange.of(r))).toList(), requestId));
   }
 }
