@@ -24,10 +24,14 @@ public final class Config {
     public static final String DATA_BUCKET = "DATA_BUCKET";
     /** The HMAC key of list page tokens (a Secrets Manager secret, resolved at deployment). */
     public static final String PAGE_TOKEN_KEY = "PAGE_TOKEN_KEY";
-    /** The bucket holding the backup copies of asset objects (and, later, metadata snapshots). */
+    /** The bucket holding the backup copies of asset objects and the daily metadata snapshots. */
     public static final String BACKUP_BUCKET = "BACKUP_BUCKET";
     /** Days a deleted asset's backup copy and an old snapshot are kept (at least 7). */
     public static final String BACKUP_RETENTION_DAYS = "BACKUP_RETENTION_DAYS";
+    /** How many parallel segments the daily snapshot scans the table in (1..64). */
+    public static final String BACKUP_SCAN_SEGMENTS = "BACKUP_SCAN_SEGMENTS";
+    /** The name prefix of the scratch tables the restore drill creates and drops. */
+    public static final String DRILL_TABLE_PREFIX = "DRILL_TABLE_PREFIX";
     /** The SNS topic that carries deletion notices to registered applications. */
     public static final String ASSET_EVENTS_TOPIC_ARN = "ASSET_EVENTS_TOPIC_ARN";
     /** Seconds before an unconfirmed deletion notice is first sent again (then doubling). */
