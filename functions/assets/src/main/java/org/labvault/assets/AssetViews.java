@@ -1,30 +1,15 @@
 package org.labvault.assets;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import org.labvault.shared.asset.domain.Asset;
 import org.labvault.shared.asset.domain.AssetStatus;
-import org.labvault.shared.asset.domain.Classification;
 import org.labvault.shared.asset.port.ObjectStore.PresignedPart;
 
 /** The shapes the Assets routes answer with. Object keys, upload ids and versions stay inside. */
 final class AssetViews {
   private AssetViews() {}
-
-  /** An asset; {@code deletedAt} and {@code deletedBy} only once it is DELETED. */
-  record AssetView(
-      String assetId, String groupId, String name, String contentType, long sizeBytes, String sha256,
-      Classification classification, AssetStatus status, Instant createdAt, String createdBy,
-      @JsonInclude(JsonInclude.Include.NON_NULL) Instant deletedAt,
-      @JsonInclude(JsonInclude.Include.NON_NULL) String deletedBy) {
-    static AssetView of(Asset a) {
-      return new AssetView(a.assetId(), a.groupId(), a.name(), a.contentType(), a.sizeBytes(), a.sha256(),
-          a.classification(), a.status(), a.createdAt(), a.createdBy(), a.deletedAt(), a.deletedBy());
-    }
-  }
 
   /** One presigned PUT: the client sends exactly {@code headers}. */
   record SingleUpload(String method, String url, Map<String, String> headers, Instant expiresAt) {}

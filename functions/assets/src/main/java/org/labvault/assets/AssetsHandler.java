@@ -9,7 +9,7 @@ import java.util.Map;
 import org.labvault.assets.AssetRequests.Complete;
 import org.labvault.assets.AssetRequests.CreateAsset;
 import org.labvault.assets.AssetRequests.UpdateAsset;
-import org.labvault.assets.AssetViews.AssetView;
+import org.labvault.shared.asset.AssetView;
 import org.labvault.assets.AssetViews.CreatedView;
 import org.labvault.assets.AssetViews.DownloadView;
 import org.labvault.shared.auth.Caller;

@@ -89,7 +89,7 @@ class AssetsHandlerTest {
         AssetStatus.PENDING_UPLOAD, NOW, "alice", key, uploadId, NOW.plus(Duration.ofMinutes(15)), null);
     c.repository().create(asset);
     if (status == AssetStatus.AVAILABLE) {
-      assertThat(c.repository().markAvailable(ASSET, objects.land(key, "hello lab\n".getBytes(), SHA))).isTrue();
+      assertThat(c.repository().markAvailable(ASSET, objects.land(key, "hello lab\n".getBytes(), SHA), Instant.now())).isTrue();
     }
     audit.clear();
     return asset;

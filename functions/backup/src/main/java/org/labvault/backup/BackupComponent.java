@@ -2,21 +2,42 @@ package org.labvault.backup;
 
 import dagger.BindsInstance;
 import dagger.Component;
+import java.time.Clock;
 import javax.inject.Singleton;
+import org.labvault.backup.port.BackupReports;
+import org.labvault.backup.snapshot.SnapshotModule;
+import org.labvault.shared.alarm.AlarmModule;
+import org.labvault.shared.asset.AssetModule;
+import org.labvault.shared.audit.AuditLog;
 import org.labvault.shared.aws.AuthModule;
 import org.labvault.shared.aws.AwsModule;
 import org.labvault.shared.aws.CoreModule;
 import org.labvault.shared.backup.BackupModule;
 import org.labvault.shared.config.Config;
 
-/** Everything the Backup function needs, built once per execution environment. */
+/**
+ * Everything the backup functions need, built once per execution environment: each handler asks
+ * only for its part (Dagger builds nothing else), so the stream function reads no snapshot settings.
+ */
 @Singleton
-@Component(modules = {CoreModule.class, AwsModule.class, AuthModule.class, BackupModule.class,
-    BackupFunctionModule.class})
+@Component(modules = {CoreModule.class, AwsModule.class, AuthModule.class, AssetModule.class, AlarmModule.class,
+    BackupModule.class, SnapshotModule.class, BackupFunctionModule.class})
 interface BackupComponent {
   StreamBatch batch();
 
   BackupRetention retention();
+
+  DailyBackup daily();
+
+  BackupVerification verification();
+
+  BackupReports reports();
+
+  AssetRestore restore();
+
+  AuditLog audit();
+
+  Clock clock();
 
   @Component.Factory
   interface Factory {

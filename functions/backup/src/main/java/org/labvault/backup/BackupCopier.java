@@ -36,9 +36,13 @@ final class BackupCopier {
     this.clock = clock;
   }
 
-  /** @throws BackupMismatchException when the copy made is not the declared bytes */
-  void backUp(AssetBecameAvailable asset, String requestId) {
-    String copyVersion = existingGoodCopy(asset).orElseGet(() -> copy(asset));
+  /**
+   * @return whether bytes were copied (false when a good copy was there already)
+   * @throws BackupMismatchException when the copy made is not the declared bytes
+   */
+  boolean backUp(AssetBecameAvailable asset, String requestId) {
+    Optional<String> existing = existingGoodCopy(asset);
+    String copyVersion = existing.orElseGet(() -> copy(asset));
     if (ledger.record(asset.assetId(), copyVersion, clock.instant())) {
       audit.record(new AuditEvent(ACTOR, "asset:backup", "asset:" + asset.assetId(), AuditEvent.Decision.ALLOW,
           null, requestId, clock.instant()));
@@ -46,6 +50,7 @@ final class BackupCopier {
       // another delivery recorded an identical copy first, or the asset left AVAILABLE/DELETED
       LOG.info("backup copy of asset {} not recorded: another copy is recorded or the asset is gone", asset.assetId());
     }
+    return existing.isEmpty();
   }
 
   /** A copy made before (a replayed record): the same bytes need not travel again. */
@@ -64,12 +69,7 @@ final class BackupCopier {
     return version;
   }
 
-  /** Size first (free), then the checksum S3 kept, else the bytes read in full. */
   private boolean matches(AssetBecameAvailable asset, BackupCopy copy) {
-    if (copy.sizeBytes() != asset.sizeBytes()) {
-      return false;
-    }
-    String sha = copy.sha256() != null ? copy.sha256() : backups.sha256(asset.objectKey(), copy.versionId());
-    return sha.equals(asset.sha256());
+    return CopyCheck.matches(backups, asset.objectKey(), asset.sizeBytes(), asset.sha256(), copy);
   }
 }

@@ -101,7 +101,7 @@ final class Fixture implements AutoCloseable {
         AssetStatus.PENDING_UPLOAD, NOW, "alice", key, null, NOW.plus(Duration.ofMinutes(15)), null);
     c.assetRepository().create(asset);
     if (status == AssetStatus.AVAILABLE) {
-      assertThat(c.assetRepository().markAvailable(assetId, objects.land(key, "hello lab\n".getBytes(), SHA))).isTrue();
+      assertThat(c.assetRepository().markAvailable(assetId, objects.land(key, "hello lab\n".getBytes(), SHA), Instant.now())).isTrue();
     } else if (status == AssetStatus.REJECTED) {
       assertThat(c.assetRepository().markRejected(assetId, "test")).isTrue();
     }

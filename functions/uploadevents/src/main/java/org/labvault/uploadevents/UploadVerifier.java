@@ -68,7 +68,7 @@ public final class UploadVerifier {
     String problem = mismatch(asset, event, stored.get());
     String resource = "asset:" + asset.assetId();
     if (problem == null) {
-      if (!assets.markAvailable(asset.assetId(), stored.get().versionId())) {
+      if (!assets.markAvailable(asset.assetId(), stored.get().versionId(), clock.instant())) {
         return handle(event, requestId); // decided meanwhile by a concurrent delivery: judge again
       }
       record("asset:verify", resource, AuditEvent.Decision.ALLOW, requestId);

@@ -57,7 +57,7 @@ public final class S3EventDelivery implements S3Engine.ObjectCreatedListener, Au
   public void created(String bucket, String eventName, String key, long sizeBytes, String eTag, String versionId) {
     String sequence = Long.toHexString(sequencer.incrementAndGet()).toUpperCase(java.util.Locale.ROOT);
     for (Target t : targets) {
-      if (t.bucketName().equals(bucket) && t.notification().matches(key)) {
+      if (t.bucketName().equals(bucket) && t.notification().matches(eventName, key)) {
         byte[] event = Json.instance().write(event(t, eventName, key, sizeBytes, eTag, versionId, sequence))
             .getBytes(StandardCharsets.UTF_8);
         invoker.invoke(t.function(), event, "s3://" + bucket + "/" + key);

@@ -36,14 +36,24 @@ public sealed interface EventSource {
    * {@code S3}: the bucket's "object created" notifications that invoke the function.
    *
    * @param name S3 calls it the configuration id
+   * @param events the event types as S3 names them ({@code s3:ObjectCreated:Put}, or a wildcard
+   *     {@code s3:ObjectCreated:*})
    * @param prefix the key prefix filter, or ""
    * @param suffix the key suffix filter, or ""
    */
-  record S3Notification(String functionLogicalId, String name, String bucketLogicalId, String prefix, String suffix)
-      implements EventSource {
+  record S3Notification(String functionLogicalId, String name, String bucketLogicalId, List<String> events,
+      String prefix, String suffix) implements EventSource {
 
-    public boolean matches(String key) {
-      return key.startsWith(prefix) && key.endsWith(suffix);
+    public S3Notification {
+      events = List.copyOf(events);
+    }
+
+    /** Whether an event (named as in the notification, e.g. {@code ObjectCreated:Copy}) on {@code key} is asked for. */
+    public boolean matches(String eventName, String key) {
+      String type = "s3:" + eventName;
+      boolean wanted = events.stream().anyMatch(e -> e.endsWith(":*")
+          ? type.startsWith(e.substring(0, e.length() - 1)) : e.equals(type));
+      return wanted && key.startsWith(prefix) && key.endsWith(suffix);
     }
   }
 

@@ -35,6 +35,7 @@ public final class StackModel {
   static final String QUEUE_POLICY = "AWS::SQS::QueuePolicy";
   static final String TOPIC = "AWS::SNS::Topic";
   static final String SUBSCRIPTION = "AWS::SNS::Subscription";
+  static final String MANAGED_POLICY = "AWS::IAM::ManagedPolicy";
 
   // Properties read locally, or without local effect (IAM, tracing, architecture, encryption at rest,
   // backups, retention): AWS enforces them; the template test checks them statically.
@@ -86,7 +87,9 @@ public final class StackModel {
           EventSource.Schedule.class, EventSource.SqsMapping.class, EventSource.SnsSubscription.class);
   /** Where a stream mapping starts on a shard it has no checkpoint for. */
   private static final Set<String> STARTING_POSITIONS = Set.of("TRIM_HORIZON", "LATEST");
-  private static final String OBJECT_CREATED = "s3:ObjectCreated:";
+  /** The S3 event types the local S3 server reports. */
+  private static final Set<String> OBJECT_CREATED_EVENTS = Set.of("s3:ObjectCreated:*", "s3:ObjectCreated:Put",
+      "s3:ObjectCreated:Copy", "s3:ObjectCreated:CompleteMultipartUpload");
   private static final Set<String> RUNTIMES = Set.of("java21", "java25");
 
   private final String region;
@@ -331,6 +334,7 @@ public final class StackModel {
           case QUEUE_POLICY -> notes.add(id + ": queue policies have no local effect (the local SQS checks no permissions)");
           case ALARM -> notes.add(id + ": CloudWatch alarms are AWS-side; locally, read the queue it watches with the AWS CLI");
           case USER_POOL_CLIENT -> appClient(id, props);
+          case MANAGED_POLICY -> notes.add(id + ": IAM policies have no local effect (the local engines check signatures, not permissions)");
           case LAYER, LOG_GROUP, USER_POOL, USER_POOL_GROUP, USER_POOL_DOMAIN, RESOURCE_SERVER -> {
             // classpath, stdout, and the local token issuer stand in for these
           }
@@ -527,10 +531,12 @@ public final class StackModel {
       problems.add(where + ".Bucket must be a !Ref to a bucket of this template");
       return null;
     }
+    List<String> events = new ArrayList<>();
     for (Object e : list(intrinsics.resolve(props.get("Events"), where + ".Events"))) {
-      if (!String.valueOf(e).startsWith(OBJECT_CREATED)) {
-        problems.add(where + ": S3 event " + e + " is not delivered by the local stack (only " + OBJECT_CREATED + "*)");
+      if (!OBJECT_CREATED_EVENTS.contains(String.valueOf(e))) {
+        problems.add(where + ": S3 event " + e + " is not delivered by the local stack (only " + OBJECT_CREATED_EVENTS + ")");
       }
+      events.add(String.valueOf(e));
     }
     String prefix = "";
     String suffix = "";
@@ -550,7 +556,7 @@ public final class StackModel {
         default -> problems.add(where + ": filter rule " + r.get("Name") + " is not prefix or suffix");
       }
     }
-    return new EventSource.S3Notification(functionId, name, String.valueOf(bucketRef), prefix, suffix);
+    return new EventSource.S3Notification(functionId, name, String.valueOf(bucketRef), events, prefix, suffix);
   }
 
   // ---- event sources read but not run yet
@@ -1165,6 +1171,7 @@ public final class StackModel {
         case SECRET -> secret(id).arn();
         case QUEUE -> MessagingResources.queueUrl(StackModel.this, id);
         case TOPIC -> MessagingResources.topicArn(StackModel.this, id);
+        case MANAGED_POLICY -> "arn:aws:iam::" + accountId + ":policy/" + stackName + "-" + id;
         default -> throw new TemplateException(where + ": Ref to " + type + " is not supported locally");
       };
     }

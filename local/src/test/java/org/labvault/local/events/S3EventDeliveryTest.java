@@ -48,7 +48,11 @@ class S3EventDeliveryTest {
   }
 
   private static S3EventDelivery delivery(FunctionHost host) {
-    var notification = new EventSource.S3Notification("Fn", "Landed", "Bucket", "in/", "");
+    return delivery(host, "s3:ObjectCreated:*");
+  }
+
+  private static S3EventDelivery delivery(FunctionHost host, String eventType) {
+    var notification = new EventSource.S3Notification("Fn", "Landed", "Bucket", List.of(eventType), "in/", "");
     return new S3EventDelivery(List.of(new S3EventDelivery.Target(notification, "data", host)), "eu-west-1", "111122223333");
   }
 
@@ -87,6 +91,16 @@ class S3EventDeliveryTest {
       delivery.created("data", "ObjectCreated:Put", "out/a", 1, "e", null);
       assertThat(Recorder.EVENTS.poll(500, TimeUnit.MILLISECONDS)).isNull();
       assertThat(Recorder.CALLS.get()).isZero();
+    }
+  }
+
+  @Test
+  void aCopy_shouldInvokeNothingWhenOnlyPutsAreAskedFor() throws Exception {
+    try (var host = host(); var delivery = delivery(host, "s3:ObjectCreated:Put")) {
+      delivery.created("data", "ObjectCreated:Copy", "in/a", 1, "e", "v1");
+      assertThat(Recorder.EVENTS.poll(500, TimeUnit.MILLISECONDS)).isNull();
+      delivery.created("data", "ObjectCreated:Put", "in/a", 1, "e", "v2");
+      assertThat(Recorder.EVENTS.poll(5, TimeUnit.SECONDS)).isNotNull();
     }
   }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -400,11 +401,18 @@ class StackModelTest {
                     Filter: {S3Key: {Rules: [{Name: prefix, Value: in/}, {Name: suffix, Value: .csv}]}}
         """;
     var n = model(BASE + fn).notifications();
-    assertThat(n).containsExactly(new EventSource.S3Notification("OnUpload", "Landed", "Bucket", "in/", ".csv"));
+    assertThat(n).containsExactly(
+        new EventSource.S3Notification("OnUpload", "Landed", "Bucket", List.of("s3:ObjectCreated:*"), "in/", ".csv"));
     assertThat(model(BASE + fn).functions().get("OnUpload").events()).containsExactlyElementsOf(n);
-    assertThat(n.getFirst().matches("in/a.csv")).isTrue();
-    assertThat(n.getFirst().matches("out/a.csv")).isFalse();
-    assertThat(n.getFirst().matches("in/a.txt")).isFalse();
+    assertThat(n.getFirst().matches("ObjectCreated:Put", "in/a.csv")).isTrue();
+    assertThat(n.getFirst().matches("ObjectCreated:Copy", "in/a.csv")).isTrue();
+    assertThat(n.getFirst().matches("ObjectCreated:Put", "out/a.csv")).isFalse();
+    assertThat(n.getFirst().matches("ObjectCreated:Put", "in/a.txt")).isFalse();
+    // a named type asks for that type only: a server-side copy is not an upload
+    var puts = model(BASE + fn.replace("s3:ObjectCreated:*", "[s3:ObjectCreated:Put]")).notifications().getFirst();
+    assertThat(puts.matches("ObjectCreated:Put", "in/a.csv")).isTrue();
+    assertThat(puts.matches("ObjectCreated:Copy", "in/a.csv")).isFalse();
+    assertThat(puts.matches("ObjectCreated:CompleteMultipartUpload", "in/a.csv")).isFalse();
     assertThatThrownBy(() -> model(BASE + fn.replace("s3:ObjectCreated:*", "s3:ObjectRemoved:*")))
         .hasMessageContaining("is not delivered by the local stack");
     assertThatThrownBy(() -> model(BASE + fn.replace("!Ref Bucket", "!Ref Nowhere")))

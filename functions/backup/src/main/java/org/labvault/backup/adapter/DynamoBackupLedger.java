@@ -1,46 +1,175 @@
 package org.labvault.backup.adapter;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import javax.inject.Inject;
+import org.labvault.backup.domain.BackedUpAsset;
 import org.labvault.backup.port.BackupLedger;
 import org.labvault.shared.aws.Keys;
+import org.labvault.shared.aws.Transactions;
+import org.labvault.shared.aws.Tx;
 import org.labvault.shared.config.Config;
 import org.labvault.shared.time.Times;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
-/** The copy as two attributes of the asset's META item. */
+/** The copy as attributes of the asset's META item; assets found by a parallel scan. */
 public final class DynamoBackupLedger implements BackupLedger {
 
   static final String BACKUP_VERSION_ID = "backupVersionId";
   static final String BACKED_UP_AT = "backedUpAt";
+  static final String BACKUP_PURGED_AT = "backupPurgedAt";
+  private static final String PROJECTION = String.join(", ", "assetId", "groupId", "objectKey", "versionId",
+      "sizeBytes", "sha256", "#status", "availableAt", "createdAt", "deletedAt", BACKUP_VERSION_ID, BACKUP_PURGED_AT);
 
   private final DynamoDbClient dynamo;
   private final Config config;
+  private final String table;
 
   @Inject
   public DynamoBackupLedger(DynamoDbClient dynamo, Config config) {
     this.dynamo = dynamo;
     this.config = config;
+    this.table = config.require(Config.Names.TABLE_NAME);
+  }
+
+  private static Map<String, AttributeValue> key(String assetId) {
+    return Map.of(Keys.PK, AttributeValue.fromS(Keys.asset(assetId)), Keys.SK, AttributeValue.fromS(Keys.META));
   }
 
   @Override
   public boolean record(String assetId, String backupVersionId, Instant backedUpAt) {
     try {
-      dynamo.updateItem(r -> r.tableName(config.require(Config.Names.TABLE_NAME))
-          .key(Map.of(Keys.PK, AttributeValue.fromS(Keys.asset(assetId)), Keys.SK, AttributeValue.fromS(Keys.META)))
+      dynamo.updateItem(r -> r.tableName(table).key(key(assetId))
           // a replay keeps the first time the copy was recorded
           .updateExpression("SET #v = :v, #at = if_not_exists(#at, :at)")
           .conditionExpression("#status IN (:available, :deleted) AND (attribute_not_exists(#v) OR #v = :v)")
           .expressionAttributeNames(Map.of("#v", BACKUP_VERSION_ID, "#at", BACKED_UP_AT, "#status", "status"))
           .expressionAttributeValues(Map.of(":v", AttributeValue.fromS(backupVersionId),
               ":at", AttributeValue.fromS(Times.format(backedUpAt)),
-              ":available", AttributeValue.fromS("AVAILABLE"), ":deleted", AttributeValue.fromS("DELETED"))));
+              ":available", AttributeValue.fromS(BackedUpAsset.AVAILABLE),
+              ":deleted", AttributeValue.fromS(BackedUpAsset.DELETED))));
       return true;
     } catch (ConditionalCheckFailedException e) {
       return false;
     }
+  }
+
+  @Override
+  public void forEachAsset(Consumer<BackedUpAsset> each) {
+    // read here, not at construction: the stream function records copies and never scans
+    int segments = ScanSegments.of(config);
+    try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<Future<?>> running = new ArrayList<>();
+      for (int s = 0; s < segments; s++) {
+        int segment = s;
+        running.add(pool.submit(() -> scanSegment(segment, segments, each)));
+      }
+      for (Future<?> f : running) {
+        f.get();
+      }
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading assets", e);
+    }
+  }
+
+  private void scanSegment(int segment, int segments, Consumer<BackedUpAsset> each) {
+    var pages = dynamo.scanPaginator(r -> r.tableName(table).segment(segment).totalSegments(segments)
+        .consistentRead(true).filterExpression("#type = :asset AND sk = :meta").projectionExpression(PROJECTION)
+        .expressionAttributeNames(Map.of("#type", "type", "#status", "status"))
+        .expressionAttributeValues(Map.of(":asset", AttributeValue.fromS("Asset"), ":meta", AttributeValue.fromS(Keys.META))));
+    pages.items().forEach(item -> each.accept(asset(item)));
+  }
+
+  @Override
+  public Optional<BackedUpAsset> find(String assetId) {
+    var item = dynamo.getItem(r -> r.tableName(table).key(key(assetId)).consistentRead(true)).item();
+    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(asset(item));
+  }
+
+  @Override
+  public boolean markPurged(BackedUpAsset asset, Instant purgedAt) {
+    try {
+      dynamo.updateItem(r -> r.tableName(table).key(key(asset.assetId()))
+          .updateExpression("SET #purged = :at")
+          .conditionExpression("#status = :deleted AND #v = :v AND attribute_not_exists(#purged)")
+          .expressionAttributeNames(Map.of("#purged", BACKUP_PURGED_AT, "#status", "status", "#v", BACKUP_VERSION_ID))
+          .expressionAttributeValues(Map.of(":at", AttributeValue.fromS(Times.format(purgedAt)),
+              ":deleted", AttributeValue.fromS(BackedUpAsset.DELETED),
+              ":v", AttributeValue.fromS(asset.backupVersionId()))));
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public Restored restore(BackedUpAsset asset, String dataVersionId, Instant restoredAt, String restoredBy) {
+    var items = List.of(
+        Tx.update(table, key(asset.assetId()),
+            "SET #status = :available, versionId = :version, #gpk = :live, restoredAt = :at, restoredBy = :by"
+                + " REMOVE deletedAt, deletedBy",
+            "#status = :deleted AND #v = :v AND attribute_not_exists(#purged)",
+            Map.of("#status", "status", "#gpk", Keys.GSI1_PK, "#v", BACKUP_VERSION_ID, "#purged", BACKUP_PURGED_AT),
+            Map.of(":available", AttributeValue.fromS(BackedUpAsset.AVAILABLE),
+                ":version", AttributeValue.fromS(dataVersionId),
+                ":live", AttributeValue.fromS(Keys.groupAssets(asset.groupId(), false)),
+                ":at", AttributeValue.fromS(Times.format(restoredAt)), ":by", AttributeValue.fromS(restoredBy),
+                ":deleted", AttributeValue.fromS(BackedUpAsset.DELETED),
+                ":v", AttributeValue.fromS(asset.backupVersionId()))),
+        Tx.update(table, Map.of(Keys.PK, AttributeValue.fromS(Keys.group(asset.groupId())),
+                Keys.SK, AttributeValue.fromS(Keys.META)),
+            "SET #count = if_not_exists(#count, :zero) + :one", "#status = :active",
+            Map.of("#count", Keys.ASSET_COUNT, "#status", "status"),
+            Map.of(":zero", AttributeValue.fromN("0"), ":one", AttributeValue.fromN("1"),
+                ":active", AttributeValue.fromS(Keys.GROUP_ACTIVE))));
+    try {
+      Transactions.write(dynamo, items, failed -> new Refused(failed == 0 ? Restored.NOT_DELETED : Restored.GROUP_GONE));
+      return Restored.RESTORED;
+    } catch (Refused e) {
+      return e.outcome;
+    }
+  }
+
+  /** A condition of the restore failed; which one says why. */
+  private static final class Refused extends RuntimeException {
+    final Restored outcome;
+
+    Refused(Restored outcome) {
+      super(null, null, false, false);
+      this.outcome = outcome;
+    }
+  }
+
+  private static BackedUpAsset asset(Map<String, AttributeValue> item) {
+    Instant createdAt = time(item, "createdAt");
+    Instant availableAt = time(item, "availableAt");
+    String status = str(item, "status");
+    return new BackedUpAsset(str(item, "assetId"), str(item, "groupId"), str(item, "objectKey"), str(item, "versionId"),
+        item.containsKey("sizeBytes") ? Long.parseLong(item.get("sizeBytes").n()) : 0, str(item, "sha256"), status,
+        availableAt != null || str(item, "versionId") == null ? availableAt : createdAt,
+        time(item, "deletedAt"), str(item, BACKUP_VERSION_ID), time(item, BACKUP_PURGED_AT));
+  }
+
+  private static String str(Map<String, AttributeValue> item, String name) {
+    AttributeValue v = item.get(name);
+    return v == null ? null : v.s();
+  }
+
+  private static Instant time(Map<String, AttributeValue> item, String name) {
+    String v = str(item, name);
+    return v == null ? null : Instant.parse(v);
   }
 }

@@ -1,8 +1,11 @@
 package org.labvault.backup.port;
 
 import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.labvault.backup.domain.BackedUpAsset;
 
-/** Where an asset's backup copy is recorded, so verification and restore can find it. */
+/** Where an asset's backup copy is recorded, so verification, purge and restore can find it. */
 public interface BackupLedger {
 
   /**
@@ -12,4 +15,28 @@ public interface BackupLedger {
    * @return false when the condition did not hold (another copy recorded, or the asset in no state to back up)
    */
   boolean record(String assetId, String backupVersionId, Instant backedUpAt);
+
+  /** Every asset of the table, read consistently in parallel segments; {@code each} may be called from several threads. */
+  void forEachAsset(Consumer<BackedUpAsset> each);
+
+  /** One asset, read strongly consistently. */
+  Optional<BackedUpAsset> find(String assetId);
+
+  /**
+   * Records that the copy of a deleted asset was purged; only once, and only while it is still
+   * DELETED with that copy.
+   *
+   * @return false when another purge or a restore came first
+   */
+  boolean markPurged(BackedUpAsset asset, Instant purgedAt);
+
+  /** What became of a restore's state change. */
+  enum Restored { RESTORED, NOT_DELETED, GROUP_GONE }
+
+  /**
+   * DELETED -> AVAILABLE with the restored object version, counted in its group again, in one
+   * transaction that requires the asset still DELETED with the same unpurged copy and its group
+   * still active.
+   */
+  Restored restore(BackedUpAsset asset, String dataVersionId, Instant restoredAt, String restoredBy);
 }

@@ -133,4 +133,12 @@ public final class Keys {
   public static String auditDay(String isoDate) {
     return "AUDIT#" + isoDate;
   }
+
+  /** The alarms raised on one UTC day. */
+  public static String alarmDay(String isoDate) {
+    return "ALARMS#" + isoDate;
+  }
+
+  /** The backup verification reports, newest last (sort key: start time, then report id). */
+  public static final String BACKUP_REPORTS = "BACKUP#REPORTS";
 }

@@ -14,8 +14,9 @@ import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * The two reads every bucket adapter checks objects with: what S3 says of a version (size, and the
- * SHA-256 it kept), and the SHA-256 of its bytes read in full.
+ * What every bucket adapter does the same way: the two reads objects are checked with (what S3 says
+ * of a version: size and the SHA-256 it kept; the SHA-256 of its bytes read in full), and removing
+ * every version of a key from a versioned bucket.
  */
 public final class S3Reads {
 
@@ -63,5 +64,42 @@ public final class S3Reads {
       throw new UncheckedIOException(e);
     }
     return Base64.getEncoder().encodeToString(digest.digest());
+  }
+
+  /**
+   * Deletes every version and delete marker of exactly {@code key}. One that is gone already is no
+   * failure: two removals of the same key (an asset's deletion and its stream consumer, a repeated
+   * purge) may run at once.
+   *
+   * @return how many versions and markers this call removed
+   */
+  public static int deleteAllVersions(S3Client s3, String bucket, String key) {
+    int removed = 0;
+    // the listing is by prefix: keys that merely start with this one are not ours
+    for (var page : s3.listObjectVersionsPaginator(r -> r.bucket(bucket).prefix(key))) {
+      for (var version : page.versions()) {
+        if (version.key().equals(key) && removedIfThere(s3, bucket, key, version.versionId())) {
+          removed++;
+        }
+      }
+      for (var marker : page.deleteMarkers()) {
+        if (marker.key().equals(key) && removedIfThere(s3, bucket, key, marker.versionId())) {
+          removed++;
+        }
+      }
+    }
+    return removed;
+  }
+
+  private static boolean removedIfThere(S3Client s3, String bucket, String key, String versionId) {
+    try {
+      s3.deleteObject(r -> r.bucket(bucket).key(key).versionId(versionId));
+      return true;
+    } catch (S3Exception e) {
+      if (e.statusCode() == 404) {
+        return false;
+      }
+      throw e;
+    }
   }
 }

@@ -67,6 +67,20 @@ public final class InMemoryBackupStore implements BackupStore {
     return copies.sha256(key, versionId);
   }
 
+  @Override
+  public String restoreToData(String key, String backupVersionId) {
+    calls.incrementAndGet();
+    var copy = copies.versions(key).stream().filter(v -> v.versionId().equals(backupVersionId)).findFirst()
+        .orElseThrow(() -> new IllegalStateException("no such backup version " + backupVersionId));
+    return data.land(key, copy.bytes(), copy.sha256());
+  }
+
+  @Override
+  public int purge(String key) {
+    calls.incrementAndGet();
+    return copies.deleteAllVersions(key);
+  }
+
   /** Base64 SHA-256, as S3 reports checksums. */
   public static final class Sha256 {
     private Sha256() {}

@@ -18,6 +18,8 @@ public final class AssetItems {
   public static final String CLASSIFICATION = "classification";
   public static final String DELETED_AT = "deletedAt";
   public static final String DELETED_BY = "deletedBy";
+  /** When the upload was verified; assets verified before it was kept have only createdAt. */
+  public static final String AVAILABLE_AT = "availableAt";
 
   private AssetItems() {}
 

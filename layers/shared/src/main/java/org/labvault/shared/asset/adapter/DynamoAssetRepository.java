@@ -189,10 +189,11 @@ public final class DynamoAssetRepository implements AssetRepository {
   }
 
   @Override
-  public boolean markAvailable(String assetId, String versionId) {
+  public boolean markAvailable(String assetId, String versionId, Instant availableAt) {
     Map<String, AttributeValue> values = new HashMap<>(Map.of(
-        ":pending", s(AssetStatus.PENDING_UPLOAD.name()), ":available", s(AssetStatus.AVAILABLE.name())));
-    String set = "SET #status = :available";
+        ":pending", s(AssetStatus.PENDING_UPLOAD.name()), ":available", s(AssetStatus.AVAILABLE.name()),
+        ":availableAt", s(Times.format(availableAt))));
+    String set = "SET #status = :available, " + AssetItems.AVAILABLE_AT + " = :availableAt";
     if (versionId != null) {
       values.put(":version", s(versionId));
       set += ", versionId = :version";

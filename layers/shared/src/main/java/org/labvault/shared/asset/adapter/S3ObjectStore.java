@@ -131,37 +131,7 @@ public final class S3ObjectStore implements ObjectStore {
 
   @Override
   public int deleteAllVersions(String key) {
-    int removed = 0;
-    // the listing is by prefix: keys that merely start with this one are not ours
-    for (var page : s3.listObjectVersionsPaginator(r -> r.bucket(bucket()).prefix(key))) {
-      for (var version : page.versions()) {
-        if (version.key().equals(key) && removedIfThere(key, version.versionId())) {
-          removed++;
-        }
-      }
-      for (var marker : page.deleteMarkers()) {
-        if (marker.key().equals(key) && removedIfThere(key, marker.versionId())) {
-          removed++;
-        }
-      }
-    }
-    return removed;
-  }
-
-  /**
-   * Deletes one version; one that is gone already is no failure: the asset's deletion and the
-   * stream consumer that finishes it may remove the same versions at the same time.
-   */
-  private boolean removedIfThere(String key, String versionId) {
-    try {
-      delete(key, versionId);
-      return true;
-    } catch (S3Exception e) {
-      if (e.statusCode() == 404) {
-        return false;
-      }
-      throw e;
-    }
+    return S3Reads.deleteAllVersions(s3, bucket(), key);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package org.labvault.shared.asset.port;
 
+import java.time.Instant;
 import java.util.Optional;
 import org.labvault.shared.asset.domain.Asset;
 import org.labvault.shared.asset.domain.AssetStatus;
@@ -50,11 +51,12 @@ public interface AssetRepository {
   boolean delete(Asset asset, java.time.Instant deletedAt, String deletedBy);
 
   /**
-   * PENDING_UPLOAD -> AVAILABLE with the verified object version.
+   * PENDING_UPLOAD -> AVAILABLE with the verified object version, and when (backups measure their
+   * recovery point from it).
    *
    * @return false when the asset was not pending (already decided: a duplicate event)
    */
-  boolean markAvailable(String assetId, String versionId);
+  boolean markAvailable(String assetId, String versionId, Instant availableAt);
 
   /**
    * PENDING_UPLOAD -> REJECTED, with the reason.

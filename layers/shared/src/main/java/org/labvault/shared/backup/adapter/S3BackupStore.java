@@ -10,7 +10,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
-/** The backup bucket through the S3 client; copies come server-side from the data bucket. */
+/** The backup bucket through the S3 client; copies go server-side between it and the data bucket. */
 public final class S3BackupStore implements BackupStore {
 
   /** Copying a large object takes far longer than an ordinary API call may. */
@@ -40,12 +40,26 @@ public final class S3BackupStore implements BackupStore {
    */
   @Override
   public String copyFromData(String key, String dataVersionId) {
-    return s3.copyObject(r -> r.sourceBucket(dataBucket()).sourceKey(key).sourceVersionId(dataVersionId)
-            .destinationBucket(backupBucket()).destinationKey(key)
+    return copy(dataBucket(), key, dataVersionId, backupBucket());
+  }
+
+  @Override
+  public String restoreToData(String key, String backupVersionId) {
+    return copy(backupBucket(), key, backupVersionId, dataBucket());
+  }
+
+  private String copy(String fromBucket, String key, String versionId, String toBucket) {
+    return s3.copyObject(r -> r.sourceBucket(fromBucket).sourceKey(key).sourceVersionId(versionId)
+            .destinationBucket(toBucket).destinationKey(key)
             .serverSideEncryption(ServerSideEncryption.AES256)
             .checksumAlgorithm(ChecksumAlgorithm.SHA256)
             .overrideConfiguration(o -> o.apiCallTimeout(LONG_CALL).apiCallAttemptTimeout(LONG_CALL)))
         .versionId();
+  }
+
+  @Override
+  public int purge(String key) {
+    return S3Reads.deleteAllVersions(s3, backupBucket(), key);
   }
 
   @Override

@@ -31,4 +31,15 @@ public interface BackupStore {
 
   /** The base64 SHA-256 of one version's bytes, read in full (for copies the store kept no checksum of). */
   String sha256(String key, String versionId);
+
+  /**
+   * Copies one version of a backup copy back into the data bucket under the same key, encrypted at
+   * rest, asking the store to compute and keep its SHA-256 (a restore).
+   *
+   * @return the version id of the object now in the data bucket
+   */
+  String restoreToData(String key, String backupVersionId);
+
+  /** Removes every version of the copy under {@code key} (a purge past retention); returns how many. */
+  int purge(String key);
 }

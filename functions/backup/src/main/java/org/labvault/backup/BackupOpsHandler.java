@@ -1,0 +1,50 @@
+package org.labvault.backup;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.Map;
+import org.labvault.shared.asset.AssetView;
+import org.labvault.shared.auth.Caller;
+import org.labvault.shared.aws.AwsFailures;
+import org.labvault.shared.config.Config;
+import org.labvault.shared.error.NotFoundException;
+import org.labvault.shared.http.ApiResponse;
+import org.labvault.shared.http.Router;
+
+/** The operators' backup routes: run the daily backup or its verification now, read the report, restore an asset. */
+public final class BackupOpsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+  private final Router router;
+
+  public BackupOpsHandler() {
+    this(System.getenv());
+  }
+
+  public BackupOpsHandler(Map<String, String> environment) {
+    this(DaggerBackupComponent.factory().create(Config.from(environment)));
+  }
+
+  BackupOpsHandler(BackupComponent c) {
+    DailyBackup daily = c.daily();
+    BackupVerification verification = c.verification();
+    AssetRestore restore = c.restore();
+    var reports = c.reports();
+    this.router = Router.builder()
+        .translatingFailures(AwsFailures::unavailable)
+        .auditDenials(c.audit(), c.clock())
+        .on("POST /ops/backups/run", r -> ApiResponse.ok(daily.run(r.principal().userId(), r.requestId())))
+        .on("POST /ops/backups/verify", r -> ApiResponse.ok(verification.verify(r.principal().userId(), r.requestId())))
+        .on("GET /ops/backups/reports/latest", r -> ApiResponse.ok(reports.latest()
+            .orElseThrow(() -> new NotFoundException("no backup verification has run yet"))))
+        .on("POST /ops/assets/{assetId}/restore",
+            r -> ApiResponse.ok(AssetView.of(restore.restore(Caller.of(r), r.path("assetId")))))
+        .build();
+  }
+
+  @Override
+  public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    return router.handle(event, context);
+  }
+}

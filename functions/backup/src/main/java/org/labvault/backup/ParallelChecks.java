@@ -1,0 +1,57 @@
+package org.labvault.backup;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
+import javax.inject.Inject;
+
+/**
+ * Runs one S3 round trip per item, many at a time: checking or copying thousands of objects one
+ * after the other would spend the daily window waiting on the network.
+ */
+final class ParallelChecks {
+
+  /** At most this many requests in flight (the SDK's HTTP client pools 50 connections by default). */
+  static final int IN_FLIGHT = 32;
+
+  @Inject
+  ParallelChecks() {}
+
+  /** Applies {@code each} to every item; the first failure is thrown once all have run. */
+  <T> void forEach(List<T> items, Consumer<T> each) {
+    Semaphore slots = new Semaphore(IN_FLIGHT);
+    List<Future<?>> running = new ArrayList<>(items.size());
+    try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (T item : items) {
+        slots.acquireUninterruptibly();
+        running.add(pool.submit(() -> {
+          try {
+            each.accept(item);
+          } finally {
+            slots.release();
+          }
+        }));
+      }
+      RuntimeException first = null;
+      for (Future<?> f : running) {
+        try {
+          f.get();
+        } catch (ExecutionException e) {
+          if (first == null) {
+            first = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+          }
+        }
+      }
+      if (first != null) {
+        throw first;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+}
