@@ -16,7 +16,7 @@ import org.labvault.backup.domain.VerificationReport.SnapshotCheck;
 import org.labvault.backup.port.BackupLedger;
 import org.labvault.backup.port.BackupReports;
 import org.labvault.backup.snapshot.RestoreDrill;
-import org.labvault.backup.snapshot.RestoreDrill.DrillResult;
+import org.labvault.backup.snapshot.DrillResult;
 import org.labvault.backup.snapshot.SnapshotManifest;
 import org.labvault.backup.snapshot.SnapshotRetention;
 import org.labvault.backup.snapshot.SnapshotWriter;
@@ -82,7 +82,7 @@ final class BackupVerification {
     List<String> problems = new ArrayList<>();
     // the first verification of a new deployment makes the restore point it needs
     SnapshotManifest newest = snapshotStore.manifests().stream().findFirst().orElseGet(snapshots::take);
-    if (newest.takenAt().isBefore(startedAt.minus(SNAPSHOT_MAX_AGE))) {
+    if (newest.takenAtInstant().isBefore(startedAt.minus(SNAPSHOT_MAX_AGE))) {
       problems.add("the newest snapshot " + newest.snapshotId() + " was taken at " + newest.takenAt()
           + ": the daily backup has not run for more than a day");
     }
@@ -101,7 +101,7 @@ final class BackupVerification {
         problems.isEmpty() ? VerificationReport.PASSED : VerificationReport.FAILED, startedAt, finishedAt,
         new SnapshotCheck(drilled.snapshotId(), drilled.takenAt(), drilled.items(), drilled.restoredItems(),
             drilled.mismatches()),
-        found.check(), retention.retention().toDays(), snapshotRetention.oldestRestorePoint().orElse(newest.takenAt()),
+        found.check(), retention.retention().toDays(), snapshotRetention.oldestRestorePoint().orElse(newest.takenAtInstant()),
         found.rpoSeconds.get(), rtoPer10000(drilled), List.copyOf(problems));
     reports.save(report);
     audit.record(new AuditEvent(actor, "backup:verify", "backup:" + report.reportId(),

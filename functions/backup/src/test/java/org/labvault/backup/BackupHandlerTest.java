@@ -52,7 +52,8 @@ class BackupHandlerTest {
     data = new InMemoryObjectStore(clock);
     backups = new InMemoryBackupStore(data, new InMemoryObjectStore(clock));
     audit = new ArrayList<>();
-    handler = new BackupHandler(DaggerTestBackupComponent.factory().create(config("35"), table.client(), clock, audit, backups));
+    handler = new BackupHandler(DaggerTestBackupComponent.factory().create(config("35"), table.client(), clock, audit, backups, data,
+        new org.labvault.backup.snapshot.InMemorySnapshotStore(), new ArrayList<>()));
   }
 
   @AfterEach
@@ -182,7 +183,8 @@ class BackupHandlerTest {
   @Test
   void theHandler_shouldRefuseToStart_whenTheRetentionIsUnderSevenDays() {
     assertThatThrownBy(() -> new BackupHandler(DaggerTestBackupComponent.factory()
-        .create(config("6"), table.client(), clock, audit, backups)))
+        .create(config("6"), table.client(), clock, audit, backups, data,
+            new org.labvault.backup.snapshot.InMemorySnapshotStore(), new ArrayList<>())))
         .hasMessageContaining("BACKUP_RETENTION_DAYS");
   }
 }

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import javax.inject.Inject;
 import org.labvault.backup.domain.BackedUpAsset;
 import org.labvault.backup.port.BackupLedger;
+import org.labvault.backup.snapshot.ScanSegments;
 import org.labvault.shared.aws.Keys;
 import org.labvault.shared.aws.Transactions;
 import org.labvault.shared.aws.Tx;

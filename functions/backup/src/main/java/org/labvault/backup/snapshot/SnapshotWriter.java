@@ -30,8 +30,6 @@ import org.slf4j.LoggerFactory;
 public final class SnapshotWriter {
 
   private static final Logger LOG = LoggerFactory.getLogger(SnapshotWriter.class);
-  /** DynamoDB allows up to a million segments; more than this gains nothing in one Lambda. */
-  static final int MAX_SEGMENTS = 64;
 
   private final TableSource table;
   private final SnapshotStore store;
@@ -45,15 +43,7 @@ public final class SnapshotWriter {
     this.store = store;
     this.clock = clock;
     this.tableName = config.require(Config.Names.TABLE_NAME);
-    this.segments = segments(config);
-  }
-
-  static int segments(Config config) {
-    long n = config.requirePositive(Config.Names.BACKUP_SCAN_SEGMENTS);
-    if (n > MAX_SEGMENTS) {
-      throw new Config.ConfigException(Config.Names.BACKUP_SCAN_SEGMENTS + " must be at most " + MAX_SEGMENTS + ", not " + n);
-    }
-    return (int) n;
+    this.segments = ScanSegments.of(config);
   }
 
   /**

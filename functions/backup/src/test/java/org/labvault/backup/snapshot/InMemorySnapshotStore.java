@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.labvault.backup.snapshot.port.SnapshotStore;
 
 /** The backup bucket's snapshots in memory, with ways to damage them behind the drill's back. */
-final class InMemorySnapshotStore implements SnapshotStore {
+public final class InMemorySnapshotStore implements SnapshotStore {
 
   private final Map<String, byte[]> parts = new ConcurrentHashMap<>();
   private final Map<String, SnapshotManifest> manifests = new ConcurrentHashMap<>();
