@@ -115,10 +115,12 @@ class BackupTamperingE2ET {
     assertThat(parts).isNotEmpty();
 
     // one item's name changed in one part, recompressed: a valid file with other content
-    String part = parts.stream().filter(k -> gunzip(backups.read("BackupBucket", k).orElseThrow().asByteArray()).contains("\"Asset\""))
+    String part = parts.stream().filter(k -> gunzip(backups.read("BackupBucket", k).orElseThrow().asByteArray()).contains("in-the-snapshot.bin"))
         .findFirst().orElseThrow();
     String lines = gunzip(backups.read("BackupBucket", part).orElseThrow().asByteArray());
-    putBackup(part, gzip(lines.replace("in-the-snapshot.bin", "in-the-snapshot.biN")));
+    String altered = lines.replace("in-the-snapshot.bin", "in-the-snapshot.biN");
+    assertThat(altered).isNotEqualTo(lines);
+    putBackup(part, gzip(altered));
 
     JsonNode report = verify();
     assertThat(report.path("status").asText()).isEqualTo("FAILED");
