@@ -86,13 +86,17 @@ final class BackupVerification {
       problems.add("the newest snapshot " + newest.snapshotId() + " was taken at " + newest.takenAt()
           + ": the daily backup has not run for more than a day");
     }
+    long drillStart = System.nanoTime();
     DrillResult drilled = drill.run(newest);
+    long drillMs = (System.nanoTime() - drillStart) / 1_000_000;
     problems.addAll(drilled.problems());
     if (drilled.problems().isEmpty() && !drilled.passed()) {
       problems.add("the restore drill of snapshot " + drilled.snapshotId() + " restored " + drilled.restoredItems()
           + " of " + drilled.items() + " items with " + drilled.mismatches() + " mismatches");
     }
+    long objectsStart = System.nanoTime();
     CopyFindings found = checkObjects(startedAt);
+    long objectsMs = (System.nanoTime() - objectsStart) / 1_000_000;
     if (found.missing.size() + found.corrupt.size() > 0) {
       problems.add(found.missing.size() + " backup copies missing and " + found.corrupt.size() + " not matching their asset");
     }
@@ -102,7 +106,8 @@ final class BackupVerification {
         new SnapshotCheck(drilled.snapshotId(), drilled.takenAt(), drilled.items(), drilled.restoredItems(),
             drilled.mismatches()),
         found.check(), retention.retention().toDays(), snapshotRetention.oldestRestorePoint().orElse(newest.takenAtInstant()),
-        found.rpoSeconds.get(), rtoPer10000(drilled), List.copyOf(problems));
+        found.rpoSeconds.get(), rtoPer10000(drilled), new VerificationReport.Timings(drillMs, objectsMs),
+        List.copyOf(problems));
     reports.save(report);
     audit.record(new AuditEvent(actor, "backup:verify", "backup:" + report.reportId(),
         report.passed() ? AuditEvent.Decision.ALLOW : AuditEvent.Decision.DENY, null, requestId, finishedAt));
