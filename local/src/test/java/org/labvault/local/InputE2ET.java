@@ -39,7 +39,8 @@ class InputE2ET {
   /** Routes of the template that take no body: whatever is sent, they do not read it. */
   private static final Set<String> NO_BODY =
       Set.of("POST /invitations/{invitationId}/accept", "POST /invitations/{invitationId}/decline",
-          "POST /app-links/{linkId}/confirm-deletion");
+          "POST /app-links/{linkId}/confirm-deletion", "POST /ops/backups/run", "POST /ops/backups/verify",
+          "POST /ops/assets/{assetId}/restore");
 
   @BeforeAll
   static void users() {
