@@ -7,7 +7,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Random;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,12 +41,6 @@ class BackupTamperingE2ET {
     group = api.createGroup(alice, "tampered lab");
   }
 
-  static byte[] random(int size, long seed) {
-    byte[] content = new byte[size];
-    new Random(seed).nextBytes(content);
-    return content;
-  }
-
   static JsonNode verify() {
     var verified = api.post("/ops/backups/verify", operator);
     assertThat(verified.status()).as(verified.body()).isEqualTo(200);
@@ -60,7 +53,7 @@ class BackupTamperingE2ET {
 
   @Test
   void aBackupCopyRemovedBehindLabVaultsBack_failsTheVerification_namingTheAsset_andRaisesAnAlarm() throws Exception {
-    byte[] content = random(2048, 21);
+    byte[] content = Backups.random(2048, 21);
     String assetId = backups.uploadAvailable(alice, group, "removed.bin", content);
     backups.awaitCopy(assetId);
     String key = backups.objectKey(assetId);
@@ -85,7 +78,7 @@ class BackupTamperingE2ET {
 
   @Test
   void aBackupCopyOverwrittenBehindLabVaultsBack_failsTheVerification_namingTheAsset() throws Exception {
-    byte[] content = random(2048, 22);
+    byte[] content = Backups.random(2048, 22);
     String assetId = backups.uploadAvailable(alice, group, "overwritten.bin", content);
     backups.awaitCopy(assetId);
     String key = backups.objectKey(assetId);
@@ -105,7 +98,7 @@ class BackupTamperingE2ET {
 
   @Test
   void anAlteredSnapshot_failsTheRestoreDrill() throws Exception {
-    backups.uploadAvailable(alice, group, "in-the-snapshot.bin", random(64, 23));
+    backups.uploadAvailable(alice, group, "in-the-snapshot.bin", Backups.random(64, 23));
     var run = api.post("/ops/backups/run", operator);
     assertThat(run.status()).as(run.body()).isEqualTo(200);
     String snapshotId = run.json().path("snapshotId").asText();
@@ -134,9 +127,9 @@ class BackupTamperingE2ET {
 
   @Test
   void thePurge_removesExactlyTheCopiesOfAssetsDeletedLongerAgoThanTheRetention() throws Exception {
-    String expired = backups.uploadAvailable(alice, group, "expired.bin", random(512, 24));
-    String retained = backups.uploadAvailable(alice, group, "retained.bin", random(512, 25));
-    String live = backups.uploadAvailable(alice, group, "live.bin", random(512, 26));
+    String expired = backups.uploadAvailable(alice, group, "expired.bin", Backups.random(512, 24));
+    String retained = backups.uploadAvailable(alice, group, "retained.bin", Backups.random(512, 25));
+    String live = backups.uploadAvailable(alice, group, "live.bin", Backups.random(512, 26));
     for (String id : new String[] {expired, retained, live}) {
       backups.awaitCopy(id);
     }

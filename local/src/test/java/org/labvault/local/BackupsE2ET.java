@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -46,12 +45,6 @@ class BackupsE2ET {
     group = api.createGroup(alice, "backup lab");
   }
 
-  static byte[] random(int size, long seed) {
-    byte[] content = new byte[size];
-    new Random(seed).nextBytes(content);
-    return content;
-  }
-
   @Test
   @Order(1)
   void theLatestReport_shouldBe404BeforeTheFirstVerification() {
@@ -64,7 +57,7 @@ class BackupsE2ET {
   @Order(2)
   void anUploadedAsset_isCopied_survivesDeletion_passesVerification_andIsRestoredWithTheSameBytes() throws Exception {
     // given: an upload through the API, verified, and its backup copy
-    byte[] content = random(4096, 11);
+    byte[] content = Backups.random(4096, 11);
     String assetId = backups.uploadAvailable(alice, group, "plate-11.bin", content);
     assertThat(backups.awaitCopy(assetId)).isEqualTo(content);
     String key = backups.objectKey(assetId);
@@ -139,12 +132,12 @@ class BackupsE2ET {
   void restoring_shouldBeRefusedForAnUnknownAsset_anAvailableOne_andOnePastRetention() throws Exception {
     assertThat(api.post("/ops/assets/01a20900-0000-7000-8000-000000000000/restore", operator).status()).isEqualTo(404);
 
-    String available = backups.uploadAvailable(alice, group, "kept.bin", random(100, 3));
+    String available = backups.uploadAvailable(alice, group, "kept.bin", Backups.random(100, 3));
     var notDeleted = api.post("/ops/assets/" + available + "/restore", operator);
     assertThat(notDeleted.status()).isEqualTo(409);
     assertThat(notDeleted.problemCode()).isEqualTo("NOT_DELETED");
 
-    String old = backups.uploadAvailable(alice, group, "old.bin", random(100, 4));
+    String old = backups.uploadAvailable(alice, group, "old.bin", Backups.random(100, 4));
     backups.awaitCopy(old);
     backups.delete(alice, old);
     backups.deletedAgo(old, Duration.ofDays(36));
@@ -157,7 +150,7 @@ class BackupsE2ET {
   @Test
   @Order(4)
   void everyBackupRoute_shouldBe403ForAnyoneButOperators() throws Exception {
-    String deleted = backups.uploadAvailable(alice, group, "mine.bin", random(64, 5));
+    String deleted = backups.uploadAvailable(alice, group, "mine.bin", Backups.random(64, 5));
     backups.awaitCopy(deleted);
     backups.delete(alice, deleted);
     String stranger = api.token("mallory", "other-tenant");

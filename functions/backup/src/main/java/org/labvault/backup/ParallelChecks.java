@@ -3,9 +3,9 @@ package org.labvault.backup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import javax.inject.Inject;
 
@@ -15,7 +15,7 @@ import javax.inject.Inject;
  */
 final class ParallelChecks {
 
-  /** At most this many requests in flight (the SDK's HTTP client pools 50 connections by default). */
+  /** Requests in flight at once. */
   static final int IN_FLIGHT = 32;
 
   @Inject
@@ -23,18 +23,14 @@ final class ParallelChecks {
 
   /** Applies {@code each} to every item; the first failure is thrown once all have run. */
   <T> void forEach(List<T> items, Consumer<T> each) {
-    Semaphore slots = new Semaphore(IN_FLIGHT);
-    List<Future<?>> running = new ArrayList<>(items.size());
-    try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+    if (items.isEmpty()) {
+      return;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(IN_FLIGHT, items.size()));
+    try {
+      List<Future<?>> running = new ArrayList<>(items.size());
       for (T item : items) {
-        slots.acquireUninterruptibly();
-        running.add(pool.submit(() -> {
-          try {
-            each.accept(item);
-          } finally {
-            slots.release();
-          }
-        }));
+        running.add(pool.submit(() -> each.accept(item)));
       }
       RuntimeException first = null;
       for (Future<?> f : running) {
@@ -52,6 +48,8 @@ final class ParallelChecks {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
+    } finally {
+      pool.shutdownNow();
     }
   }
 }

@@ -46,6 +46,13 @@ public final class Backups {
     return dynamo;
   }
 
+  /** {@code size} random bytes, the same for the same seed. */
+  public static byte[] random(int size, long seed) {
+    byte[] content = new byte[size];
+    new java.util.Random(seed).nextBytes(content);
+    return content;
+  }
+
   public String bucket(String logicalId) {
     return stack.model().buckets().get(logicalId).bucketName();
   }

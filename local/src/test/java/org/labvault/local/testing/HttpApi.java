@@ -17,10 +17,21 @@ import org.labvault.shared.json.Json;
 public final class HttpApi {
 
   private final URI base;
+  private final Duration timeout;
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   public HttpApi(URI base) {
+    this(base, Duration.ofSeconds(30));
+  }
+
+  private HttpApi(URI base, Duration timeout) {
     this.base = base;
+    this.timeout = timeout;
+  }
+
+  /** The same API, waiting up to {@code timeout} for an answer (long jobs in benchmarks). */
+  public HttpApi waitingUpTo(Duration timeout) {
+    return new HttpApi(base, timeout);
   }
 
   /** One answer: status, headers, body. */
@@ -81,7 +92,7 @@ public final class HttpApi {
   }
 
   public Answer raw(String method, String path, Map<String, String> headers, byte[] body) {
-    var builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+    var builder = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout)
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
     headers.forEach(builder::header);
     try {
