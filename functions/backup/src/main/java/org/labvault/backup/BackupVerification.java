@@ -27,6 +27,7 @@ import org.labvault.shared.audit.AuditEvent;
 import org.labvault.shared.audit.AuditLog;
 import org.labvault.shared.backup.port.BackupStore;
 import org.labvault.shared.id.Ids;
+import org.labvault.shared.time.Times;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,10 +103,12 @@ final class BackupVerification {
     }
     Instant finishedAt = clock.instant();
     VerificationReport report = new VerificationReport(Ids.newId(clock),
-        problems.isEmpty() ? VerificationReport.PASSED : VerificationReport.FAILED, startedAt, finishedAt,
-        new SnapshotCheck(drilled.snapshotId(), drilled.takenAt(), drilled.items(), drilled.restoredItems(),
+        problems.isEmpty() ? VerificationReport.PASSED : VerificationReport.FAILED, Times.seconds(startedAt),
+        Times.seconds(finishedAt),
+        new SnapshotCheck(drilled.snapshotId(), Times.seconds(drilled.takenAt()), drilled.items(), drilled.restoredItems(),
             drilled.mismatches()),
-        found.check(), retention.retention().toDays(), snapshotRetention.oldestRestorePoint().orElse(newest.takenAtInstant()),
+        found.check(), retention.retention().toDays(),
+        Times.seconds(snapshotRetention.oldestRestorePoint().orElse(newest.takenAtInstant())),
         found.rpoSeconds.get(), rtoPer10000(drilled), new VerificationReport.Timings(drillMs, objectsMs),
         List.copyOf(problems));
     reports.save(report);

@@ -15,6 +15,7 @@ import org.labvault.backup.snapshot.SnapshotWriter;
 import org.labvault.shared.audit.AuditEvent;
 import org.labvault.shared.audit.AuditLog;
 import org.labvault.shared.backup.port.BackupStore;
+import org.labvault.shared.time.Times;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,8 +90,8 @@ final class DailyBackup {
         null, requestId, finishedAt));
     LOG.info("daily backup: snapshot {} of {} items, {} objects copied, {} copies and {} snapshots purged",
         snapshot.snapshotId(), snapshot.items(), copied.get(), purged.get(), snapshotsPurged);
-    return new RunResult(snapshot.snapshotId(), snapshot.items(), startedAt, finishedAt, copied.get(), purged.get(),
-        snapshotsPurged);
+    return new RunResult(snapshot.snapshotId(), snapshot.items(), Times.seconds(startedAt), Times.seconds(finishedAt),
+        copied.get(), purged.get(), snapshotsPurged);
   }
 
   /** The versions go first: a purge that fails after that is finished by the next run. */

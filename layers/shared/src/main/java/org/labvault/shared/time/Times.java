@@ -26,6 +26,11 @@ public final class Times {
     }
   }
 
+  /** The instant to the second, as every timestamp LabVault answers with; null stays null. */
+  public static Instant seconds(Instant instant) {
+    return instant == null ? null : instant.truncatedTo(ChronoUnit.SECONDS);
+  }
+
   /** Fixed-width UTC form; its string order is its time order (used in sort keys). */
   public static String format(Instant instant) {
     return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
