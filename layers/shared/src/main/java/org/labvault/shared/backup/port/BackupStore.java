@@ -17,7 +17,9 @@ public interface BackupStore {
 
   /**
    * Copies one version of a data bucket object to the backup bucket under the same key, encrypted
-   * at rest (SSE AES256), asking the store to compute and keep the copy's SHA-256.
+   * at rest (SSE AES256), asking the store to compute and keep the copy's SHA-256. A large object
+   * (over 5 GiB in S3) is copied in parts: the store then keeps checksums of the parts only, and
+   * {@link #head} has no SHA-256 of the whole copy. A copy that fails leaves no parts behind.
    *
    * @return the version id of the copy
    */
@@ -34,7 +36,8 @@ public interface BackupStore {
 
   /**
    * Copies one version of a backup copy back into the data bucket under the same key, encrypted at
-   * rest, asking the store to compute and keep its SHA-256 (a restore).
+   * rest, asking the store to compute and keep its SHA-256 (a restore). A large object is copied in
+   * parts, as by {@link #copyFromData}, and then has no SHA-256 of the whole object kept.
    *
    * @return the version id of the object now in the data bucket
    */
