@@ -27,6 +27,7 @@ final class AssetRestore {
   static final String BACKUP_EXPIRED = "BACKUP_EXPIRED";
   static final String BACKUP_MISSING = "BACKUP_MISSING";
   static final String GROUP_DELETED = "GROUP_DELETED";
+  static final String RESTORE_TOO_LARGE = "RESTORE_TOO_LARGE";
 
   private final BackupLedger ledger;
   private final BackupStore backups;
@@ -56,6 +57,12 @@ final class AssetRestore {
     if (!asset.hasCopy() || asset.expired(clock.instant(), retention.retention())) {
       throw refused(operator, asset, BACKUP_EXPIRED, "the backup copy is kept " + retention.retention().toDays()
           + " days after deletion; this asset was deleted at " + asset.deletedAt());
+    }
+    if (asset.sizeBytes() > BackupStore.SINGLE_COPY_MAX_BYTES) {
+      // a copy in parts would reach the upload verifier as a completed upload of a DELETED asset,
+      // which removes such bytes as late ones before the restore could mark the asset AVAILABLE
+      throw refused(operator, asset, RESTORE_TOO_LARGE, "assets over 5 GiB are not restored by this route yet;"
+          + " the backup copy is kept (see the README's backups section)");
     }
     BackupCopy copy = backups.head(asset.objectKey(), asset.backupVersionId())
         .filter(c -> CopyCheck.matches(backups, asset.objectKey(), asset.sizeBytes(), asset.sha256(), c))

@@ -263,6 +263,21 @@ class BackupJobsAndRoutesTest {
   }
 
   @Test
+  void restore_shouldBeRefusedWithoutTouchingAnything_forAnAssetOverFiveGiB() {
+    asset("DELETED", true, NOW.minus(Duration.ofDays(1)));
+    table.client().updateItem(r -> r.tableName(EmbeddedTable.NAME).key(Map.of(Keys.PK, s(Keys.asset(ASSET)), Keys.SK, s(Keys.META)))
+        .updateExpression("SET sizeBytes = :big").expressionAttributeValues(Map.of(":big", AttributeValue.fromN("5368709121"))));
+    int callsBefore = backups.calls.get();
+
+    var res = call("restore-asset.json");
+
+    assertThat(res.getStatusCode()).isEqualTo(409);
+    assertThat(body(res).path("code").asText()).isEqualTo("RESTORE_TOO_LARGE");
+    assertThat(backups.calls.get()).isEqualTo(callsBefore);
+    assertThat(item(Keys.asset(ASSET)).get("status").s()).isEqualTo("DELETED");
+  }
+
+  @Test
   void theLatestReport_shouldBe404BeforeTheFirst_andAnUnknownJobRefused() {
     assertThat(call("latest-report.json").getStatusCode()).isEqualTo(404);
     assertThatThrownBy(() -> jobs.handleRequest(Map.of("job", "everything"), new FakeContext()))

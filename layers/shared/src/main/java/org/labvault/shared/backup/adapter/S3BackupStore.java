@@ -19,7 +19,7 @@ public final class S3BackupStore implements BackupStore {
   /** Copying a large object takes far longer than an ordinary API call may. */
   static final Duration LONG_CALL = Duration.ofMinutes(14);
   /** The largest object one CopyObject copies (5 GiB); assets may be up to 5 TiB. */
-  static final long SINGLE_COPY_LIMIT = 5L * 1024 * MultipartCopy.MIB;
+  static final long SINGLE_COPY_LIMIT = BackupStore.SINGLE_COPY_MAX_BYTES;
   /** Few calls for a large object; one of 5 TiB needs larger parts (S3 takes 10,000 at most). */
   static final long PART_SIZE = 512 * MultipartCopy.MIB;
 

@@ -35,6 +35,13 @@ public interface BackupStore {
   String sha256(String key, String versionId);
 
   /**
+   * The largest object S3 copies in one request (5 GiB); larger ones are copied in parts, and a
+   * copy in parts lands in the data bucket as a completed multipart upload, which the data bucket
+   * announces like an upload.
+   */
+  long SINGLE_COPY_MAX_BYTES = 5L * 1024 * 1024 * 1024;
+
+  /**
    * Copies one version of a backup copy back into the data bucket under the same key, encrypted at
    * rest, asking the store to compute and keep its SHA-256 (a restore). A large object is copied in
    * parts, as by {@link #copyFromData}, and then has no SHA-256 of the whole object kept.
