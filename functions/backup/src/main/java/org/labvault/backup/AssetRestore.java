@@ -15,6 +15,7 @@ import org.labvault.shared.backup.port.BackupStore;
 import org.labvault.shared.backup.port.BackupStore.BackupCopy;
 import org.labvault.shared.error.ConflictException;
 import org.labvault.shared.error.NotFoundException;
+import org.labvault.shared.time.Times;
 
 /**
  * An operator brings a DELETED asset back from its backup copy while the copy is retained: the
@@ -27,7 +28,6 @@ final class AssetRestore {
   static final String BACKUP_EXPIRED = "BACKUP_EXPIRED";
   static final String BACKUP_MISSING = "BACKUP_MISSING";
   static final String GROUP_DELETED = "GROUP_DELETED";
-  static final String RESTORE_TOO_LARGE = "RESTORE_TOO_LARGE";
 
   private final BackupLedger ledger;
   private final BackupStore backups;
@@ -58,38 +58,47 @@ final class AssetRestore {
       throw refused(operator, asset, BACKUP_EXPIRED, "the backup copy is kept " + retention.retention().toDays()
           + " days after deletion; this asset was deleted at " + asset.deletedAt());
     }
-    if (asset.sizeBytes() > BackupStore.SINGLE_COPY_MAX_BYTES) {
-      // a copy in parts would reach the upload verifier as a completed upload of a DELETED asset,
-      // which removes such bytes as late ones before the restore could mark the asset AVAILABLE
-      throw refused(operator, asset, RESTORE_TOO_LARGE, "assets over 5 GiB are not restored by this route yet;"
-          + " the backup copy is kept (see the README's backups section)");
-    }
     BackupCopy copy = backups.head(asset.objectKey(), asset.backupVersionId())
         .filter(c -> CopyCheck.matches(backups, asset.objectKey(), asset.sizeBytes(), asset.sha256(), c))
         .orElseThrow(() -> refused(operator, asset, BACKUP_MISSING,
             "the backup copy is gone or does not match the asset; see the latest backup report"));
-    String dataVersion = backups.restoreToData(asset.objectKey(), copy.versionId());
+    // recorded first: the copy lands (a large one as a completed upload) while the asset is still DELETED
+    Instant since = Times.seconds(clock.instant());
+    if (!ledger.beginRestore(asset, since)) {
+      throw refused(operator, asset, NOT_DELETED, "the asset is being restored, or was restored or purged meanwhile");
+    }
+    String dataVersion = null;
+    try {
+      dataVersion = backups.restoreToData(asset.objectKey(), copy.versionId());
+      requireLanded(asset, dataVersion);
+      finish(operator, asset, since, dataVersion);
+    } catch (RuntimeException e) {
+      if (dataVersion != null) {
+        objects.delete(asset.objectKey(), dataVersion);
+      }
+      ledger.endRestore(asset, since);
+      throw e;
+    }
+    audit.record(new AuditEvent(operator.userId(), "asset:restore", "asset:" + assetId, AuditEvent.Decision.ALLOW,
+        null, operator.requestId(), clock.instant()));
+    return assets.find(assetId).orElseThrow();
+  }
+
+  private void requireLanded(BackedUpAsset asset, String dataVersion) {
     boolean landed = objects.head(asset.objectKey(), dataVersion)
         .filter(o -> o.sizeBytes() == asset.sizeBytes() && sha256(asset, o).equals(asset.sha256())).isPresent();
     if (!landed) {
-      objects.delete(asset.objectKey(), dataVersion);
-      throw new IllegalStateException("the restored object of asset " + assetId + " does not match its declaration");
+      throw new IllegalStateException("the restored object of asset " + asset.assetId() + " does not match its declaration");
     }
-    Instant now = clock.instant();
-    switch (ledger.restore(asset, dataVersion, now, operator.userId())) {
+  }
+
+  /** The state change; a refusal here leaves the copied bytes to the caller's clean-up. */
+  private void finish(Caller operator, BackedUpAsset asset, Instant since, String dataVersion) {
+    switch (ledger.restore(asset, since, dataVersion, clock.instant(), operator.userId())) {
       case RESTORED -> { }
-      case NOT_DELETED -> {
-        objects.delete(asset.objectKey(), dataVersion); // a concurrent restore (or purge) won
-        throw refused(operator, asset, NOT_DELETED, "the asset was restored or purged meanwhile");
-      }
-      case GROUP_GONE -> {
-        objects.delete(asset.objectKey(), dataVersion);
-        throw refused(operator, asset, GROUP_DELETED, "the asset's group is deleted or being deleted");
-      }
+      case NOT_DELETED -> throw refused(operator, asset, NOT_DELETED, "the asset was restored or purged meanwhile");
+      case GROUP_GONE -> throw refused(operator, asset, GROUP_DELETED, "the asset's group is deleted or being deleted");
     }
-    audit.record(new AuditEvent(operator.userId(), "asset:restore", "asset:" + assetId, AuditEvent.Decision.ALLOW,
-        null, operator.requestId(), now));
-    return assets.find(assetId).orElseThrow();
   }
 
   private String sha256(BackedUpAsset asset, ObjectStore.StoredObject o) {

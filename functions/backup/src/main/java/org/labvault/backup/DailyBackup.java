@@ -12,6 +12,7 @@ import org.labvault.backup.port.BackupLedger;
 import org.labvault.backup.snapshot.SnapshotManifest;
 import org.labvault.backup.snapshot.SnapshotRetention;
 import org.labvault.backup.snapshot.SnapshotWriter;
+import org.labvault.shared.asset.port.ObjectStore;
 import org.labvault.shared.audit.AuditEvent;
 import org.labvault.shared.audit.AuditLog;
 import org.labvault.shared.backup.port.BackupStore;
@@ -21,8 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The daily backup: a snapshot of the metadata table, a copy of every verified object the stream
- * left without one (the safety net of the copies made on the AVAILABLE transition), and the purge
- * of copies and snapshots past retention. Running it twice is harmless: copies and purges are
+ * left without one (the safety net of the copies made on the AVAILABLE transition), the purge of
+ * copies and snapshots past retention, and the clean-up after restores that died. Running it twice is harmless: copies and purges are
  * idempotent, and a second snapshot is just a newer restore point.
  */
 final class DailyBackup {
@@ -40,6 +41,7 @@ final class DailyBackup {
   private final BackupLedger ledger;
   private final BackupCopier copier;
   private final BackupStore backups;
+  private final ObjectStore objects;
   private final BackupRetention retention;
   private final ParallelChecks parallel;
   private final AuditLog audit;
@@ -47,12 +49,14 @@ final class DailyBackup {
 
   @Inject
   DailyBackup(SnapshotWriter snapshots, SnapshotRetention snapshotRetention, BackupLedger ledger, BackupCopier copier,
-      BackupStore backups, BackupRetention retention, ParallelChecks parallel, AuditLog audit, Clock clock) {
+      BackupStore backups, ObjectStore objects, BackupRetention retention, ParallelChecks parallel, AuditLog audit,
+      Clock clock) {
     this.snapshots = snapshots;
     this.snapshotRetention = snapshotRetention;
     this.ledger = ledger;
     this.copier = copier;
     this.backups = backups;
+    this.objects = objects;
     this.retention = retention;
     this.parallel = parallel;
     this.audit = audit;
@@ -65,13 +69,19 @@ final class DailyBackup {
     SnapshotManifest snapshot = snapshots.take();
     Queue<BackedUpAsset> uncopied = new ConcurrentLinkedQueue<>();
     Queue<BackedUpAsset> expired = new ConcurrentLinkedQueue<>();
+    Queue<BackedUpAsset> abandoned = new ConcurrentLinkedQueue<>();
     ledger.forEachAsset(a -> {
       if (a.available() && a.backupVersionId() == null && a.versionId() != null) {
         uncopied.add(a);
-      } else if (a.hasCopy() && a.expired(startedAt, retention.retention())) {
+      }
+      if (a.hasCopy() && a.expired(startedAt, retention.retention())) {
         expired.add(a);
       }
+      if (a.restoreAbandoned(startedAt)) {
+        abandoned.add(a);
+      }
     });
+    parallel.forEach(List.copyOf(abandoned), a -> removeAbandonedRestore(a, requestId));
     AtomicInteger copied = new AtomicInteger();
     parallel.forEach(List.copyOf(uncopied), a -> {
       if (copier.backUp(a.toCopy(), requestId)) {
@@ -92,6 +102,19 @@ final class DailyBackup {
         snapshot.snapshotId(), snapshot.items(), copied.get(), purged.get(), snapshotsPurged);
     return new RunResult(snapshot.snapshotId(), snapshot.items(), Times.seconds(startedAt), Times.seconds(finishedAt),
         copied.get(), purged.get(), snapshotsPurged);
+  }
+
+  /**
+   * A restore that died after copying may have left bytes of a DELETED asset in the data bucket;
+   * they go first, then the record of the restore (a failure in between is finished by the next run).
+   */
+  private void removeAbandonedRestore(BackedUpAsset asset, String requestId) {
+    int removed = objects.deleteAllVersions(asset.objectKey());
+    ledger.endRestore(asset, asset.restoringSince());
+    LOG.warn("restore of asset {} begun at {} was abandoned; {} object versions removed", asset.assetId(),
+        asset.restoringSince(), removed);
+    audit.record(new AuditEvent(ACTOR, "asset:restore-abandoned", "asset:" + asset.assetId(), AuditEvent.Decision.ALLOW,
+        null, requestId, clock.instant()));
   }
 
   /** The versions go first: a purge that fails after that is finished by the next run. */

@@ -228,6 +228,7 @@ class BackupJobsAndRoutesTest {
     assertThat(asset.has("deletedAt")).isFalse();
     var stored = item(Keys.asset(ASSET));
     assertThat(stored.get(Keys.GSI1_PK).s()).isEqualTo(Keys.groupAssets(GROUP, false));
+    assertThat(stored).doesNotContainKeys("restoringSince", "deletedAt", "deletedBy");
     assertThat(data.versions(stored.get("objectKey").s())).singleElement()
         .satisfies(v -> {
           assertThat(v.bytes()).isEqualTo(CONTENT);
@@ -262,19 +263,43 @@ class BackupJobsAndRoutesTest {
     assertThat(data.versions("assets/acme/" + GROUP + "/" + ASSET)).isEmpty();
   }
 
-  @Test
-  void restore_shouldBeRefusedWithoutTouchingAnything_forAnAssetOverFiveGiB() {
-    asset("DELETED", true, NOW.minus(Duration.ofDays(1)));
+  private void restoringSince(Instant since) {
     table.client().updateItem(r -> r.tableName(EmbeddedTable.NAME).key(Map.of(Keys.PK, s(Keys.asset(ASSET)), Keys.SK, s(Keys.META)))
-        .updateExpression("SET sizeBytes = :big").expressionAttributeValues(Map.of(":big", AttributeValue.fromN("5368709121"))));
-    int callsBefore = backups.calls.get();
+        .updateExpression("SET restoringSince = :at").expressionAttributeValues(Map.of(":at", s(since.toString()))));
+  }
+
+  @Test
+  void restore_shouldBeRefused_whileAnotherRestoreOfTheAssetIsUnderWay() {
+    asset("DELETED", true, NOW.minus(Duration.ofDays(1)));
+    restoringSince(NOW.minus(Duration.ofMinutes(1)));
 
     var res = call("restore-asset.json");
 
     assertThat(res.getStatusCode()).isEqualTo(409);
-    assertThat(body(res).path("code").asText()).isEqualTo("RESTORE_TOO_LARGE");
-    assertThat(backups.calls.get()).isEqualTo(callsBefore);
-    assertThat(item(Keys.asset(ASSET)).get("status").s()).isEqualTo("DELETED");
+    assertThat(body(res).path("code").asText()).isEqualTo("NOT_DELETED");
+    assertThat(data.versions("assets/acme/" + GROUP + "/" + ASSET)).isEmpty();
+    assertThat(item(Keys.asset(ASSET)).get("restoringSince").s()).isEqualTo(NOW.minus(Duration.ofMinutes(1)).toString());
+  }
+
+  @Test
+  void aRestoreThatDied_shouldLeaveNoBytesAfterTheDailyBackup_andTheAssetRestorableAgain() {
+    // given: a restore began two hours ago, copied the object back and died before marking the asset
+    asset("DELETED", true, NOW.minus(Duration.ofDays(1)));
+    String key = "assets/acme/" + GROUP + "/" + ASSET;
+    data.land(key, CONTENT, SHA);
+    restoringSince(NOW.minus(Duration.ofHours(2)));
+
+    // when
+    job("job-backup.json");
+
+    // then: the bytes of the DELETED asset are gone, and so is the record of the dead restore
+    assertThat(data.versions(key)).isEmpty();
+    assertThat(item(Keys.asset(ASSET))).doesNotContainKey("restoringSince");
+    assertThat(audit).extracting(AuditEvent::action).contains("asset:restore-abandoned");
+    // and an operator can restore it now
+    var res = call("restore-asset.json");
+    assertThat(res.getStatusCode()).as(res.getBody()).isEqualTo(200);
+    assertThat(data.versions(key)).hasSize(1);
   }
 
   @Test

@@ -41,7 +41,7 @@ public final class UploadVerifier {
   }
 
   /** What became of one landed object. */
-  public enum Outcome { AVAILABLE, REJECTED, DUPLICATE, REMOVED_ORPHAN, REMOVED_LATE, GONE }
+  public enum Outcome { AVAILABLE, REJECTED, DUPLICATE, REMOVED_ORPHAN, REMOVED_LATE, RESTORING, GONE }
 
   public Outcome handle(ObjectCreated event, String requestId) {
     String assetId = ObjectKeys.assetIdOf(event.key());
@@ -55,7 +55,10 @@ public final class UploadVerifier {
     return switch (asset.status()) {
       case PENDING_UPLOAD -> verify(asset, event, requestId);
       case AVAILABLE -> sameVersion(asset, event) ? Outcome.DUPLICATE : removeLate(asset, event, requestId);
-      case REJECTED, DELETED -> removeLate(asset, event, requestId);
+      case REJECTED -> removeLate(asset, event, requestId);
+      // an operator's restore lands its copy (in parts: as a completed upload) before it marks the asset AVAILABLE
+      case DELETED -> assets.restoreUnderWay(asset.assetId(), clock.instant())
+          ? Outcome.RESTORING : removeLate(asset, event, requestId);
     };
   }
 

@@ -175,4 +175,33 @@ class UploadEventsHandlerTest {
     deliver(KEY, version);
     assertThat(status()).isEqualTo(AssetStatus.DELETED);
   }
+
+  @Test
+  void theCopyOfARestoreUnderWay_shouldStay_whileAStaleRestoresBytesAreRemoved() throws Exception {
+    // given a DELETED asset whose restore began a minute ago (its copy lands in parts: a completed upload)
+    var asset = c.repository().find(ASSET).orElseThrow();
+    assertThat(c.repository().delete(asset, NOW.minusSeconds(3600), "alice")).isTrue();
+    restoringSince(NOW.minusSeconds(60));
+    audit.clear();
+    String restored = objects.land(KEY, CONTENT, null);
+
+    // when its event arrives before the restore marks the asset AVAILABLE
+    deliver(KEY, restored);
+
+    // then the restore's bytes stay, untouched and unaudited
+    assertThat(objects.versions(KEY)).extracting(InMemoryObjectStore.Version::versionId).containsExactly(restored);
+    assertThat(status()).isEqualTo(AssetStatus.DELETED);
+    assertThat(audit).isEmpty();
+
+    // but bytes of a restore begun over an hour ago (it died) are late bytes like any others
+    restoringSince(NOW.minusSeconds(3601));
+    deliver(KEY, restored);
+    assertThat(objects.versions(KEY)).isEmpty();
+  }
+
+  private void restoringSince(Instant since) {
+    table.client().updateItem(r -> r.tableName(EmbeddedTable.NAME)
+        .key(Map.of(Keys.PK, s(Keys.asset(ASSET)), Keys.SK, s(Keys.META)))
+        .updateExpression("SET restoringSince = :at").expressionAttributeValues(Map.of(":at", s(since.toString()))));
+  }
 }

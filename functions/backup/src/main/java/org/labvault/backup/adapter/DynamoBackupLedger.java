@@ -14,6 +14,8 @@ import javax.inject.Inject;
 import org.labvault.backup.domain.BackedUpAsset;
 import org.labvault.backup.port.BackupLedger;
 import org.labvault.backup.snapshot.ScanSegments;
+import org.labvault.shared.asset.adapter.AssetItems;
+import org.labvault.shared.asset.domain.RestoreWindow;
 import org.labvault.shared.aws.Keys;
 import org.labvault.shared.aws.Transactions;
 import org.labvault.shared.aws.Tx;
@@ -29,8 +31,10 @@ public final class DynamoBackupLedger implements BackupLedger {
   static final String BACKUP_VERSION_ID = "backupVersionId";
   static final String BACKED_UP_AT = "backedUpAt";
   static final String BACKUP_PURGED_AT = "backupPurgedAt";
+  private static final String RESTORING_SINCE = AssetItems.RESTORING_SINCE;
   private static final String PROJECTION = String.join(", ", "assetId", "groupId", "objectKey", "versionId",
-      "sizeBytes", "sha256", "#status", "availableAt", "createdAt", "deletedAt", BACKUP_VERSION_ID, BACKUP_PURGED_AT);
+      "sizeBytes", "sha256", "#status", "availableAt", "createdAt", "deletedAt", BACKUP_VERSION_ID, BACKUP_PURGED_AT,
+      RESTORING_SINCE);
 
   private final DynamoDbClient dynamo;
   private final Config config;
@@ -117,19 +121,53 @@ public final class DynamoBackupLedger implements BackupLedger {
   }
 
   @Override
-  public Restored restore(BackedUpAsset asset, String dataVersionId, Instant restoredAt, String restoredBy) {
+  public boolean beginRestore(BackedUpAsset asset, Instant since) {
+    try {
+      dynamo.updateItem(r -> r.tableName(table).key(key(asset.assetId()))
+          .updateExpression("SET #restoring = :since")
+          .conditionExpression("#status = :deleted AND #v = :v AND attribute_not_exists(#purged)"
+              + " AND (attribute_not_exists(#restoring) OR #restoring < :stale)")
+          .expressionAttributeNames(Map.of("#restoring", RESTORING_SINCE, "#status", "status", "#v", BACKUP_VERSION_ID,
+              "#purged", BACKUP_PURGED_AT))
+          .expressionAttributeValues(Map.of(":since", AttributeValue.fromS(Times.format(since)),
+              ":stale", AttributeValue.fromS(Times.format(since.minus(RestoreWindow.LENGTH))),
+              ":deleted", AttributeValue.fromS(BackedUpAsset.DELETED),
+              ":v", AttributeValue.fromS(asset.backupVersionId()))));
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void endRestore(BackedUpAsset asset, Instant since) {
+    try {
+      dynamo.updateItem(r -> r.tableName(table).key(key(asset.assetId()))
+          .updateExpression("REMOVE #restoring").conditionExpression("#restoring = :since")
+          .expressionAttributeNames(Map.of("#restoring", RESTORING_SINCE))
+          .expressionAttributeValues(Map.of(":since", AttributeValue.fromS(Times.format(since)))));
+    } catch (ConditionalCheckFailedException e) {
+      // forgotten before, or another restore began since: not ours to remove
+    }
+  }
+
+  @Override
+  public Restored restore(BackedUpAsset asset, Instant since, String dataVersionId, Instant restoredAt,
+      String restoredBy) {
     var items = List.of(
         Tx.update(table, key(asset.assetId()),
             "SET #status = :available, versionId = :version, #gpk = :live, restoredAt = :at, restoredBy = :by"
-                + " REMOVE deletedAt, deletedBy",
-            "#status = :deleted AND #v = :v AND attribute_not_exists(#purged)",
-            Map.of("#status", "status", "#gpk", Keys.GSI1_PK, "#v", BACKUP_VERSION_ID, "#purged", BACKUP_PURGED_AT),
+                + " REMOVE deletedAt, deletedBy, #restoring",
+            "#status = :deleted AND #v = :v AND attribute_not_exists(#purged) AND #restoring = :since",
+            Map.of("#status", "status", "#gpk", Keys.GSI1_PK, "#v", BACKUP_VERSION_ID, "#purged", BACKUP_PURGED_AT,
+                "#restoring", RESTORING_SINCE),
             Map.of(":available", AttributeValue.fromS(BackedUpAsset.AVAILABLE),
                 ":version", AttributeValue.fromS(dataVersionId),
                 ":live", AttributeValue.fromS(Keys.groupAssets(asset.groupId(), false)),
                 ":at", AttributeValue.fromS(Times.format(restoredAt)), ":by", AttributeValue.fromS(restoredBy),
                 ":deleted", AttributeValue.fromS(BackedUpAsset.DELETED),
-                ":v", AttributeValue.fromS(asset.backupVersionId()))),
+                ":v", AttributeValue.fromS(asset.backupVersionId()),
+                ":since", AttributeValue.fromS(Times.format(since)))),
         Tx.update(table, Map.of(Keys.PK, AttributeValue.fromS(Keys.group(asset.groupId())),
                 Keys.SK, AttributeValue.fromS(Keys.META)),
             "SET #count = if_not_exists(#count, :zero) + :one", "#status = :active",
@@ -161,7 +199,7 @@ public final class DynamoBackupLedger implements BackupLedger {
     return new BackedUpAsset(str(item, "assetId"), str(item, "groupId"), str(item, "objectKey"), str(item, "versionId"),
         item.containsKey("sizeBytes") ? Long.parseLong(item.get("sizeBytes").n()) : 0, str(item, "sha256"), status,
         availableAt != null || str(item, "versionId") == null ? availableAt : createdAt,
-        time(item, "deletedAt"), str(item, BACKUP_VERSION_ID), time(item, BACKUP_PURGED_AT));
+        time(item, "deletedAt"), str(item, BACKUP_VERSION_ID), time(item, BACKUP_PURGED_AT), time(item, RESTORING_SINCE));
   }
 
   private static String str(Map<String, AttributeValue> item, String name) {

@@ -2,6 +2,7 @@ package org.labvault.backup.domain;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.labvault.shared.asset.domain.RestoreWindow;
 
 /**
  * What the backup jobs know of one asset: its verified object, its state, and its backup copy.
@@ -11,10 +12,11 @@ import java.time.Instant;
  *     this was kept); null while not verified
  * @param backupVersionId the version of its recorded backup copy, or null when none is recorded
  * @param backupPurgedAt when its copy was purged past retention, or null
+ * @param restoringSince when an operator's restore began copying it back, while one is recorded; else null
  */
 public record BackedUpAsset(String assetId, String groupId, String objectKey, String versionId, long sizeBytes,
     String sha256, String status, Instant availableAt, Instant deletedAt, String backupVersionId,
-    Instant backupPurgedAt) {
+    Instant backupPurgedAt, Instant restoringSince) {
 
   public static final String AVAILABLE = "AVAILABLE";
   public static final String DELETED = "DELETED";
@@ -39,6 +41,11 @@ public record BackedUpAsset(String assetId, String groupId, String objectKey, St
   /** The copy that must exist now: of every available asset, and of deleted ones within retention. */
   public boolean copyExpected(Instant now, Duration retention) {
     return (available() && hasCopy()) || (deleted() && hasCopy() && !expired(now, retention));
+  }
+
+  /** A restore began and died (its window passed): the bytes it may have copied back must go. */
+  public boolean restoreAbandoned(Instant now) {
+    return deleted() && restoringSince != null && !RestoreWindow.underWay(restoringSince, now);
   }
 
   /** The object to copy, for an asset whose verified version has no copy recorded yet. */

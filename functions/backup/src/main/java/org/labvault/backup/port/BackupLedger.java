@@ -30,13 +30,25 @@ public interface BackupLedger {
    */
   boolean markPurged(BackedUpAsset asset, Instant purgedAt);
 
+  /**
+   * Records that a restore of this DELETED asset begins copying its object back at {@code since}:
+   * only while it is DELETED with that unpurged copy and no other restore is under way (one that
+   * began longer ago than the restore window has died and no longer counts).
+   *
+   * @return false when the asset is not in that state
+   */
+  boolean beginRestore(BackedUpAsset asset, Instant since);
+
+  /** Forgets the restore begun at {@code since} (it failed, or its abandoned bytes are gone); harmless when it is gone. */
+  void endRestore(BackedUpAsset asset, Instant since);
+
   /** What became of a restore's state change. */
   enum Restored { RESTORED, NOT_DELETED, GROUP_GONE }
 
   /**
    * DELETED -> AVAILABLE with the restored object version, counted in its group again, in one
-   * transaction that requires the asset still DELETED with the same unpurged copy and its group
-   * still active.
+   * transaction that requires the asset still DELETED with the same unpurged copy, the restore begun
+   * at {@code since} still recorded, and its group still active.
    */
-  Restored restore(BackedUpAsset asset, String dataVersionId, Instant restoredAt, String restoredBy);
+  Restored restore(BackedUpAsset asset, Instant since, String dataVersionId, Instant restoredAt, String restoredBy);
 }

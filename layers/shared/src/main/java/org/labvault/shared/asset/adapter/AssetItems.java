@@ -20,6 +20,8 @@ public final class AssetItems {
   public static final String DELETED_BY = "deletedBy";
   /** When the upload was verified; assets verified before it was kept have only createdAt. */
   public static final String AVAILABLE_AT = "availableAt";
+  /** When an operator's restore began copying the object back; absent when none is under way. */
+  public static final String RESTORING_SINCE = "restoringSince";
 
   private AssetItems() {}
 

@@ -13,6 +13,7 @@ import java.util.Optional;
 import javax.inject.Inject;
 import org.labvault.shared.asset.domain.Asset;
 import org.labvault.shared.asset.domain.AssetStatus;
+import org.labvault.shared.asset.domain.RestoreWindow;
 import org.labvault.shared.asset.domain.Classification;
 import org.labvault.shared.asset.port.AssetRepository;
 import org.labvault.shared.auth.Action;
@@ -199,6 +200,14 @@ public final class DynamoAssetRepository implements AssetRepository {
       set += ", versionId = :version";
     }
     return decide(assetId, set + " REMOVE uploadId", values);
+  }
+
+  @Override
+  public boolean restoreUnderWay(String assetId, Instant now) {
+    var item = dynamo.getItem(r -> r.tableName(table).key(key(assetId)).consistentRead(true)
+        .projectionExpression(AssetItems.RESTORING_SINCE)).item();
+    AttributeValue since = item == null ? null : item.get(AssetItems.RESTORING_SINCE);
+    return since != null && RestoreWindow.underWay(Instant.parse(since.s()), now);
   }
 
   @Override

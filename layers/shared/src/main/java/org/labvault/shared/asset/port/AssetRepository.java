@@ -59,6 +59,12 @@ public interface AssetRepository {
   boolean markAvailable(String assetId, String versionId, Instant availableAt);
 
   /**
+   * Whether an operator's restore of this DELETED asset is copying its object back right now (see
+   * {@link org.labvault.shared.asset.domain.RestoreWindow}), read strongly consistently.
+   */
+  boolean restoreUnderWay(String assetId, Instant now);
+
+  /**
    * PENDING_UPLOAD -> REJECTED, with the reason.
    *
    * @return false when the asset was not pending
