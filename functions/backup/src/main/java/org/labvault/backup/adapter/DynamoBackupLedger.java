@@ -32,6 +32,10 @@ public final class DynamoBackupLedger implements BackupLedger {
   static final String BACKED_UP_AT = "backedUpAt";
   static final String BACKUP_PURGED_AT = "backupPurgedAt";
   private static final String RESTORING_SINCE = AssetItems.RESTORING_SINCE;
+  /** Still DELETED with the copy the caller read, and that copy not purged. */
+  private static final String DELETED_WITH_COPY = "#status = :deleted AND #v = :v AND attribute_not_exists(#purged)";
+  private static final Map<String, String> DELETED_WITH_COPY_NAMES =
+      Map.of("#status", "status", "#v", BACKUP_VERSION_ID, "#purged", BACKUP_PURGED_AT);
   private static final String PROJECTION = String.join(", ", "assetId", "groupId", "objectKey", "versionId",
       "sizeBytes", "sha256", "#status", "availableAt", "createdAt", "deletedAt", BACKUP_VERSION_ID, BACKUP_PURGED_AT,
       RESTORING_SINCE);
@@ -106,37 +110,37 @@ public final class DynamoBackupLedger implements BackupLedger {
 
   @Override
   public boolean markPurged(BackedUpAsset asset, Instant purgedAt) {
+    return updateWhileDeletedWithCopy(asset, "SET #purged = :at", "", Map.of(),
+        Map.of(":at", AttributeValue.fromS(Times.format(purgedAt))));
+  }
+
+  @Override
+  public boolean beginRestore(BackedUpAsset asset, Instant since) {
+    return updateWhileDeletedWithCopy(asset, "SET #restoring = :since",
+        " AND (attribute_not_exists(#restoring) OR #restoring < :stale)", Map.of("#restoring", RESTORING_SINCE),
+        Map.of(":since", AttributeValue.fromS(Times.format(since)),
+            ":stale", AttributeValue.fromS(Times.format(since.minus(RestoreWindow.LENGTH)))));
+  }
+
+  /** Updates the asset only while it is DELETED with the unpurged copy {@code asset} names; false when it is not. */
+  private boolean updateWhileDeletedWithCopy(BackedUpAsset asset, String update, String moreCondition,
+      Map<String, String> names, Map<String, AttributeValue> values) {
+    Map<String, String> allNames = new HashMap<>(names);
+    allNames.putAll(DELETED_WITH_COPY_NAMES);
+    Map<String, AttributeValue> allValues = new HashMap<>(values);
+    allValues.putAll(deletedWithCopyValues(asset));
     try {
-      dynamo.updateItem(r -> r.tableName(table).key(key(asset.assetId()))
-          .updateExpression("SET #purged = :at")
-          .conditionExpression("#status = :deleted AND #v = :v AND attribute_not_exists(#purged)")
-          .expressionAttributeNames(Map.of("#purged", BACKUP_PURGED_AT, "#status", "status", "#v", BACKUP_VERSION_ID))
-          .expressionAttributeValues(Map.of(":at", AttributeValue.fromS(Times.format(purgedAt)),
-              ":deleted", AttributeValue.fromS(BackedUpAsset.DELETED),
-              ":v", AttributeValue.fromS(asset.backupVersionId()))));
+      dynamo.updateItem(r -> r.tableName(table).key(key(asset.assetId())).updateExpression(update)
+          .conditionExpression(DELETED_WITH_COPY + moreCondition)
+          .expressionAttributeNames(allNames).expressionAttributeValues(allValues));
       return true;
     } catch (ConditionalCheckFailedException e) {
       return false;
     }
   }
 
-  @Override
-  public boolean beginRestore(BackedUpAsset asset, Instant since) {
-    try {
-      dynamo.updateItem(r -> r.tableName(table).key(key(asset.assetId()))
-          .updateExpression("SET #restoring = :since")
-          .conditionExpression("#status = :deleted AND #v = :v AND attribute_not_exists(#purged)"
-              + " AND (attribute_not_exists(#restoring) OR #restoring < :stale)")
-          .expressionAttributeNames(Map.of("#restoring", RESTORING_SINCE, "#status", "status", "#v", BACKUP_VERSION_ID,
-              "#purged", BACKUP_PURGED_AT))
-          .expressionAttributeValues(Map.of(":since", AttributeValue.fromS(Times.format(since)),
-              ":stale", AttributeValue.fromS(Times.format(since.minus(RestoreWindow.LENGTH))),
-              ":deleted", AttributeValue.fromS(BackedUpAsset.DELETED),
-              ":v", AttributeValue.fromS(asset.backupVersionId()))));
-      return true;
-    } catch (ConditionalCheckFailedException e) {
-      return false;
-    }
+  private static Map<String, AttributeValue> deletedWithCopyValues(BackedUpAsset asset) {
+    return Map.of(":deleted", AttributeValue.fromS(BackedUpAsset.DELETED), ":v", AttributeValue.fromS(asset.backupVersionId()));
   }
 
   @Override
@@ -154,20 +158,19 @@ public final class DynamoBackupLedger implements BackupLedger {
   @Override
   public Restored restore(BackedUpAsset asset, Instant since, String dataVersionId, Instant restoredAt,
       String restoredBy) {
+    Map<String, String> names = new HashMap<>(DELETED_WITH_COPY_NAMES);
+    names.putAll(Map.of("#gpk", Keys.GSI1_PK, "#restoring", RESTORING_SINCE));
+    Map<String, AttributeValue> values = new HashMap<>(deletedWithCopyValues(asset));
+    values.putAll(Map.of(":available", AttributeValue.fromS(BackedUpAsset.AVAILABLE),
+        ":version", AttributeValue.fromS(dataVersionId),
+        ":live", AttributeValue.fromS(Keys.groupAssets(asset.groupId(), false)),
+        ":at", AttributeValue.fromS(Times.format(restoredAt)), ":by", AttributeValue.fromS(restoredBy),
+        ":since", AttributeValue.fromS(Times.format(since))));
     var items = List.of(
         Tx.update(table, key(asset.assetId()),
             "SET #status = :available, versionId = :version, #gpk = :live, restoredAt = :at, restoredBy = :by"
                 + " REMOVE deletedAt, deletedBy, #restoring",
-            "#status = :deleted AND #v = :v AND attribute_not_exists(#purged) AND #restoring = :since",
-            Map.of("#status", "status", "#gpk", Keys.GSI1_PK, "#v", BACKUP_VERSION_ID, "#purged", BACKUP_PURGED_AT,
-                "#restoring", RESTORING_SINCE),
-            Map.of(":available", AttributeValue.fromS(BackedUpAsset.AVAILABLE),
-                ":version", AttributeValue.fromS(dataVersionId),
-                ":live", AttributeValue.fromS(Keys.groupAssets(asset.groupId(), false)),
-                ":at", AttributeValue.fromS(Times.format(restoredAt)), ":by", AttributeValue.fromS(restoredBy),
-                ":deleted", AttributeValue.fromS(BackedUpAsset.DELETED),
-                ":v", AttributeValue.fromS(asset.backupVersionId()),
-                ":since", AttributeValue.fromS(Times.format(since)))),
+            DELETED_WITH_COPY + " AND #restoring = :since", names, values),
         Tx.update(table, Map.of(Keys.PK, AttributeValue.fromS(Keys.group(asset.groupId())),
                 Keys.SK, AttributeValue.fromS(Keys.META)),
             "SET #count = if_not_exists(#count, :zero) + :one", "#status = :active",
