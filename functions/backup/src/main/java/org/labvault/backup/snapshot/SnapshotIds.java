@@ -7,12 +7,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 
 /**
- * Snapshot ids like {@code 20261130T020000Z-3fa85f64}: the scan's start first, so ids sort by time,
- * then random hex, so two snapshots started in the same second never share a prefix.
+ * Snapshot ids like {@code 20261130T020000123Z-3fa85f64}: the scan's start to the millisecond first,
+ * so ids sort by time (two runs by hand in one second too), then random hex, so two snapshots
+ * started in the same millisecond never share an id.
  */
 final class SnapshotIds {
 
-  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private SnapshotIds() {}

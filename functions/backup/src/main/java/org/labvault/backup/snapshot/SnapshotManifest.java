@@ -2,6 +2,7 @@ package org.labvault.backup.snapshot;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -19,6 +20,10 @@ public record SnapshotManifest(String snapshotId, String table, String takenAt, 
   public SnapshotManifest {
     parts = List.copyOf(parts);
   }
+
+  /** The newest snapshot first: by the time it covers, then by id (which holds that time to the millisecond). */
+  public static final Comparator<SnapshotManifest> NEWEST_FIRST =
+      Comparator.comparing(SnapshotManifest::takenAtInstant).thenComparing(SnapshotManifest::snapshotId).reversed();
 
   /** One segment's part; {@code sha256} is the hex SHA-256 of its uncompressed lines. */
   public record Part(int segment, long items, String sha256) {}

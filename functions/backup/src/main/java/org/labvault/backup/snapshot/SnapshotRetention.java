@@ -13,8 +13,6 @@ import org.slf4j.LoggerFactory;
 public final class SnapshotRetention {
 
   private static final Logger LOG = LoggerFactory.getLogger(SnapshotRetention.class);
-  private static final Comparator<SnapshotManifest> NEWEST_FIRST =
-      Comparator.comparing(SnapshotManifest::takenAtInstant).thenComparing(SnapshotManifest::snapshotId).reversed();
 
   private final SnapshotStore store;
 
@@ -25,7 +23,7 @@ public final class SnapshotRetention {
 
   /** Deletes the complete snapshots taken before {@code cutoff}, except the newest. @return how many */
   public int purgeOlderThan(Instant cutoff) {
-    List<SnapshotManifest> newestFirst = store.manifests().stream().sorted(NEWEST_FIRST).toList();
+    List<SnapshotManifest> newestFirst = store.manifests().stream().sorted(SnapshotManifest.NEWEST_FIRST).toList();
     int purged = 0;
     for (SnapshotManifest old : newestFirst.stream().skip(1).filter(m -> m.takenAtInstant().isBefore(cutoff)).toList()) {
       int objects = store.delete(old.snapshotId());

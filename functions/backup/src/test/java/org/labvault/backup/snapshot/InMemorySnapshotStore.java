@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -38,7 +37,7 @@ public final class InMemorySnapshotStore implements SnapshotStore {
   @Override
   public List<SnapshotManifest> manifests() {
     return manifests.values().stream()
-        .sorted(Comparator.comparing(SnapshotManifest::takenAtInstant).thenComparing(SnapshotManifest::snapshotId).reversed())
+        .sorted(SnapshotManifest.NEWEST_FIRST)
         .toList();
   }
 

@@ -64,7 +64,7 @@ class SnapshotWriterTest {
 
     // then: the manifest
     assertThat(pages.get()).isGreaterThan(4);
-    assertThat(manifest.snapshotId()).matches("20261130T020000Z-[0-9a-f]{8}");
+    assertThat(manifest.snapshotId()).matches("20261130T020000000Z-[0-9a-f]{8}");
     assertThat(manifest.table()).isEqualTo(EmbeddedTable.NAME);
     assertThat(manifest.takenAt()).isEqualTo("2026-11-30T02:00:00Z");
     assertThat(manifest.items()).isEqualTo(3000);
@@ -170,5 +170,18 @@ class SnapshotWriterTest {
     MessageDigest all = newSha256();
     hashes.forEach(all::update);
     return HexFormat.of().formatHex(all.digest());
+  }
+
+  @Test
+  void snapshotsTakenWithinOneSecond_shouldBeListedNewestFirst() {
+    // an operator runs the backup again within a second: the drill must restore the later snapshot
+    List<String> taken = new java.util.ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      taken.addFirst(writer(new DynamoTableSource(table.client(), SnapshotFixtures.config("4"))).take().snapshotId());
+      clock.advance(java.time.Duration.ofMillis(100));
+    }
+
+    assertThat(store.manifests()).extracting(SnapshotManifest::takenAt).containsOnly("2026-11-30T02:00:00Z");
+    assertThat(store.manifests()).extracting(SnapshotManifest::snapshotId).containsExactlyElementsOf(taken);
   }
 }

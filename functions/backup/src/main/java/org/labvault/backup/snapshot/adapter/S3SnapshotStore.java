@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -83,7 +82,7 @@ public final class S3SnapshotStore implements SnapshotStore {
         manifests.add(readManifest(bucket, object.key()));
       }
     }
-    manifests.sort(Comparator.comparing(SnapshotManifest::takenAtInstant).thenComparing(SnapshotManifest::snapshotId).reversed());
+    manifests.sort(SnapshotManifest.NEWEST_FIRST);
     return manifests;
   }
 
