@@ -26,7 +26,11 @@ import software.amazon.awssdk.services.sqs.model.Message;
  */
 class DeletionRecoveryE2ET {
 
-  static final Map<String, String> FAST_RENOTIFY = Map.of("RenotifyAfterSeconds", "1", "RenotifyMaxAttempts", "2");
+  /**
+   * Waits of 3 s, then 6 s: short for a test, yet long enough that a loaded machine still checks
+   * "not overdue yet" inside the second wait.
+   */
+  static final Map<String, String> FAST_RENOTIFY = Map.of("RenotifyAfterSeconds", "3", "RenotifyMaxAttempts", "2");
   static final Duration DELIVERY = Duration.ofSeconds(30);
 
   @TempDir Path state;
@@ -87,14 +91,14 @@ class DeletionRecoveryE2ET {
       assertThat(api.send("DELETE", "/app-links/" + linkId, alice, null, null).status()).isEqualTo(202);
       assertThat(attempts(apps.receive(silent, 1, DELIVERY))).containsExactly(1);
 
-      Thread.sleep(1100); // due after RenotifyAfterSeconds
+      Thread.sleep(3100); // due after RenotifyAfterSeconds
       renotify(api);
       assertThat(attempts(apps.receive(silent, 1, DELIVERY))).containsExactly(2);
-      renotify(api); // the second attempt is due only after 2 s: nothing happens yet
+      renotify(api); // the second attempt is due only after 6 s: nothing happens yet
       assertThat(api.get("/assets/" + assetId + "/deletion", alice).json().at("/links/0/status").asText())
           .isEqualTo("NOTIFIED");
 
-      Thread.sleep(2100);
+      Thread.sleep(6100);
       renotify(api);
       JsonNode overdue = api.get("/ops/deletions?status=OVERDUE", apps.operatorToken()).json();
       assertThat(overdue.path("items")).anySatisfy(i -> {
