@@ -72,8 +72,9 @@ public final class LocalCa {
     Path certFile = dir.resolve("ca.pem");
     Path keyFile = dir.resolve("ca-key.pem");
     if (Files.exists(certFile) && Files.exists(keyFile)) {
-      return new LocalCa(Files.readString(certFile, StandardCharsets.UTF_8),
-          readPrivateKey(Files.readString(keyFile, StandardCharsets.UTF_8)));
+      String certPem = Files.readString(certFile, StandardCharsets.UTF_8);
+      return new LocalCa(certPem, readPrivateKey(Files.readString(keyFile, StandardCharsets.UTF_8),
+          parseCertificate(certPem)));
     }
     Files.createDirectories(dir);
     try {
@@ -218,17 +219,26 @@ public final class LocalCa {
     PrivateFiles.write(file, bytes.toByteArray());
   }
 
-  private static PrivateKey readPrivateKey(String pem) throws IOException {
+  /**
+   * The CA's key as written by {@link #open}: an SEC 1 EC key that names neither its curve nor its
+   * public key, so the curve is taken from the CA's certificate.
+   */
+  private static PrivateKey readPrivateKey(String pem, X509Certificate certificate) throws IOException {
     try (PEMParser parser = new PEMParser(new StringReader(pem))) {
       Object object = parser.readObject();
       JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
       if (object instanceof PEMKeyPair pair) {
-        return converter.getKeyPair(pair).getPrivate();
+        var sec1 = org.bouncycastle.asn1.sec.ECPrivateKey.getInstance(pair.getPrivateKeyInfo().parsePrivateKey());
+        var params = ((java.security.interfaces.ECPublicKey) certificate.getPublicKey()).getParams();
+        return java.security.KeyFactory.getInstance("EC")
+            .generatePrivate(new java.security.spec.ECPrivateKeySpec(sec1.getKey(), params));
       }
       if (object instanceof PrivateKeyInfo info) {
         return converter.getPrivateKey(info);
       }
       throw new IOException("the local CA's key is not a PEM private key");
+    } catch (GeneralSecurityException e) {
+      throw new IOException("the local CA's key cannot be read", e);
     }
   }
 }

@@ -209,7 +209,7 @@ public final class Instruments {
     Object object = readPem(pem);
     JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
     if (object instanceof PEMKeyPair pair) {
-      return converter.getKeyPair(pair).getPrivate();
+      return converter.getPrivateKey(pair.getPrivateKeyInfo());
     }
     return converter.getPrivateKey((PrivateKeyInfo) object);
   }
