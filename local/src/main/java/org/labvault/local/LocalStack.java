@@ -11,8 +11,11 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.labvault.local.engine.DynamoDbEngine;
 import org.labvault.local.engine.Engine;
+import org.labvault.local.engine.MqttEngine;
+import org.labvault.local.iot.IotRegistry;
 import org.labvault.local.engine.S3Engine;
 import org.labvault.local.events.AsyncInvoker;
 import org.labvault.local.events.AwsDestinations;
@@ -69,6 +72,8 @@ public final class LocalStack implements AutoCloseable {
   private Gateway gateway;
   private TokenIssuer issuer;
   private LocalCa ca;
+  private IotRegistry iot;
+  private MqttEngine mqtt;
   private StateDir.Credentials credentials;
   private final Map<String, FunctionHost> functions = new LinkedHashMap<>();
   private Destinations destinations;
@@ -124,6 +129,29 @@ public final class LocalStack implements AutoCloseable {
     credentials = state.credentials();
 
     EnginePorts ports = EnginePorts.in(state.ports());
+    Clock clock = Clock.systemUTC();
+    ca = LocalCa.open(state.pki());
+    iot = IotRegistry.open(state.iotRegistry(), ca, clock);
+    // the broker takes the longest to start: it starts meanwhile the other engines do
+    int mqttPort = ports.choose(MqttEngine.ENDPOINT, options.mqttPort(), "--mqtt-port");
+    CompletableFuture<MqttEngine> mqttStart = new CompletableFuture<>();
+    Thread.ofPlatform().name("labvault-mqtt-start").start(() -> {
+      try {
+        mqttStart.complete(MqttEngine.start(state.mqtt(), mqttPort, ca, iot));
+      } catch (Throwable e) {
+        mqttStart.completeExceptionally(e);
+      }
+    });
+    running.push(() -> { // stops a broker that started while the stack failed to
+      try {
+        MqttEngine started = mqttStart.join();
+        if (!engines.contains(started)) {
+          started.close();
+        }
+      } catch (java.util.concurrent.CompletionException e) {
+        // it did not start
+      }
+    });
     int dynamoDbPort = ports.choose(DynamoDbEngine.ENDPOINT, options.dynamoDbPort(), "--dynamodb-port");
     dynamoDb = started(options.dynamoDbPort(), "--dynamodb-port",
         () -> DynamoDbEngine.start(state.persistent() ? state.dynamoDb() : null, dynamoDbPort,
@@ -132,6 +160,13 @@ public final class LocalStack implements AutoCloseable {
     s3 = started(options.s3Port(), "--s3-port", () -> S3Engine.start(state.persistent() ? state.s3() : null,
         credentials.accessKeyId(), credentials.secretAccessKey(), model.buckets().values(), s3Port));
     startMessaging(ports);
+    mqtt = started(options.mqttPort(), "--mqtt-port", () -> {
+      try {
+        return mqttStart.join();
+      } catch (java.util.concurrent.CompletionException e) {
+        throw e.getCause() instanceof Exception cause ? cause : e;
+      }
+    });
     ports.remember(engines);
     try (DynamoDbClient dynamo = dynamoDbClient(); S3Client s3Client = s3Client()) {
       dynamoDb.createTables(model.tables().values(), dynamo);
@@ -144,10 +179,8 @@ public final class LocalStack implements AutoCloseable {
       throw new PortInUseException(options.port(), "--port", e);
     }
     running.push(gateway);
-    Clock clock = Clock.systemUTC();
     issuer = TokenIssuer.open(state.identity().resolve("issuer-key.json"),
         api() + "/local", StackModel.LOCAL_CLIENT_ID, clock);
-    ca = LocalCa.open(state.pki());
 
     Map<String, String> localUrls = model.localUrls(api().toString());
     for (Model.Function function : model.functions().values()) {
@@ -294,7 +327,9 @@ public final class LocalStack implements AutoCloseable {
     for (Engine engine : engines) {
       engine.endpoints().forEach((key, uri) -> info.put(key, uri.toString()));
     }
-    info.put("caCertPem", ca.certificatePem());
+    if (engines.contains(mqtt)) {
+      info.put("caCertPem", ca.certificatePem()); // what instruments verify the broker with
+    }
     info.put("region", REGION);
     info.put("accessKeyId", credentials.accessKeyId());
     info.put("secretAccessKey", credentials.secretAccessKey());
@@ -318,6 +353,26 @@ public final class LocalStack implements AutoCloseable {
   /** The template's schedules; tests move its time forward. */
   public Scheduler scheduler() {
     return scheduler;
+  }
+
+  /** The MQTT broker's endpoint ({@code mqtts://127.0.0.1:<port>}). */
+  public URI mqttEndpoint() {
+    return mqtt.endpoint();
+  }
+
+  /** The MQTT broker, for what the IoT data plane and rules do through it. */
+  public MqttEngine mqtt() {
+    return mqtt;
+  }
+
+  /** The local IoT registry of things and certificates. */
+  public IotRegistry iot() {
+    return iot;
+  }
+
+  /** The local CA, which signs the broker's and the instruments' certificates. */
+  public LocalCa ca() {
+    return ca;
   }
 
   public URI sqsEndpoint() {

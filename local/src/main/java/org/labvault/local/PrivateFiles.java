@@ -11,8 +11,12 @@ public final class PrivateFiles {
   private PrivateFiles() {}
 
   public static void write(Path file, String content) throws IOException {
+    write(file, content.getBytes(StandardCharsets.UTF_8));
+  }
+
+  public static void write(Path file, byte[] content) throws IOException {
     Files.createDirectories(file.getParent());
-    Files.writeString(file, content, StandardCharsets.UTF_8);
+    Files.write(file, content);
     try {
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     } catch (UnsupportedOperationException e) {

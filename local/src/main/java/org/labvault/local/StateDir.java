@@ -142,6 +142,16 @@ final class StateDir implements AutoCloseable {
     return dir.resolve("pki");
   }
 
+  /** The MQTT broker's configuration and key stores (its sessions are kept in memory). */
+  Path mqtt() {
+    return dir.resolve("mqtt");
+  }
+
+  /** The local IoT registry: things, certificates, attachments (a JSON file). */
+  Path iotRegistry() {
+    return dir.resolve("iot").resolve("registry.json");
+  }
+
   /** The engines' ports of the last run, reused when free. */
   Path ports() {
     return dir.resolve("ports.json");

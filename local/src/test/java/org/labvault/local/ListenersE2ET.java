@@ -37,7 +37,7 @@ class ListenersE2ET {
   void everyListeningSocketOfTheStackProcess_shouldBeBoundTo127001() throws Exception {
     assumeTrue(Files.isReadable(Path.of("/proc/net/tcp")), "needs Linux /proc");
     // given
-    StackProcess stack = StackProcess.launch("--port", "0", "--state-dir", state.toString());
+    StackProcess stack = StackProcess.launch("--port", "0", "--mqtt-port", "0", "--state-dir", state.toString());
     try {
       stack.awaitLine(StackProcess.READY, 60);
       JsonNode info = Json.instance().mapper().readTree(Files.readString(state.resolve("stack.json")));

@@ -48,13 +48,16 @@ class PortsE2ET {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"--port", "--s3-port", "--dynamodb-port"})
+  @ValueSource(strings = {"--port", "--s3-port", "--dynamodb-port", "--mqtt-port"})
   void aTakenPort_shouldBeNamedWithItsFlag_andExit1(String flag) throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       int port = taken.getLocalPort();
       List<String> args = new ArrayList<>(List.of("--state-dir", state.toString()));
       if (!flag.equals("--port")) {
         args.addAll(List.of("--port", "0"));
+      }
+      if (!flag.equals("--mqtt-port")) {
+        args.addAll(List.of("--mqtt-port", "0"));
       }
       args.addAll(List.of(flag, String.valueOf(port)));
 

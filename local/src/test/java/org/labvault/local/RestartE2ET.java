@@ -23,12 +23,12 @@ class RestartE2ET {
   @Test
   void aStartRightAfterSigterm_shouldWaitForThePreviousStackAndBecomeReady() throws Exception {
     // given
-    StackProcess first = StackProcess.launch("--port", "0", "--state-dir", state.toString());
+    StackProcess first = StackProcess.launch("--port", "0", "--mqtt-port", "0", "--state-dir", state.toString());
     first.awaitLine(StackProcess.READY, 60);
 
     // when: Ctrl-C / SIGTERM, and at once a new start on the same state directory
     first.process().toHandle().destroy();
-    StackProcess second = StackProcess.launch("--port", "0", "--state-dir", state.toString());
+    StackProcess second = StackProcess.launch("--port", "0", "--mqtt-port", "0", "--state-dir", state.toString());
 
     // then
     try {
@@ -45,7 +45,7 @@ class RestartE2ET {
     // given: a state directory whose lock another process (this one) holds
     try (FileChannel channel = lockFile()) {
       FileLock held = channel.lock();
-      StackProcess stack = StackProcess.launch("--port", "0", "--state-dir", state.toString());
+      StackProcess stack = StackProcess.launch("--port", "0", "--mqtt-port", "0", "--state-dir", state.toString());
       try {
         // when
         stack.awaitLine(WAITING, 30);
@@ -63,7 +63,7 @@ class RestartE2ET {
   @Test
   void aStateDirLockedBeyondThePatience_shouldFailWithTheMessageNamingIt() throws Exception {
     try (FileChannel channel = lockFile(); FileLock held = channel.lock()) {
-      StackProcess stack = StackProcess.launch("--port", "0", "--state-dir", state.toString());
+      StackProcess stack = StackProcess.launch("--port", "0", "--mqtt-port", "0", "--state-dir", state.toString());
       assertThat(stack.awaitExit(60)).isEqualTo(1);
       assertThat(stack.seen()).anyMatch(l -> WAITING.matcher(l).matches());
       assertThat(stack.seen()).anyMatch(l -> l.startsWith("LabVault local stack did not start:")

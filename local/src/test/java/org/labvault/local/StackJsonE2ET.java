@@ -43,8 +43,10 @@ class StackJsonE2ET {
           endpoints.put(name, URI.create(info.path(name).asText()));
         }
       });
-      assertThat(endpoints).containsOnlyKeys("dynamodbEndpoint", "s3Endpoint", "sqsEndpoint", "snsEndpoint");
-      assertThat(info.has("mqttEndpoint")).as("no MQTT broker runs yet").isFalse();
+      assertThat(endpoints).containsOnlyKeys("dynamodbEndpoint", "s3Endpoint", "sqsEndpoint", "snsEndpoint", "mqttEndpoint");
+      assertThat(endpoints.get("mqttEndpoint").getScheme()).isEqualTo("mqtts");
+      assertThat(info.path("caCertPem").asText()).as("what instruments verify the broker with")
+          .isEqualTo(stack.ca().certificatePem());
       for (var e : endpoints.entrySet()) {
         assertThat(e.getValue().getHost()).as(e.getKey()).isEqualTo("127.0.0.1");
         try (Socket socket = new Socket()) {

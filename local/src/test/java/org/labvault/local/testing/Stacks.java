@@ -15,6 +15,7 @@ public final class Stacks {
   public static StackOptions options(Path stateDir) {
     return StackOptions.defaults()
         .withPort(0)
+        .withMqttPort(0)
         .withStateDir(stateDir)
         .withTemplate(root().resolve("template.yaml"));
   }
