@@ -54,6 +54,9 @@ final class AssetRestore {
     if (!asset.deleted()) {
       throw refused(operator, asset, NOT_DELETED, "only a DELETED asset can be restored; this one is " + asset.status());
     }
+    if (asset.backupVersionId() == null) {
+      throw refused(operator, asset, BACKUP_MISSING, "this asset was never backed up (deleted before its copy was made)");
+    }
     if (!asset.hasCopy() || asset.expired(clock.instant(), retention.retention())) {
       throw refused(operator, asset, BACKUP_EXPIRED, "the backup copy is kept " + retention.retention().toDays()
           + " days after deletion; this asset was deleted at " + asset.deletedAt());
@@ -96,9 +99,18 @@ final class AssetRestore {
   private void finish(Caller operator, BackedUpAsset asset, Instant since, String dataVersion) {
     switch (ledger.restore(asset, since, dataVersion, clock.instant(), operator.userId())) {
       case RESTORED -> { }
-      case NOT_DELETED -> throw refused(operator, asset, NOT_DELETED, "the asset was restored or purged meanwhile");
+      case NOT_DELETED -> {
+        // a commit whose answer was lost and retried fails its own condition: it is this restore's
+        if (!restoredWith(asset.assetId(), dataVersion)) {
+          throw refused(operator, asset, NOT_DELETED, "the asset was restored or purged meanwhile");
+        }
+      }
       case GROUP_GONE -> throw refused(operator, asset, GROUP_DELETED, "the asset's group is deleted or being deleted");
     }
+  }
+
+  private boolean restoredWith(String assetId, String dataVersion) {
+    return ledger.find(assetId).filter(a -> a.available() && dataVersion.equals(a.versionId())).isPresent();
   }
 
   private String sha256(BackedUpAsset asset, ObjectStore.StoredObject o) {

@@ -45,6 +45,8 @@ final class BackupVerification {
   static final Duration COPY_DEADLINE = Duration.ofMinutes(15);
   /** A daily snapshot, with an hour's margin and another for a slow run. */
   static final Duration SNAPSHOT_MAX_AGE = Duration.ofHours(26);
+  /** Problems a report names at most. */
+  static final int MAX_PROBLEMS = 50;
 
   private final SnapshotStore snapshotStore;
   private final SnapshotWriter snapshots;
@@ -77,51 +79,94 @@ final class BackupVerification {
     this.clock = clock;
   }
 
-  /** Runs the verification for {@code actor} (an operator, or the schedule) and stores its report. */
+  /**
+   * Runs the verification for {@code actor} (an operator, or the schedule) and stores its report.
+   * Whatever breaks on the way is a problem of a FAILED report with its alarm, never a silent failure.
+   */
   VerificationReport verify(String actor, String requestId) {
     Instant startedAt = clock.instant();
     List<String> problems = new ArrayList<>();
-    // the first verification of a new deployment makes the restore point it needs
-    SnapshotManifest newest = snapshotStore.manifests().stream().findFirst().orElseGet(snapshots::take);
-    if (newest.takenAtInstant().isBefore(startedAt.minus(SNAPSHOT_MAX_AGE))) {
-      problems.add("the newest snapshot " + newest.snapshotId() + " was taken at " + newest.takenAt()
-          + ": the daily backup has not run for more than a day");
-    }
+    SnapshotManifest newest = newestSnapshot(problems);
     long drillStart = System.nanoTime();
-    DrillResult drilled = drill.run(newest);
+    DrillResult drilled = newest == null ? null : drill(newest, startedAt, problems);
     long drillMs = (System.nanoTime() - drillStart) / 1_000_000;
-    problems.addAll(drilled.problems());
-    if (drilled.problems().isEmpty() && !drilled.passed()) {
-      problems.add("the restore drill of snapshot " + drilled.snapshotId() + " restored " + drilled.restoredItems()
-          + " of " + drilled.items() + " items with " + drilled.mismatches() + " mismatches");
-    }
     long objectsStart = System.nanoTime();
-    CopyFindings found = checkObjects(startedAt);
+    CopyFindings found = new CopyFindings();
+    try {
+      checkObjects(startedAt, found);
+    } catch (RuntimeException e) {
+      problems.add("the assets could not be read: " + e);
+    }
     long objectsMs = (System.nanoTime() - objectsStart) / 1_000_000;
     if (found.missing.size() + found.corrupt.size() > 0) {
       problems.add(found.missing.size() + " backup copies missing and " + found.corrupt.size() + " not matching their asset");
     }
+    if (!found.unchecked.isEmpty()) {
+      problems.add(found.unchecked.size() + " backup copies could not be checked (S3 failed), e.g. "
+          + found.unchecked.stream().limit(10).toList());
+    }
     Instant finishedAt = clock.instant();
+    List<String> reported = capped(problems);
     VerificationReport report = new VerificationReport(Ids.newId(clock),
         problems.isEmpty() ? VerificationReport.PASSED : VerificationReport.FAILED, Times.seconds(startedAt),
         Times.seconds(finishedAt),
-        new SnapshotCheck(drilled.snapshotId(), Times.seconds(drilled.takenAt()), drilled.items(), drilled.restoredItems(),
-            drilled.mismatches()),
-        found.check(), retention.retention().toDays(),
-        Times.seconds(snapshotRetention.oldestRestorePoint().orElse(newest.takenAtInstant())),
-        found.rpoSeconds.get(), rtoPer10000(drilled), new VerificationReport.Timings(drillMs, objectsMs),
-        List.copyOf(problems));
+        drilled == null ? null : new SnapshotCheck(drilled.snapshotId(), Times.seconds(drilled.takenAt()), drilled.items(),
+            drilled.restoredItems(), drilled.mismatches()),
+        found.check(), retention.retention().toDays(), Times.seconds(oldestRestorePoint(newest)),
+        found.rpoSeconds.get(), drilled == null ? null : rtoPer10000(drilled),
+        new VerificationReport.Timings(drillMs, objectsMs), reported);
     reports.save(report);
     audit.record(new AuditEvent(actor, "backup:verify", "backup:" + report.reportId(),
         report.passed() ? AuditEvent.Decision.ALLOW : AuditEvent.Decision.DENY, null, requestId, finishedAt));
     if (!report.passed()) {
       alarms.raise(Alarm.of(Ids.newId(clock), finishedAt, Alarm.AlarmType.BACKUP_FAILED, ACTOR,
-          "backup verification " + report.reportId() + " FAILED: " + String.join("; ", problems)));
+          "backup verification " + report.reportId() + " FAILED: " + String.join("; ", reported.stream().limit(5).toList())));
     }
-    LOG.info("backup verification {}: {} ({} copies checked, drill of {} items in {} ms)", report.reportId(),
-        report.status(), found.expected.get(), drilled.items(),
-        drilled.restoreTime() == null ? 0 : drilled.restoreTime().toMillis());
+    LOG.info("backup verification {}: {} ({} copies checked, drill in {} ms)", report.reportId(), report.status(),
+        found.expected.get(), drillMs);
     return report;
+  }
+
+  /** The newest complete snapshot; the first verification of a deployment makes the restore point it needs. */
+  private SnapshotManifest newestSnapshot(List<String> problems) {
+    try {
+      return snapshotStore.manifests().stream().findFirst().orElseGet(snapshots::take);
+    } catch (RuntimeException e) {
+      problems.add("no snapshot could be read or taken: " + e);
+      return null;
+    }
+  }
+
+  private DrillResult drill(SnapshotManifest newest, Instant now, List<String> problems) {
+    if (newest.takenAtInstant().isBefore(now.minus(SNAPSHOT_MAX_AGE))) {
+      problems.add("the newest snapshot " + newest.snapshotId() + " was taken at " + newest.takenAt()
+          + ": the daily backup has not run for more than a day");
+    }
+    DrillResult drilled = drill.run(newest);
+    problems.addAll(drilled.problems());
+    if (drilled.problems().isEmpty() && !drilled.passed()) {
+      problems.add("the restore drill of snapshot " + drilled.snapshotId() + " restored " + drilled.restoredItems()
+          + " of " + drilled.items() + " items with " + drilled.mismatches() + " mismatches");
+    }
+    return drilled;
+  }
+
+  private Instant oldestRestorePoint(SnapshotManifest newest) {
+    try {
+      return snapshotRetention.oldestRestorePoint().orElse(newest == null ? null : newest.takenAtInstant());
+    } catch (RuntimeException e) {
+      return newest == null ? null : newest.takenAtInstant();
+    }
+  }
+
+  /** A report is one item (at most 400 KB): a damaged snapshot may name every line, the report names the first. */
+  static List<String> capped(List<String> problems) {
+    if (problems.size() <= MAX_PROBLEMS) {
+      return List.copyOf(problems);
+    }
+    List<String> first = new ArrayList<>(problems.subList(0, MAX_PROBLEMS));
+    first.add((problems.size() - MAX_PROBLEMS) + " more problems");
+    return List.copyOf(first);
   }
 
   /** What the check of the copies found; filled from several threads. */
@@ -131,6 +176,7 @@ final class BackupVerification {
     final AtomicLong rpoSeconds = new AtomicLong();
     final Queue<String> missing = new ConcurrentLinkedQueue<>();
     final Queue<String> corrupt = new ConcurrentLinkedQueue<>();
+    final Queue<String> unchecked = new ConcurrentLinkedQueue<>();
 
     ObjectCheck check() {
       return new ObjectCheck(expected.get(), verified.get(), listed(missing), listed(corrupt), missing.size(),
@@ -142,8 +188,7 @@ final class BackupVerification {
     }
   }
 
-  private CopyFindings checkObjects(Instant now) {
-    CopyFindings found = new CopyFindings();
+  private void checkObjects(Instant now, CopyFindings found) {
     Queue<BackedUpAsset> toCheck = new ConcurrentLinkedQueue<>();
     ledger.forEachAsset(a -> {
       if (a.copyExpected(now, retention.retention())) {
@@ -158,7 +203,7 @@ final class BackupVerification {
       }
     });
     found.expected.addAndGet(toCheck.size());
-    parallel.forEach(List.copyOf(toCheck), a -> {
+    List<BackedUpAsset> failed = parallel.forEach(List.copyOf(toCheck), a -> {
       // the copy under the asset's key now: what was removed or overwritten behind LabVault's back shows here
       var copy = backups.head(a.objectKey());
       if (copy.isEmpty()) {
@@ -169,7 +214,7 @@ final class BackupVerification {
         found.corrupt.add(a.assetId());
       }
     });
-    return found;
+    failed.forEach(a -> found.unchecked.add(a.assetId()));
   }
 
   private static Double rtoPer10000(DrillResult drilled) {

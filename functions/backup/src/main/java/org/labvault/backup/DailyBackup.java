@@ -2,6 +2,7 @@ package org.labvault.backup;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -12,10 +13,14 @@ import org.labvault.backup.port.BackupLedger;
 import org.labvault.backup.snapshot.SnapshotManifest;
 import org.labvault.backup.snapshot.SnapshotRetention;
 import org.labvault.backup.snapshot.SnapshotWriter;
+import org.labvault.shared.alarm.Alarm;
+import org.labvault.shared.alarm.AlarmLog;
+import org.labvault.shared.asset.domain.RestoreWindow;
 import org.labvault.shared.asset.port.ObjectStore;
 import org.labvault.shared.audit.AuditEvent;
 import org.labvault.shared.audit.AuditLog;
 import org.labvault.shared.backup.port.BackupStore;
+import org.labvault.shared.id.Ids;
 import org.labvault.shared.time.Times;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +39,7 @@ final class DailyBackup {
 
   /** The answer of {@code POST /ops/backups/run}. */
   record RunResult(String snapshotId, long items, Instant startedAt, Instant finishedAt, int objectsCopied,
-      int purged, int snapshotsPurged) {}
+      int purged, int snapshotsPurged, List<String> failed) {}
 
   private final SnapshotWriter snapshots;
   private final SnapshotRetention snapshotRetention;
@@ -44,13 +49,14 @@ final class DailyBackup {
   private final ObjectStore objects;
   private final BackupRetention retention;
   private final ParallelChecks parallel;
+  private final AlarmLog alarms;
   private final AuditLog audit;
   private final Clock clock;
 
   @Inject
   DailyBackup(SnapshotWriter snapshots, SnapshotRetention snapshotRetention, BackupLedger ledger, BackupCopier copier,
-      BackupStore backups, ObjectStore objects, BackupRetention retention, ParallelChecks parallel, AuditLog audit,
-      Clock clock) {
+      BackupStore backups, ObjectStore objects, BackupRetention retention, ParallelChecks parallel, AlarmLog alarms,
+      AuditLog audit, Clock clock) {
     this.snapshots = snapshots;
     this.snapshotRetention = snapshotRetention;
     this.ledger = ledger;
@@ -59,6 +65,7 @@ final class DailyBackup {
     this.objects = objects;
     this.retention = retention;
     this.parallel = parallel;
+    this.alarms = alarms;
     this.audit = audit;
     this.clock = clock;
   }
@@ -74,34 +81,42 @@ final class DailyBackup {
       if (a.available() && a.backupVersionId() == null && a.versionId() != null) {
         uncopied.add(a);
       }
-      if (a.hasCopy() && a.expired(startedAt, retention.retention())) {
+      // a restore under way began before expiry: its source stays until it ends
+      if (a.hasCopy() && a.expired(startedAt, retention.retention()) && !RestoreWindow.underWay(a.restoringSince(), startedAt)) {
         expired.add(a);
       }
       if (a.restoreAbandoned(startedAt)) {
         abandoned.add(a);
       }
     });
-    parallel.forEach(List.copyOf(abandoned), a -> removeAbandonedRestore(a, requestId));
+    List<BackedUpAsset> failed = new ArrayList<>(parallel.forEach(List.copyOf(abandoned), a -> removeAbandonedRestore(a, requestId)));
     AtomicInteger copied = new AtomicInteger();
-    parallel.forEach(List.copyOf(uncopied), a -> {
+    failed.addAll(parallel.forEach(List.copyOf(uncopied), a -> {
       if (copier.backUp(a.toCopy(), requestId)) {
         copied.incrementAndGet();
       }
-    });
+    }));
     AtomicInteger purged = new AtomicInteger();
-    parallel.forEach(List.copyOf(expired), a -> {
+    failed.addAll(parallel.forEach(List.copyOf(expired), a -> {
       if (purge(a, requestId)) {
         purged.incrementAndGet();
       }
-    });
+    }));
     int snapshotsPurged = snapshotRetention.purgeOlderThan(startedAt.minus(retention.retention()));
     Instant finishedAt = clock.instant();
+    List<String> failedIds = failed.stream().map(BackedUpAsset::assetId).distinct().sorted().toList();
+    if (!failedIds.isEmpty()) {
+      // the others went ahead; these are tried again by the next run
+      alarms.raise(Alarm.of(Ids.newId(clock), finishedAt, Alarm.AlarmType.BACKUP_FAILED, ACTOR, "daily backup "
+          + snapshot.snapshotId() + ": " + failedIds.size() + " assets could not be copied, purged or cleaned up, e.g. "
+          + failedIds.stream().limit(10).toList()));
+    }
     audit.record(new AuditEvent(actor, "backup:run", "snapshot:" + snapshot.snapshotId(), AuditEvent.Decision.ALLOW,
         null, requestId, finishedAt));
     LOG.info("daily backup: snapshot {} of {} items, {} objects copied, {} copies and {} snapshots purged",
         snapshot.snapshotId(), snapshot.items(), copied.get(), purged.get(), snapshotsPurged);
     return new RunResult(snapshot.snapshotId(), snapshot.items(), Times.seconds(startedAt), Times.seconds(finishedAt),
-        copied.get(), purged.get(), snapshotsPurged);
+        copied.get(), purged.get(), snapshotsPurged, failedIds);
   }
 
   /**
@@ -109,8 +124,13 @@ final class DailyBackup {
    * they go first, then the record of the restore (a failure in between is finished by the next run).
    */
   private void removeAbandonedRestore(BackedUpAsset asset, String requestId) {
+    // claimed like a restore first: an operator's new restore that began meanwhile keeps its bytes
+    Instant claimed = Times.seconds(clock.instant());
+    if (!ledger.beginRestore(asset, claimed)) {
+      return;
+    }
     int removed = objects.deleteAllVersions(asset.objectKey());
-    ledger.endRestore(asset, asset.restoringSince());
+    ledger.endRestore(asset, claimed);
     LOG.warn("restore of asset {} begun at {} was abandoned; {} object versions removed", asset.assetId(),
         asset.restoringSince(), removed);
     audit.record(new AuditEvent(ACTOR, "asset:restore-abandoned", "asset:" + asset.assetId(), AuditEvent.Decision.ALLOW,

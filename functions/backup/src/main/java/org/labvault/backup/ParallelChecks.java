@@ -15,36 +15,43 @@ import javax.inject.Inject;
  */
 final class ParallelChecks {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ParallelChecks.class);
+
   /** Requests in flight at once. */
   static final int IN_FLIGHT = 32;
 
   @Inject
   ParallelChecks() {}
 
-  /** Applies {@code each} to every item; the first failure is thrown once all have run. */
-  <T> void forEach(List<T> items, Consumer<T> each) {
+  /**
+   * Applies {@code each} to every item; one that fails holds up no other.
+   *
+   * @return the items whose action failed (each failure logged), in no particular order
+   */
+  <T> List<T> forEach(List<T> items, Consumer<T> each) {
     if (items.isEmpty()) {
-      return;
+      return List.of();
     }
+    List<T> failed = java.util.Collections.synchronizedList(new ArrayList<>());
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(IN_FLIGHT, items.size()));
     try {
       List<Future<?>> running = new ArrayList<>(items.size());
       for (T item : items) {
-        running.add(pool.submit(() -> each.accept(item)));
-      }
-      RuntimeException first = null;
-      for (Future<?> f : running) {
-        try {
-          f.get();
-        } catch (ExecutionException e) {
-          if (first == null) {
-            first = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        running.add(pool.submit(() -> {
+          try {
+            each.accept(item);
+          } catch (RuntimeException e) {
+            LOG.warn("{} failed: {}", item, e.toString());
+            failed.add(item);
           }
-        }
+        }));
       }
-      if (first != null) {
-        throw first;
+      for (Future<?> f : running) {
+        f.get();
       }
+      return List.copyOf(failed);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);

@@ -303,6 +303,57 @@ class BackupJobsAndRoutesTest {
   }
 
   @Test
+  void oneAssetThatCannotBeCopied_shouldNotStopThePurge_andIsNamedWithAnAlarm() {
+    // an AVAILABLE asset whose verified version is gone from the data bucket: its copy fails every time
+    String other = "01a20900-0000-7000-8000-00000000b00b";
+    table.client().putItem(r -> r.tableName(EmbeddedTable.NAME).item(Map.of(Keys.PK, s(Keys.asset(other)),
+        Keys.SK, s(Keys.META), "type", s("Asset"), "assetId", s(other), "groupId", s(GROUP), "status", s("AVAILABLE"),
+        "objectKey", s("assets/acme/" + GROUP + "/" + other), "versionId", s("gone"),
+        "sizeBytes", AttributeValue.fromN("10"), "sha256", s(SHA))));
+    asset("DELETED", true, NOW.minus(Duration.ofDays(36)));
+
+    var run = (RunResult) job("job-backup.json");
+
+    assertThat(run.purged()).isEqualTo(1);
+    assertThat(run.failed()).containsExactly(other);
+    assertThat(alarms).singleElement().satisfies(a -> {
+      assertThat(a.type()).isEqualTo(Alarm.AlarmType.BACKUP_FAILED);
+      assertThat(a.detail()).contains(other);
+    });
+  }
+
+  @Test
+  void thePurge_shouldSpareACopyWhoseRestoreIsUnderWay() {
+    asset("DELETED", true, NOW.minus(Duration.ofDays(36)));
+    restoringSince(NOW.minus(Duration.ofMinutes(2)));
+
+    var run = (RunResult) job("job-backup.json");
+
+    assertThat(run.purged()).isZero();
+    assertThat(backups.versions("assets/acme/" + GROUP + "/" + ASSET)).hasSize(1);
+  }
+
+  @Test
+  void restore_shouldSayTheBackupIsMissing_forAnAssetThatWasNeverCopied() {
+    asset("DELETED", false, NOW.minus(Duration.ofDays(1)));
+
+    var res = call("restore-asset.json");
+
+    assertThat(res.getStatusCode()).isEqualTo(409);
+    assertThat(body(res).path("code").asText()).isEqualTo("BACKUP_MISSING");
+  }
+
+  @Test
+  void aReport_shouldNameAtMostFiftyProblems_andCountTheRest() {
+    var problems = java.util.stream.IntStream.range(0, 120).mapToObj(i -> "line " + i + " of part 0 is damaged").toList();
+
+    var reported = BackupVerification.capped(problems);
+
+    assertThat(reported).hasSize(51);
+    assertThat(reported.getLast()).isEqualTo("70 more problems");
+  }
+
+  @Test
   void theLatestReport_shouldBe404BeforeTheFirst_andAnUnknownJobRefused() {
     assertThat(call("latest-report.json").getStatusCode()).isEqualTo(404);
     assertThatThrownBy(() -> jobs.handleRequest(Map.of("job", "everything"), new FakeContext()))

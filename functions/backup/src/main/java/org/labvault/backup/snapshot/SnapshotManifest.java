@@ -8,7 +8,9 @@ import java.util.List;
 /**
  * What a complete snapshot holds, stored next to its parts as {@code manifest.json}.
  *
- * @param takenAt when the scan started (RFC 3339, UTC): the snapshot holds no write made after it
+ * @param takenAt when the scan started (RFC 3339, UTC). The parallel scan reads each item once, at some
+ *     moment until {@code finishedAt}: the snapshot holds every write made before takenAt, maybe later
+ *     ones, and is not one point in time (PITR and ExportTableToPointInTime are, in AWS)
  * @param sha256 hex SHA-256 of the content: the uncompressed parts concatenated in segment order
  * @param itemsDigest hex SHA-256 over the sorted SHA-256s of the items' lines: does not depend on
  *     the order a table is read in, so a restored table can be compared with it
