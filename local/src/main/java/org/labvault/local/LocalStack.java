@@ -464,12 +464,29 @@ public final class LocalStack implements AutoCloseable {
 
   @Override
   public void close() {
+    // the broker takes seconds to stop: it stops while everything else does, and is waited for
+    // before the state directory is let go (a next start may take its port at once)
+    MqttEngine broker = mqtt;
+    if (broker != null) {
+      broker.beginStop();
+    }
     while (!running.isEmpty()) {
+      AutoCloseable part = running.pop();
+      if (part == broker) {
+        continue;
+      }
+      if (part == state && broker != null) {
+        broker.close();
+        broker = null;
+      }
       try {
-        running.pop().close();
+        part.close();
       } catch (Exception e) {
         System.err.println("LabVault local stack: error while stopping: " + e);
       }
+    }
+    if (broker != null) {
+      broker.close();
     }
   }
 }

@@ -133,14 +133,31 @@ public final class MqttEngine implements Engine {
     return "MQTT";
   }
 
+  private java.util.concurrent.CompletableFuture<Void> stopping;
+
   @Override
   public Map<String, URI> endpoints() {
     return Map.of(ENDPOINT, endpoint());
   }
 
+  /**
+   * Begins stopping the broker, which takes seconds: the stack stops its other parts meanwhile.
+   * {@link #close} then waits for it.
+   */
+  public synchronized void beginStop() {
+    if (stopping == null) {
+      stopping = broker.stop();
+    }
+  }
+
   @Override
   public void close() {
-    stop(broker);
+    beginStop();
+    try {
+      stopping.get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      System.err.println("LabVault local stack: the MQTT broker did not stop cleanly: " + e);
+    }
   }
 
   private static void stop(EmbeddedHiveMQ broker) {
