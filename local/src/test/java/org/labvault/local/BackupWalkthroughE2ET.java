@@ -10,7 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.labvault.local.testing.ReadmeWalkthrough;
 
 /**
- * The README's operator session ("Backups: run, verify, restore"), run as written with bash, curl,
+ * The README's operator walk-through ("Backups: run, verify, restore"), run as written with bash, curl,
  * jq, openssl and cmp. Skipped where one of those programs is missing.
  */
 class BackupWalkthroughE2ET {
