@@ -29,8 +29,8 @@ public final class RestoreDrill {
 
   private static final Logger LOG = LoggerFactory.getLogger(RestoreDrill.class);
   static final int WRITERS = 8;
-  /** BatchWriteItem's limit. */
-  static final int BATCH = 25;
+  /** Items one writer takes at a time (the scratch tables batch them as DynamoDB allows). */
+  static final int CHUNK = 500;
 
   private final SnapshotStore store;
   private final ScratchTables scratch;
@@ -82,15 +82,15 @@ public final class RestoreDrill {
   }
 
   private void writeAll(String table, List<String> lines) {
-    List<Callable<Void>> batches = new ArrayList<>();
-    for (int from = 0; from < lines.size(); from += BATCH) {
-      List<String> batch = lines.subList(from, Math.min(lines.size(), from + BATCH));
-      batches.add(() -> {
-        scratch.write(table, batch);
+    List<Callable<Void>> chunks = new ArrayList<>();
+    for (int from = 0; from < lines.size(); from += CHUNK) {
+      List<String> chunk = lines.subList(from, Math.min(lines.size(), from + CHUNK));
+      chunks.add(() -> {
+        scratch.write(table, chunk);
         return null;
       });
     }
-    inParallel(WRITERS, batches);
+    inParallel(WRITERS, chunks);
   }
 
   private Map<ItemKey, String> readBack(String table, int segments) {
