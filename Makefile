@@ -7,7 +7,7 @@
 MVNW ?= ./mvnw
 MVN  := $(MVNW) -B -q -DskipTests
 
-.PHONY: build-SharedLayer build-OpsFunction build-GroupsFunction build-PermissionsFunction build-AssetsFunction build-UploadEventsFunction build-DeletionFunction build-FanoutFunction build-RenotifyFunction build-BackupFunction build-SampleElnFunction local test bench clean
+.PHONY: build-SharedLayer build-OpsFunction build-GroupsFunction build-PermissionsFunction build-AssetsFunction build-UploadEventsFunction build-DeletionFunction build-FanoutFunction build-RenotifyFunction build-BackupFunction build-BackupJobsFunction build-BackupOpsFunction build-InstrumentsFunction build-InstrumentIngestFunction build-SampleElnFunction local test bench clean
 
 # The layer: the shared library and every runtime dependency, in java/lib as Lambda expects.
 build-SharedLayer:
@@ -44,8 +44,22 @@ build-FanoutFunction:
 build-RenotifyFunction:
 	$(call function,fanout)
 
+# The backup copier, the daily jobs and the operators' routes share one module.
 build-BackupFunction:
 	$(call function,backup)
+
+build-BackupJobsFunction:
+	$(call function,backup)
+
+build-BackupOpsFunction:
+	$(call function,backup)
+
+build-InstrumentsFunction:
+	$(call function,instruments)
+
+# Upload requests from instruments declare assets through the same service as the HTTP route.
+build-InstrumentIngestFunction:
+	$(call function,assets)
 
 build-SampleElnFunction:
 	$(call function,sampleeln)

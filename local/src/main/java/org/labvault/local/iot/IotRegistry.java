@@ -41,10 +41,18 @@ public final class IotRegistry {
 
   /** A certificate; {@code thingName} is the thing it is attached to, or null. */
   public record Certificate(String certificateId, String certificatePem, Status status, String thingName,
-      Instant createdAt) {
+      Instant createdAt, java.util.SortedSet<String> policies) {
+
+    public Certificate {
+      policies = policies == null ? new java.util.TreeSet<>() : new java.util.TreeSet<>(policies);
+    }
 
     Certificate with(Status newStatus, String newThing) {
-      return new Certificate(certificateId, certificatePem, newStatus, newThing, createdAt);
+      return new Certificate(certificateId, certificatePem, newStatus, newThing, createdAt, policies);
+    }
+
+    Certificate withPolicies(java.util.SortedSet<String> newPolicies) {
+      return new Certificate(certificateId, certificatePem, status, thingName, createdAt, newPolicies);
     }
   }
 
@@ -104,7 +112,7 @@ public final class IotRegistry {
     synchronized (this) {
       Instant now = clock.instant();
       things.putIfAbsent(thingName, new Thing(thingName, now));
-      certificates.put(id, new Certificate(id, pem, Status.ACTIVE, thingName, now));
+      certificates.put(id, new Certificate(id, pem, Status.ACTIVE, thingName, now, null));
       save();
     }
     return new Registration(thingName, id, pem);
@@ -170,6 +178,36 @@ public final class IotRegistry {
       save();
     }
     lost(thingName);
+  }
+
+  /** AttachPolicy: the named policy (of the template) now applies to the certificate. */
+  public void attachPolicy(String policyName, String certificateId) {
+    synchronized (this) {
+      Certificate certificate = existing(certificateId);
+      java.util.SortedSet<String> policies = new java.util.TreeSet<>(certificate.policies());
+      policies.add(policyName);
+      certificates.put(certificateId, certificate.withPolicies(policies));
+      save();
+    }
+  }
+
+  /** DetachPolicy: the policy no longer applies; the certificate's open connection is closed. */
+  public void detachPolicy(String policyName, String certificateId) {
+    Certificate certificate;
+    synchronized (this) {
+      certificate = existing(certificateId);
+      java.util.SortedSet<String> policies = new java.util.TreeSet<>(certificate.policies());
+      policies.remove(policyName);
+      certificates.put(certificateId, certificate.withPolicies(policies));
+      save();
+    }
+    lost(certificate.thingName());
+  }
+
+  /** The names of the policies attached to a certificate (none for an unknown one). */
+  public synchronized java.util.SortedSet<String> attachedPolicies(String certificateId) {
+    Certificate certificate = certificates.get(certificateId);
+    return certificate == null ? new java.util.TreeSet<>() : new java.util.TreeSet<>(certificate.policies());
   }
 
   public synchronized Optional<Certificate> certificate(String certificateId) {

@@ -84,7 +84,8 @@ public final class StackModel {
   /** The event source kinds the local stack runs; the others are read, then refused. */
   private static final Set<Class<? extends EventSource>> RUN_LOCALLY =
       Set.of(EventSource.HttpRoute.class, EventSource.S3Notification.class, EventSource.StreamMapping.class,
-          EventSource.Schedule.class, EventSource.SqsMapping.class, EventSource.SnsSubscription.class);
+          EventSource.Schedule.class, EventSource.SqsMapping.class, EventSource.SnsSubscription.class,
+          EventSource.IotRule.class);
   /** Where a stream mapping starts on a shard it has no checkpoint for. */
   private static final Set<String> STARTING_POSITIONS = Set.of("TRIM_HORIZON", "LATEST");
   /** The S3 event types the local S3 server reports. */

@@ -1,5 +1,7 @@
 package org.labvault.shared.aws;
 
+import org.labvault.shared.http.Principal;
+
 import java.time.Instant;
 import org.labvault.shared.time.Times;
 
@@ -50,9 +52,15 @@ public final class Keys {
     return "ASSETS#" + groupId + (deleted ? "#DELETED" : "#LIVE");
   }
 
-  /** A member item in the group's partition; the authorization path reads exactly this. */
+  /**
+   * A member item in the group's partition; the authorization path reads exactly this. For an
+   * instrument ({@code instrument:<id>}) it is the group's grant to the instrument, which is not a
+   * membership: it is kept apart from the member list.
+   */
   public static String member(String userId) {
-    return "MEMBER#" + userId;
+    return userId.startsWith(Principal.INSTRUMENT_PREFIX)
+        ? instrumentGrant(userId.substring(Principal.INSTRUMENT_PREFIX.length()))
+        : "MEMBER#" + userId;
   }
 
   public static final String MEMBER_PREFIX = "MEMBER#";
@@ -128,6 +136,35 @@ public final class Keys {
 
   /** In {@link #GSI2}: notices given up on after the last attempt, by the time they became overdue. */
   public static final String OVERDUE = "OVERDUE";
+
+  /** An instrument's own partition: its META item, its grants and its requests' claims. */
+  public static String instrument(String instrumentId) {
+    return "INSTRUMENT#" + instrumentId;
+  }
+
+  /** In a group's partition: its grant to an instrument (carries the role the grant gives). */
+  public static String instrumentGrant(String instrumentId) {
+    return INSTRUMENT_GRANT_PREFIX + instrumentId;
+  }
+
+  public static final String INSTRUMENT_GRANT_PREFIX = "INSTRUMENT#";
+
+  /** In an instrument's partition: the same grant, so that revoking finds every one. */
+  public static String grantedBy(String groupId) {
+    return GRANT_PREFIX + groupId;
+  }
+
+  public static final String GRANT_PREFIX = "GRANT#";
+
+  /** In {@link #GSI1}: an owner's instruments, oldest first. */
+  public static String ownedInstruments(String ownerId) {
+    return "INSTRUMENTS#" + ownerId;
+  }
+
+  /** In an instrument's partition: the asset an upload request made (the same request, the same asset). */
+  public static String instrumentRequest(String requestId) {
+    return "REQUEST#" + requestId;
+  }
 
   /** The audit records of one UTC day. */
   public static String auditDay(String isoDate) {

@@ -27,6 +27,8 @@ public record Principal(String userId, String email, String tenant, Set<String> 
   static final String TENANT = "custom:tenant";
   static final String GROUPS = "cognito:groups";
   private static final String APP_PREFIX = "app:";
+  /** The user id of an instrument, as its certificate identifies it: never a token's subject. */
+  public static final String INSTRUMENT_PREFIX = "instrument:";
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   public Principal {
@@ -39,6 +41,19 @@ public record Principal(String userId, String email, String tenant, Set<String> 
 
   public boolean isApplication() {
     return userId.startsWith(APP_PREFIX);
+  }
+
+  /** Whether this is an instrument, identified by its certificate through IoT Core. */
+  public boolean isInstrument() {
+    return userId.startsWith(INSTRUMENT_PREFIX);
+  }
+
+  /**
+   * An instrument as the principal of what it asks for: built only from what the broker verified
+   * (the topic and client id its certificate's policy allows), never from a token or a payload.
+   */
+  public static Principal instrument(String instrumentId) {
+    return new Principal(INSTRUMENT_PREFIX + instrumentId, null, null, Set.of());
   }
 
   public Optional<String> tenantId() {
@@ -59,6 +74,10 @@ public record Principal(String userId, String email, String tenant, Set<String> 
     String sub = blankToNull(claims.get(SUB));
     if (sub == null) {
       throw new UnauthorizedException("the token has no subject");
+    }
+    if (sub.startsWith(INSTRUMENT_PREFIX)) {
+      // instruments are identified by their certificates; a token must never pose as one
+      throw new UnauthorizedException("the token's subject is reserved for instruments");
     }
     if (sub.length() > ApiRequest.MAX_ID_LENGTH) {
       // a verified token, but its subject could not name a key: a 400 before any read
