@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.inject.Inject;
 import org.labvault.assets.AssetRequests.Declared;
@@ -14,6 +15,7 @@ import org.labvault.shared.asset.domain.Asset;
 import org.labvault.shared.asset.domain.AssetStatus;
 import org.labvault.shared.asset.domain.Classification;
 import org.labvault.shared.asset.domain.ObjectKeys;
+import org.labvault.shared.asset.domain.RequestClaim;
 import org.labvault.shared.asset.domain.UploadPlan;
 import org.labvault.shared.asset.port.AssetRepository;
 import org.labvault.shared.asset.port.ObjectStore;
@@ -58,6 +60,17 @@ public final class AssetService {
 
   /** Declares an asset (EDIT+) and hands out its upload URLs. */
   public Created create(Caller caller, String groupId, Declared declared) {
+    return create(caller, groupId, declared, null);
+  }
+
+  /**
+   * Declares an asset for an instrument's upload request, claiming the request in the same
+   * transaction.
+   *
+   * @throws org.labvault.shared.error.ConflictException {@link RequestClaim#DUPLICATE} when the
+   *     request was claimed before (see {@link #claimedAsset})
+   */
+  Created create(Caller caller, String groupId, Declared declared, RequestClaim claim) {
     Role role = authorizer.require(caller, groupId, Action.ASSETS_WRITE);
     String tenant = assets.tenantOfActiveGroup(groupId).orElseThrow(Authorizer::notFound);
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
@@ -69,18 +82,41 @@ public final class AssetService {
         declared.sha256(), declared.classification(), AssetStatus.PENDING_UPLOAD, now, caller.userId(), key,
         uploadId, now.plus(UPLOAD_LIFETIME), null);
     authorizer.audited(caller, Action.ASSETS_WRITE.wireName(), "asset:" + assetId, role, () -> {
-      assets.create(asset);
+      assets.create(asset, claim);
       return asset;
     });
+    return upload(asset, UPLOAD_LIFETIME);
+  }
+
+  /** The asset an instrument's request made before, if any. */
+  Optional<Asset> claimedAsset(RequestClaim claim) {
+    return assets.claimedAsset(claim).flatMap(assets::find);
+  }
+
+  /**
+   * The upload URLs of a declared asset again, for the rest of its upload window (a repeated
+   * request); empty once the asset is no longer waiting for its upload.
+   */
+  Optional<Created> uploadAgain(Asset asset) {
+    Duration left = Duration.between(clock.instant(), asset.uploadExpiresAt());
+    if (asset.status() != AssetStatus.PENDING_UPLOAD || left.isNegative() || left.isZero()) {
+      return Optional.empty();
+    }
+    return Optional.of(upload(asset, left));
+  }
+
+  private Created upload(Asset asset, Duration lifetime) {
+    UploadPlan plan = UploadPlan.forSize(asset.sizeBytes());
     if (!plan.multipart()) {
-      PresignedRequest put = objects.presignPut(key, declared.sizeBytes(), declared.sha256(), declared.contentType(), UPLOAD_LIFETIME);
+      PresignedRequest put = objects.presignPut(asset.objectKey(), asset.sizeBytes(), asset.sha256(),
+          asset.contentType(), lifetime);
       return new Created(asset, put, 0, List.of(), put.expiresAt());
     }
     List<Long> sizes = new ArrayList<>(plan.partCount());
     for (int part = 1; part <= plan.partCount(); part++) {
-      sizes.add(plan.partSize(declared.sizeBytes(), part));
+      sizes.add(plan.partSize(asset.sizeBytes(), part));
     }
-    var parts = objects.presignParts(key, uploadId, sizes, UPLOAD_LIFETIME);
+    var parts = objects.presignParts(asset.objectKey(), asset.uploadId(), sizes, lifetime);
     return new Created(asset, null, plan.partSizeBytes(), parts, asset.uploadExpiresAt());
   }
 

@@ -5,10 +5,16 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
+import org.labvault.instruments.InstrumentRequests.Register;
+import org.labvault.instruments.InstrumentViews.GrantView;
+import org.labvault.instruments.InstrumentViews.InstrumentView;
+import org.labvault.shared.auth.Caller;
 import org.labvault.shared.aws.AwsFailures;
+import org.labvault.shared.config.Config;
+import org.labvault.shared.http.ApiResponse;
 import org.labvault.shared.http.Router;
 
-/** Instruments: registration from a CSR, revocation, group grants. (Routes under construction.) */
+/** Instruments: registration from a CSR, reading and revoking them, granting them to groups. */
 public final class InstrumentsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
   private final Router router;
@@ -18,7 +24,34 @@ public final class InstrumentsHandler implements RequestHandler<APIGatewayV2HTTP
   }
 
   public InstrumentsHandler(Map<String, String> environment) {
-    this.router = Router.builder().translatingFailures(AwsFailures::unavailable).build();
+    this(DaggerInstrumentsComponent.factory().create(Config.from(environment)));
+  }
+
+  InstrumentsHandler(InstrumentsComponent c) {
+    InstrumentService instruments = c.instruments();
+    this.router = Router.builder()
+        .translatingFailures(AwsFailures::unavailable)
+        .on("POST /instruments", r -> ApiResponse.created(InstrumentView.of(
+            instruments.register(Caller.of(r), r.body(Register.class).checked()), instruments.mqttEndpoint())))
+        .on("GET /instruments", r -> ApiResponse.ok(instruments.list(Caller.of(r), r.page())
+            .map(i -> InstrumentView.of(i, instruments.mqttEndpoint()))))
+        .on("GET /instruments/{instrumentId}", r -> ApiResponse.ok(InstrumentView.of(
+            instruments.get(Caller.of(r), r.path("instrumentId")), instruments.mqttEndpoint())))
+        .on("DELETE /instruments/{instrumentId}", r -> {
+          instruments.revoke(Caller.of(r), r.path("instrumentId"));
+          return ApiResponse.noContent();
+        })
+        .on("PUT /groups/{groupId}/instruments/{instrumentId}", r -> {
+          instruments.grant(Caller.of(r), r.path("groupId"), r.path("instrumentId"));
+          return ApiResponse.noContent();
+        })
+        .on("DELETE /groups/{groupId}/instruments/{instrumentId}", r -> {
+          instruments.ungrant(Caller.of(r), r.path("groupId"), r.path("instrumentId"));
+          return ApiResponse.noContent();
+        })
+        .on("GET /groups/{groupId}/instruments", r -> ApiResponse.ok(
+            instruments.grants(Caller.of(r), r.path("groupId"), r.page()).map(GrantView::of)))
+        .build();
   }
 
   @Override

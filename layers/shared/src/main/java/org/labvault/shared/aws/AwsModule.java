@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.iot.IotClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
@@ -71,7 +72,8 @@ public final class AwsModule {
     return Region.of(config.region());
   }
 
-  static ClientOverrideConfiguration timeouts() {
+  /** The timeouts every client of the functions uses. */
+  public static ClientOverrideConfiguration timeouts() {
     return ClientOverrideConfiguration.builder()
         .apiCallTimeout(CALL_TIMEOUT)
         .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
@@ -140,6 +142,19 @@ public final class AwsModule {
             .region(region)
             .overrideConfiguration(timeouts());
     config.endpointOverride("sns").ifPresent(builder::endpointOverride);
+    return builder.build();
+  }
+
+  @Provides
+  @Singleton
+  static IotClient iot(SdkHttpClient http, AwsCredentialsProvider credentials, Region region, Config config) {
+    var builder =
+        IotClient.builder()
+            .httpClient(http)
+            .credentialsProvider(credentials)
+            .region(region)
+            .overrideConfiguration(timeouts());
+    config.endpointOverride("iot").ifPresent(builder::endpointOverride);
     return builder.build();
   }
 }

@@ -38,6 +38,13 @@ public final class Config {
     public static final String RENOTIFY_AFTER_SECONDS = "RENOTIFY_AFTER_SECONDS";
     /** How many times a deletion notice is sent at most before it is OVERDUE. */
     public static final String RENOTIFY_MAX_ATTEMPTS = "RENOTIFY_MAX_ATTEMPTS";
+    /** The IoT policy attached to every instrument's certificate. */
+    public static final String INSTRUMENT_POLICY_NAME = "INSTRUMENT_POLICY_NAME";
+    /**
+     * Where instruments connect ({@code mqtts://host:port}); without it, the account's IoT data
+     * endpoint that DescribeEndpoint names, on port 8883.
+     */
+    public static final String MQTT_ENDPOINT = "MQTT_ENDPOINT";
 
     // Set by the Lambda runtime in every execution environment.
     public static final String AWS_REGION = "AWS_REGION";

@@ -5,6 +5,7 @@ import static org.labvault.shared.asset.adapter.AssetItems.n;
 import static org.labvault.shared.asset.adapter.AssetItems.s;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import javax.inject.Inject;
 import org.labvault.shared.asset.domain.Asset;
 import org.labvault.shared.asset.domain.AssetStatus;
+import org.labvault.shared.asset.domain.RequestClaim;
 import org.labvault.shared.asset.domain.RestoreWindow;
 import org.labvault.shared.asset.domain.Classification;
 import org.labvault.shared.asset.port.AssetRepository;
@@ -25,6 +27,7 @@ import org.labvault.shared.aws.Transactions;
 import org.labvault.shared.aws.Tx;
 import org.labvault.shared.config.Config;
 import org.labvault.shared.deletion.domain.DeletionConflicts;
+import org.labvault.shared.error.ConflictException;
 import org.labvault.shared.error.ForbiddenException;
 import org.labvault.shared.http.Page;
 import org.labvault.shared.http.PageRequest;
@@ -34,6 +37,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * Assets in the LabVault table: one item per asset in its own partition (read by id, strongly
@@ -71,6 +75,11 @@ public final class DynamoAssetRepository implements AssetRepository {
 
   @Override
   public void create(Asset asset) {
+    create(asset, null);
+  }
+
+  @Override
+  public void create(Asset asset, RequestClaim claim) {
     List<String> writers = Arrays.stream(Role.values()).filter(r -> r.allows(Action.ASSETS_WRITE)).map(Role::name).toList();
     Map<String, AttributeValue> writerValues = new HashMap<>();
     StringBuilder in = new StringBuilder();
@@ -78,19 +87,42 @@ public final class DynamoAssetRepository implements AssetRepository {
       writerValues.put(":w" + i, s(writers.get(i)));
       in.append(i == 0 ? "" : ", ").append(":w").append(i);
     }
-    var items = List.of(
+    List<TransactWriteItem> items = new ArrayList<>(List.of(
         Tx.put(table, AssetItems.item(asset), "attribute_not_exists(pk)", Map.of(), Map.of()),
         Tx.update(table, groupMeta(asset.groupId()),
             "SET #count = if_not_exists(#count, :zero) + :one", "#status = :active",
             Map.of("#count", Keys.ASSET_COUNT, "#status", "status"),
             Map.of(":zero", n(0), ":one", n(1), ":active", s(Keys.GROUP_ACTIVE))),
+        // the creator's membership, or for an instrument the group's grant to it
         Tx.check(table, Map.of(Keys.PK, s(Keys.group(asset.groupId())), Keys.SK, s(Keys.member(asset.createdBy()))),
-            "#role IN (" + in + ")", Map.of("#role", "role"), writerValues));
+            "#role IN (" + in + ")", Map.of("#role", "role"), writerValues)));
+    if (claim != null) {
+      items.add(Tx.put(table, claimItem(claim, asset), "attribute_not_exists(pk)", Map.of(), Map.of()));
+    }
     Transactions.write(dynamo, items, failed -> switch (failed) {
       case 1 -> Authorizer.notFound();
       case 2 -> new ForbiddenException("your role no longer allows " + Action.ASSETS_WRITE.wireName());
+      case 3 -> new ConflictException(RequestClaim.DUPLICATE, "this request was answered before");
       default -> new IllegalStateException("asset id collision: " + asset.assetId());
     });
+  }
+
+  private static Map<String, AttributeValue> claimKey(RequestClaim claim) {
+    return Map.of(Keys.PK, s(Keys.instrument(claim.instrumentId())), Keys.SK, s(Keys.instrumentRequest(claim.requestId())));
+  }
+
+  private static Map<String, AttributeValue> claimItem(RequestClaim claim, Asset asset) {
+    Map<String, AttributeValue> item = new HashMap<>(claimKey(claim));
+    item.put("type", s("InstrumentRequest"));
+    item.put("assetId", s(asset.assetId()));
+    item.put("ttl", n(asset.createdAt().plus(RequestClaim.KEPT_FOR).getEpochSecond()));
+    return item;
+  }
+
+  @Override
+  public Optional<String> claimedAsset(RequestClaim claim) {
+    var item = dynamo.getItem(r -> r.tableName(table).key(claimKey(claim)).consistentRead(true)).item();
+    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item.get("assetId").s());
   }
 
   @Override

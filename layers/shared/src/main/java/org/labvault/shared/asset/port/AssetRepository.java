@@ -2,6 +2,7 @@ package org.labvault.shared.asset.port;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.labvault.shared.asset.domain.RequestClaim;
 import org.labvault.shared.asset.domain.Asset;
 import org.labvault.shared.asset.domain.AssetStatus;
 import org.labvault.shared.asset.domain.Classification;
@@ -22,6 +23,18 @@ public interface AssetRepository {
    * @throws org.labvault.shared.error.ForbiddenException when the creator lost the right meanwhile
    */
   void create(Asset asset);
+
+  /**
+   * As {@link #create(Asset)}, and in the same transaction claims the instrument's request for
+   * this asset.
+   *
+   * @throws org.labvault.shared.error.ConflictException {@link RequestClaim#DUPLICATE} when the
+   *     request was claimed before: nothing was stored
+   */
+  void create(Asset asset, RequestClaim claim);
+
+  /** The asset an instrument's request made, if it made one. */
+  Optional<String> claimedAsset(RequestClaim claim);
 
   /** The asset, read strongly consistently. */
   Optional<Asset> find(String assetId);

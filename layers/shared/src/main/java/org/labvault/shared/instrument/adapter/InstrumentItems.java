@@ -1,0 +1,88 @@
+package org.labvault.shared.instrument.adapter;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.labvault.shared.aws.Keys;
+import org.labvault.shared.instrument.domain.Instrument;
+import org.labvault.shared.instrument.domain.InstrumentGrant;
+import org.labvault.shared.instrument.domain.InstrumentStatus;
+import org.labvault.shared.time.Times;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** How instruments and their grants look as items of the LabVault table. */
+final class InstrumentItems {
+
+  static final String STATUS = "status";
+  static final String OWNER = "ownerId";
+  static final String ROLE = "role";
+
+  private InstrumentItems() {}
+
+  static AttributeValue s(String v) {
+    return AttributeValue.fromS(v);
+  }
+
+  static Map<String, AttributeValue> key(String instrumentId) {
+    return Map.of(Keys.PK, s(Keys.instrument(instrumentId)), Keys.SK, s(Keys.META));
+  }
+
+  /** The grant in the group's partition: the item the authorization path reads. */
+  static Map<String, AttributeValue> groupGrantKey(String groupId, String instrumentId) {
+    return Map.of(Keys.PK, s(Keys.group(groupId)), Keys.SK, s(Keys.instrumentGrant(instrumentId)));
+  }
+
+  /** The same grant in the instrument's partition, so that revoking finds every one. */
+  static Map<String, AttributeValue> instrumentGrantKey(String groupId, String instrumentId) {
+    return Map.of(Keys.PK, s(Keys.instrument(instrumentId)), Keys.SK, s(Keys.grantedBy(groupId)));
+  }
+
+  static Map<String, AttributeValue> item(Instrument i) {
+    Map<String, AttributeValue> item = new HashMap<>(key(i.instrumentId()));
+    item.put("type", s("Instrument"));
+    item.put("instrumentId", s(i.instrumentId()));
+    item.put(OWNER, s(i.ownerId()));
+    item.put("tenant", s(i.tenant()));
+    item.put("name", s(i.name()));
+    item.put("serialNumber", s(i.serialNumber()));
+    item.put("certificateId", s(i.certificateId()));
+    item.put("certificateArn", s(i.certificateArn()));
+    item.put("certificatePem", s(i.certificatePem()));
+    item.put("createdAt", s(Times.format(i.createdAt())));
+    item.put(STATUS, s(i.status().name()));
+    // only ACTIVE instruments are in their owner's list
+    item.put(Keys.GSI1_PK, s(Keys.ownedInstruments(i.ownerId())));
+    item.put(Keys.GSI1_SK, s(Times.format(i.createdAt()) + "#" + i.instrumentId()));
+    return item;
+  }
+
+  static Instrument instrument(Map<String, AttributeValue> item) {
+    return new Instrument(item.get("instrumentId").s(), item.get(OWNER).s(), item.get("tenant").s(),
+        item.get("name").s(), item.get("serialNumber").s(), item.get("certificateId").s(),
+        item.get("certificateArn").s(), item.get("certificatePem").s(), java.time.Instant.parse(item.get("createdAt").s()),
+        InstrumentStatus.valueOf(item.get(STATUS).s()));
+  }
+
+  static Map<String, AttributeValue> groupGrant(InstrumentGrant g) {
+    Map<String, AttributeValue> item = new HashMap<>(groupGrantKey(g.groupId(), g.instrumentId()));
+    item.put("type", s("InstrumentGrant"));
+    item.put("groupId", s(g.groupId()));
+    item.put("instrumentId", s(g.instrumentId()));
+    item.put(ROLE, s(InstrumentGrant.ROLE.name()));
+    item.put("name", s(g.name()));
+    item.put("grantedAt", s(Times.format(g.grantedAt())));
+    item.put("grantedBy", s(g.grantedBy()));
+    return item;
+  }
+
+  static Map<String, AttributeValue> instrumentGrant(InstrumentGrant g) {
+    Map<String, AttributeValue> item = new HashMap<>(instrumentGrantKey(g.groupId(), g.instrumentId()));
+    item.put("type", s("InstrumentGrantRef"));
+    item.put("groupId", s(g.groupId()));
+    return item;
+  }
+
+  static InstrumentGrant grant(Map<String, AttributeValue> item) {
+    return new InstrumentGrant(item.get("groupId").s(), item.get("instrumentId").s(), item.get("name").s(),
+        java.time.Instant.parse(item.get("grantedAt").s()), item.get("grantedBy").s());
+  }
+}
