@@ -147,6 +147,25 @@ class GroupsHandlerTest {
 
   @ParameterizedTest
   @Event(value = "groups/delete-group.json", type = APIGatewayV2HTTPEvent.class)
+  void deleteGroup_shouldRemoveItsInstrumentGrantsFromBothPartitions(APIGatewayV2HTTPEvent event) {
+    var av = (java.util.function.Function<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>)
+        software.amazon.awssdk.services.dynamodb.model.AttributeValue::fromS;
+    String instrument = "01a2f000-0000-7000-8000-0000000000a1";
+    var groupSide = java.util.Map.of("pk", av.apply(org.labvault.shared.aws.Keys.group(Seed.GROUP)),
+        "sk", av.apply(org.labvault.shared.aws.Keys.instrumentGrant(instrument)));
+    var instrumentSide = java.util.Map.of("pk", av.apply(org.labvault.shared.aws.Keys.instrument(instrument)),
+        "sk", av.apply(org.labvault.shared.aws.Keys.grantedBy(Seed.GROUP)));
+    table.client().putItem(r -> r.tableName(EmbeddedTable.NAME).item(new java.util.HashMap<>(groupSide)));
+    table.client().putItem(r -> r.tableName(EmbeddedTable.NAME).item(new java.util.HashMap<>(instrumentSide)));
+
+    assertThat(call(event).getStatusCode()).isEqualTo(204);
+
+    assertThat(table.client().getItem(r -> r.tableName(EmbeddedTable.NAME).key(groupSide)).hasItem()).isFalse();
+    assertThat(table.client().getItem(r -> r.tableName(EmbeddedTable.NAME).key(instrumentSide)).hasItem()).isFalse();
+  }
+
+  @ParameterizedTest
+  @Event(value = "groups/delete-group.json", type = APIGatewayV2HTTPEvent.class)
   void deleteGroup_shouldFinishADeletionThatStoppedHalfWay(APIGatewayV2HTTPEvent event) {
     // a deletion that marked the group and then stopped: members are still there
     table.client().updateItem(r -> r.tableName(EmbeddedTable.NAME)

@@ -202,6 +202,10 @@ public final class DynamoGroupRepository implements GroupRepository {
         deletes.add(delete(Map.of(Keys.PK, item.get(Keys.PK), Keys.SK, item.get(Keys.SK))));
         if (sk.startsWith(Keys.MEMBER_PREFIX)) {
           deletes.add(delete(GroupItems.userGroupKey(item.get("userId").s(), groupId)));
+        } else if (sk.startsWith(Keys.INSTRUMENT_GRANT_PREFIX)) {
+          // the grant's copy in the instrument's partition, by which revoking finds its grants
+          String instrumentId = sk.substring(Keys.INSTRUMENT_GRANT_PREFIX.length());
+          deletes.add(delete(Map.of(Keys.PK, s(Keys.instrument(instrumentId)), Keys.SK, s(Keys.grantedBy(groupId)))));
         }
       }
       batchDelete(deletes);
