@@ -107,8 +107,9 @@ public final class CertificateRequest {
     requireAttributes(infoParts, infoParts.next(DerReader.CONTEXT_0, "the attributes"));
     infoParts.expectEnd();
 
-    var algorithm = signatureAlgorithm(field, parts, signatureAlgorithmId);
+    // The key first: a client with an unsupported key learns that, not which signature goes with it.
     var publicKey = PublicKeys.read(field, infoParts, publicKeyInfo);
+    var algorithm = signatureAlgorithm(field, parts, signatureAlgorithmId);
     if (algorithm.keyFamily() != publicKey.family()) {
       throw ValidationException.field(field, "the signature algorithm does not match the key type");
     }
