@@ -107,14 +107,15 @@ public final class CertificateRequest {
     requireAttributes(infoParts, infoParts.next(DerReader.CONTEXT_0, "the attributes"));
     infoParts.expectEnd();
 
-    var algorithm = signatureAlgorithm(field, parts, signatureAlgorithmId);
+    // The key first: a client with an unsupported key learns that, not which signature goes with it.
     var publicKey = PublicKeys.read(field, infoParts, publicKeyInfo);
+    var algorithm = signatureAlgorithm(field, parts, signatureAlgorithmId);
     if (algorithm.keyFamily() != publicKey.family()) {
       throw ValidationException.field(field, "the signature algorithm does not match the key type");
     }
     if (!verifies(algorithm, publicKey.key(), parts.encoded(info), signatureBytes)) {
-      throw ValidationException.field(field,
-          "the signature does not verify with the request's own public key (the request was altered or not signed by its key)");
+      throw ValidationException.field(field, "the signature does not verify with the request's own"
+          + " public key (the request was altered or not signed by its key)");
     }
     return new CertificateRequest(der, publicKey.instrumentKey(), subject(field, infoParts.encoded(name)));
   }
@@ -195,10 +196,12 @@ public final class CertificateRequest {
       var key = (RSAPublicKey) generate(field, "RSA", encoded);
       int bits = key.getModulus().bitLength();
       if (bits < MIN_RSA_BITS) {
-        throw ValidationException.field(field, "has an RSA key of " + bits + " bits; at least " + MIN_RSA_BITS + " are required");
+        throw ValidationException.field(field,
+            "has an RSA key of " + bits + " bits; at least " + MIN_RSA_BITS + " are required");
       }
       if (bits > MAX_RSA_BITS) {
-        throw ValidationException.field(field, "has an RSA key of " + bits + " bits; at most " + MAX_RSA_BITS + " are accepted");
+        throw ValidationException.field(field,
+            "has an RSA key of " + bits + " bits; at most " + MAX_RSA_BITS + " are accepted");
       }
       return new PublicKeys(KeyFamily.RSA, key, new InstrumentKey.Rsa(bits));
     }
@@ -207,7 +210,8 @@ public final class CertificateRequest {
       var parameters = algorithm.next();
       algorithm.expectEnd();
       if (parameters.tag() != DerReader.OID) {
-        throw ValidationException.field(field, "has an EC key with explicit curve parameters; use the named curve P-256 or P-384");
+        throw ValidationException.field(field,
+            "has an EC key with explicit curve parameters; use the named curve P-256 or P-384");
       }
       String curveOid = algorithm.oid(parameters);
       var curve = InstrumentKey.Curve.byOid(curveOid);

@@ -33,8 +33,8 @@ final class CsrPem {
     String text = pem.strip();
     var block = BLOCK.matcher(text);
     if (!block.matches()) {
-      throw ValidationException.field(field,
-          "must be a single PEM block from -----BEGIN CERTIFICATE REQUEST----- to the matching END line, with nothing around it");
+      throw ValidationException.field(field, "must be a single PEM block from -----BEGIN CERTIFICATE"
+          + " REQUEST----- to the matching END line, with nothing around it");
     }
     String base64 = WHITESPACE.matcher(block.group(2)).replaceAll("");
     if (base64.isEmpty()) {
