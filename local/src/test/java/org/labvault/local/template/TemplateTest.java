@@ -276,6 +276,20 @@ class TemplateTest {
   }
 
   @Test
+  void everyResourceBuiltByTheMakefileHasItsTarget() throws Exception {
+    Path root = Path.of(System.getProperty("labvault.root", ".."));
+    String makefile = java.nio.file.Files.readString(root.resolve("Makefile"));
+    var built = template.resources().entrySet().stream()
+        .filter(e -> "makefile".equals(Template.map(e.getValue().get("Metadata")).get("BuildMethod")))
+        .map(Map.Entry::getKey).toList();
+    assertThat(built).contains("InstrumentsFunction", "InstrumentIngestFunction", "SharedLayer");
+    for (String id : built) {
+      // sam build runs `make build-<LogicalId>`
+      assertThat(makefile).as(id).containsPattern("(?m)^build-" + id + ":");
+    }
+  }
+
+  @Test
   void usersCannotWriteTheirOwnTenant() {
     var client = props("UserPoolClient");
     assertThat(asList(client.get("WriteAttributes")).stream().map(String::valueOf).toList()).doesNotContain("custom:tenant");
