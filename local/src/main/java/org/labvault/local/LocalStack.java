@@ -476,6 +476,26 @@ public final class LocalStack implements AutoCloseable {
         .build();
   }
 
+  /** A client for the local IoT control plane, with the stack's credentials. */
+  public software.amazon.awssdk.services.iot.IotClient iotClient() {
+    return software.amazon.awssdk.services.iot.IotClient.builder()
+        .httpClient(UrlConnectionHttpClient.create())
+        .region(Region.of(REGION))
+        .credentialsProvider(credentialsProvider())
+        .endpointOverride(iotApi.endpoint())
+        .build();
+  }
+
+  /** A client for the local IoT data plane, with the stack's credentials. */
+  public software.amazon.awssdk.services.iotdataplane.IotDataPlaneClient iotDataClient() {
+    return software.amazon.awssdk.services.iotdataplane.IotDataPlaneClient.builder()
+        .httpClient(UrlConnectionHttpClient.create())
+        .region(Region.of(REGION))
+        .credentialsProvider(credentialsProvider())
+        .endpointOverride(iotApi.dataEndpoint())
+        .build();
+  }
+
   private StaticCredentialsProvider credentialsProvider() {
     return StaticCredentialsProvider.create(
         AwsBasicCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey()));
