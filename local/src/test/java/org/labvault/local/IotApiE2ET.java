@@ -64,6 +64,17 @@ class IotApiE2ET {
   }
 
   @Test
+  void theIotApi_shouldStayOutOfStackJson_butKeepItsPortInPortsJson() throws Exception {
+    var json = org.labvault.shared.json.Json.instance().mapper();
+    var stackJson = json.readTree(state.resolve("stack.json").toFile());
+    var portsJson = json.readTree(state.resolve("ports.json").toFile());
+
+    stackJson.properties().forEach(field ->
+        assertThat(field.getValue().asText()).as(field.getKey()).doesNotContain(":" + stack.iotEndpoint().getPort()));
+    assertThat(portsJson.get("iotEndpoint").asInt()).isEqualTo(stack.iotEndpoint().getPort());
+  }
+
+  @Test
   void anInstrumentRegisteredThroughTheControlPlane_shouldConnect_receiveDataPlanePublishes_andBeCutOffWhenRevoked()
       throws Exception {
     String thing = "instr-" + UUID.randomUUID();

@@ -48,13 +48,15 @@ public final class IotRegistry {
    * A certificate; {@code thingName} is the thing it is attached to, or null; {@code exclusive}
    * whether it was attached as EXCLUSIVE_THING. The local registry attaches a certificate to one
    * thing at most (IoT Core allows several non-exclusive ones; LabVault attaches exclusively).
+   * {@code exclusive} is a Boolean only so that a file written before it was kept still reads; it
+   * is never null.
    */
   public record Certificate(String certificateId, String certificatePem, Status status, String thingName,
-      Instant createdAt, java.util.SortedSet<String> policies, boolean exclusive) {
+      Instant createdAt, java.util.SortedSet<String> policies, Boolean exclusive) {
 
     public Certificate {
       policies = policies == null ? new java.util.TreeSet<>() : new java.util.TreeSet<>(policies);
-      exclusive = exclusive && thingName != null;
+      exclusive = Boolean.TRUE.equals(exclusive) && thingName != null;
     }
 
     Certificate with(Status newStatus, String newThing) {
