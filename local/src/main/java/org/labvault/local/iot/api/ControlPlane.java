@@ -8,6 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.RSAPublicKey;
+import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.labvault.local.iot.IotRefusal;
@@ -20,6 +25,8 @@ import org.labvault.local.iot.IotRegistry;
 final class ControlPlane {
 
   private static final Pattern CERTIFICATE_ID = Pattern.compile("[a-fA-F0-9]{64}");
+  private static final java.util.Set<Object> NIST_CURVES =
+      java.util.Set.of(SECObjectIdentifiers.secp256r1, SECObjectIdentifiers.secp384r1, SECObjectIdentifiers.secp521r1);
 
   private final IotRegistry registry;
   private final String arnPrefix;
@@ -27,7 +34,10 @@ final class ControlPlane {
 
   /**
    * @param dataEndpointAddress what DescribeEndpoint answers for the data endpoint: host and port,
-   *     no scheme, as IoT Core answers its {@code <prefix>-ats.iot.<region>.amazonaws.com}
+   *     no scheme, as IoT Core answers its {@code <prefix>-ats.iot.<region>.amazonaws.com}. Locally
+   *     that is this endpoint, plain HTTP on the loopback; the functions do not ask for it (they get
+   *     AWS_ENDPOINT_URL_IOT_DATA_PLANE and MQTT_ENDPOINT), so it only has to be true, not usable
+   *     with the https the SDK would put in front of it.
    */
   ControlPlane(IotRegistry registry, String region, String accountId, String dataEndpointAddress) {
     this.registry = registry;
@@ -107,6 +117,7 @@ final class ControlPlane {
 
   private IotResponse createCertificateFromCsr(IotRequest request) {
     PKCS10CertificationRequest csr = csr(request.requiredField("certificateSigningRequest"));
+    requireStrongKey(csr.getSubjectPublicKeyInfo());
     boolean active = "true".equals(request.query("setAsActive"));
     IotRegistry.Certificate certificate =
         registry.createCertificate(csr, active ? IotRegistry.Status.ACTIVE : IotRegistry.Status.INACTIVE);
@@ -126,6 +137,27 @@ final class ControlPlane {
       // answered below
     }
     throw IotError.invalidRequest("The certificate signing request is not a valid PEM-encoded PKCS#10 request");
+  }
+
+  /** IoT Core's rule for a CSR's key: RSA of at least 2048 bits, or EC on NIST P-256, P-384 or P-521. */
+  private static void requireStrongKey(SubjectPublicKeyInfo key) {
+    var algorithm = key.getAlgorithm();
+    boolean strong;
+    try {
+      if (PKCSObjectIdentifiers.rsaEncryption.equals(algorithm.getAlgorithm())) {
+        strong = RSAPublicKey.getInstance(key.parsePublicKey()).getModulus().bitLength() >= 2048;
+      } else if (X9ObjectIdentifiers.id_ecPublicKey.equals(algorithm.getAlgorithm())) {
+        strong = NIST_CURVES.contains(algorithm.getParameters());
+      } else {
+        strong = false;
+      }
+    } catch (IOException | RuntimeException e) {
+      strong = false;
+    }
+    if (!strong) {
+      throw IotError.invalidRequest("The CSR's public key must be RSA of at least 2048 bits or EC on NIST P-256,"
+          + " P-384 or P-521");
+    }
   }
 
   private IotResponse updateCertificate(String certificateId, IotRequest request) {

@@ -289,6 +289,19 @@ class IotApiSdkTest {
   }
 
   @Test
+  void aCsrWithAWeakKey_shouldBeAnInvalidRequest() throws Exception {
+    java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+    generator.initialize(1024);
+    java.security.KeyPair keys = generator.generateKeyPair();
+    String weak = LocalCa.pem(new org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder(
+        new javax.security.auth.x500.X500Principal("CN=weak"), keys.getPublic())
+        .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())));
+
+    assertThatThrownBy(() -> iot.createCertificateFromCsr(b -> b.certificateSigningRequest(weak).setAsActive(true)))
+        .isInstanceOf(InvalidRequestException.class).hasMessageContaining("2048");
+  }
+
+  @Test
   void aBadSignature_shouldBeRefused_onBothPlanes() {
     try (IotClient wrongIot = iotClient("wrong-secret"); IotDataPlaneClient wrongData = dataClient("wrong-secret")) {
       String thing = "instr-" + UUID.randomUUID();
