@@ -59,7 +59,7 @@ final class EnginePorts {
   /** Records the ports the engines listen on now. */
   void remember(List<Engine> engines) throws IOException {
     Map<String, Integer> ports = new LinkedHashMap<>(remembered);
-    engines.forEach(engine -> engine.endpoints().forEach((key, uri) -> ports.put(key, uri.getPort())));
+    engines.forEach(engine -> engine.ports().forEach((key, uri) -> ports.put(key, uri.getPort())));
     Files.writeString(file, Json.instance().write(ports), StandardCharsets.UTF_8);
   }
 

@@ -16,6 +16,7 @@ import org.labvault.local.engine.DynamoDbEngine;
 import org.labvault.local.engine.Engine;
 import org.labvault.local.engine.MqttEngine;
 import org.labvault.local.iot.IotRegistry;
+import org.labvault.local.iot.api.IotApiEngine;
 import org.labvault.local.engine.S3Engine;
 import org.labvault.local.events.AsyncInvoker;
 import org.labvault.local.events.AwsDestinations;
@@ -74,6 +75,7 @@ public final class LocalStack implements AutoCloseable {
   private LocalCa ca;
   private IotRegistry iot;
   private MqttEngine mqtt;
+  private IotApiEngine iotApi;
   private StateDir.Credentials credentials;
   private final Map<String, FunctionHost> functions = new LinkedHashMap<>();
   private Destinations destinations;
@@ -167,6 +169,7 @@ public final class LocalStack implements AutoCloseable {
         throw e.getCause() instanceof Exception cause ? cause : e;
       }
     });
+    startIotApi(ports);
     ports.remember(engines);
     try (DynamoDbClient dynamo = dynamoDbClient(); S3Client s3Client = s3Client()) {
       dynamoDb.createTables(model.tables().values(), dynamo);
@@ -187,7 +190,9 @@ public final class LocalStack implements AutoCloseable {
       Map<String, String> env = LambdaEnvironment.withLocalUrls(LambdaEnvironment.of(function, REGION,
           credentials.accessKeyId(), credentials.secretAccessKey(), Map.of(
               "AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.endpoint(), "AWS_ENDPOINT_URL_S3", s3.endpoint(),
-              "AWS_ENDPOINT_URL_SQS", sqs.endpoint(), "AWS_ENDPOINT_URL_SNS", sns.endpoint())), localUrls);
+              "AWS_ENDPOINT_URL_SQS", sqs.endpoint(), "AWS_ENDPOINT_URL_SNS", sns.endpoint(),
+              "AWS_ENDPOINT_URL_IOT", iotApi.endpoint(), "AWS_ENDPOINT_URL_IOT_DATA_PLANE", iotApi.dataEndpoint(),
+              "MQTT_ENDPOINT", mqtt.endpoint())), localUrls);
       FunctionHost host = new FunctionHost(function, env,
           "arn:aws:lambda:" + REGION + ":" + ACCOUNT_ID + ":function:" + function.functionName());
       running.push(host);
@@ -289,6 +294,17 @@ public final class LocalStack implements AutoCloseable {
     sns.createFromTemplate(model.topics().values(), model.subscriptions().values());
   }
 
+  /**
+   * IoT Core's control and data plane APIs, on the registry and the broker. Not in stack.json: the
+   * contract's key list has no IoT API (instruments speak MQTT); the functions find it in their
+   * environment, tests through {@link #iotEndpoint()}.
+   */
+  private void startIotApi(EnginePorts ports) throws Exception {
+    int port = ports.choose(IotApiEngine.PORT_KEY, 0, "");
+    iotApi = started(0, "", () -> IotApiEngine.start(port, credentials.accessKeyId(), credentials.secretAccessKey(),
+        REGION, ACCOUNT_ID, iot, mqtt.policy()::publish));
+  }
+
   /** One poller per SQS event source of the template. */
   private void startSqsPollers() {
     for (var mapping : model.sqsMappings()) {
@@ -353,6 +369,16 @@ public final class LocalStack implements AutoCloseable {
   /** The template's schedules; tests move its time forward. */
   public Scheduler scheduler() {
     return scheduler;
+  }
+
+  /** The IoT control plane's endpoint (what functions get as AWS_ENDPOINT_URL_IOT). */
+  public URI iotEndpoint() {
+    return iotApi.endpoint();
+  }
+
+  /** The IoT data plane's endpoint (what functions get as AWS_ENDPOINT_URL_IOT_DATA_PLANE). */
+  public URI iotDataEndpoint() {
+    return iotApi.dataEndpoint();
   }
 
   /** The MQTT broker's endpoint ({@code mqtts://127.0.0.1:<port>}). */
@@ -447,6 +473,26 @@ public final class LocalStack implements AutoCloseable {
         .region(Region.of(REGION))
         .credentialsProvider(credentialsProvider())
         .endpointOverride(sns.endpoint())
+        .build();
+  }
+
+  /** A client for the local IoT control plane, with the stack's credentials. */
+  public software.amazon.awssdk.services.iot.IotClient iotClient() {
+    return software.amazon.awssdk.services.iot.IotClient.builder()
+        .httpClient(UrlConnectionHttpClient.create())
+        .region(Region.of(REGION))
+        .credentialsProvider(credentialsProvider())
+        .endpointOverride(iotApi.endpoint())
+        .build();
+  }
+
+  /** A client for the local IoT data plane, with the stack's credentials. */
+  public software.amazon.awssdk.services.iotdataplane.IotDataPlaneClient iotDataClient() {
+    return software.amazon.awssdk.services.iotdataplane.IotDataPlaneClient.builder()
+        .httpClient(UrlConnectionHttpClient.create())
+        .region(Region.of(REGION))
+        .credentialsProvider(credentialsProvider())
+        .endpointOverride(iotApi.dataEndpoint())
         .build();
   }
 

@@ -16,6 +16,14 @@ public interface Engine extends AutoCloseable {
   /** The stack.json key of each endpoint (e.g. {@code dynamodbEndpoint}) to the URI it listens on. */
   Map<String, URI> endpoints();
 
+  /**
+   * The ports to keep across restarts (ports.json), by key: its endpoints, plus any it serves
+   * without listing them in stack.json.
+   */
+  default Map<String, URI> ports() {
+    return endpoints();
+  }
+
   @Override
   void close() throws Exception;
 }

@@ -37,22 +37,38 @@ public final class IotRegistry {
   /** A certificate's status, as IoT Core names it. */
   public enum Status { ACTIVE, INACTIVE, REVOKED }
 
-  public record Thing(String thingName, Instant createdAt) {}
+  /** A thing and its attributes (none in a file written before they were kept). */
+  public record Thing(String thingName, Instant createdAt, Map<String, String> attributes) {
+    public Thing {
+      attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+    }
+  }
 
-  /** A certificate; {@code thingName} is the thing it is attached to, or null. */
+  /**
+   * A certificate; {@code thingName} is the thing it is attached to, or null; {@code exclusive}
+   * whether it was attached as EXCLUSIVE_THING. The local registry attaches a certificate to one
+   * thing at most (IoT Core allows several non-exclusive ones; LabVault attaches exclusively).
+   * {@code exclusive} is a Boolean only so that a file written before it was kept still reads; it
+   * is never null.
+   */
   public record Certificate(String certificateId, String certificatePem, Status status, String thingName,
-      Instant createdAt, java.util.SortedSet<String> policies) {
+      Instant createdAt, java.util.SortedSet<String> policies, Boolean exclusive) {
 
     public Certificate {
       policies = policies == null ? new java.util.TreeSet<>() : new java.util.TreeSet<>(policies);
+      exclusive = Boolean.TRUE.equals(exclusive) && thingName != null;
     }
 
     Certificate with(Status newStatus, String newThing) {
-      return new Certificate(certificateId, certificatePem, newStatus, newThing, createdAt, policies);
+      return new Certificate(certificateId, certificatePem, newStatus, newThing, createdAt, policies, exclusive);
+    }
+
+    Certificate attachedTo(String newThing, boolean newExclusive) {
+      return new Certificate(certificateId, certificatePem, status, newThing, createdAt, policies, newExclusive);
     }
 
     Certificate withPolicies(java.util.SortedSet<String> newPolicies) {
-      return new Certificate(certificateId, certificatePem, status, thingName, createdAt, newPolicies);
+      return new Certificate(certificateId, certificatePem, status, thingName, createdAt, newPolicies, exclusive);
     }
   }
 
@@ -94,35 +110,105 @@ public final class IotRegistry {
 
   /**
    * Creates the thing (unless it exists), issues an ACTIVE certificate from {@code csr} and
-   * attaches it to the thing: CreateThing, CreateCertificateFromCsr and AttachThingPrincipal at once.
+   * attaches it to the thing exclusively: CreateThing, CreateCertificateFromCsr and
+   * AttachThingPrincipal at once.
    *
-   * @throws IllegalArgumentException for a thing name IoT Core would refuse or a CSR whose
-   *     signature does not verify
+   * @throws IotRefusal INVALID for a thing name IoT Core would refuse or a CSR whose signature
+   *     does not verify
    */
   public Registration register(String thingName, PKCS10CertificationRequest csr) {
     requireThingName(thingName);
-    X509Certificate issued = ca.signCsr(csr, thingName);
-    String id = LocalCa.certificateId(issued);
+    synchronized (this) {
+      if (!things.containsKey(thingName)) {
+        things.put(thingName, new Thing(thingName, clock.instant(), Map.of()));
+      }
+    }
+    Certificate certificate = createCertificate(csr, Status.ACTIVE);
+    attachThing(thingName, certificate.certificateId(), true);
+    return new Registration(thingName, certificate.certificateId(), certificate.certificatePem());
+  }
+
+  /**
+   * CreateThing: the thing, new or the existing one when its attributes are the same.
+   *
+   * @throws IotRefusal ALREADY_EXISTS when it exists with other attributes, INVALID for a bad name
+   */
+  public synchronized Thing createThing(String thingName, Map<String, String> attributes) {
+    requireThingName(thingName);
+    Thing existing = things.get(thingName);
+    if (existing != null) {
+      if (!existing.attributes().equals(attributes)) {
+        throw new IotRefusal(IotRefusal.Reason.ALREADY_EXISTS,
+            "Thing " + thingName + " already exists in account with different attributes");
+      }
+      return existing;
+    }
+    Thing thing = new Thing(thingName, clock.instant(), attributes);
+    things.put(thingName, thing);
+    save();
+    return thing;
+  }
+
+  /**
+   * CreateCertificateFromCsr: a certificate the local CA issues from the CSR, attached to nothing.
+   *
+   * @throws IotRefusal INVALID when the CSR's signature does not verify
+   */
+  public Certificate createCertificate(PKCS10CertificationRequest csr, Status status) {
+    X509Certificate issued;
     String pem;
     try {
+      issued = ca.signCsr(csr, null);
       pem = LocalCa.pem(issued);
+    } catch (IllegalArgumentException e) {
+      throw new IotRefusal(IotRefusal.Reason.INVALID, e.getMessage());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    String id = LocalCa.certificateId(issued);
+    Certificate certificate = new Certificate(id, pem, status, null, clock.instant(), null, false);
     synchronized (this) {
-      Instant now = clock.instant();
-      things.putIfAbsent(thingName, new Thing(thingName, now));
-      certificates.put(id, new Certificate(id, pem, Status.ACTIVE, thingName, now, null));
+      certificates.put(id, certificate);
       save();
     }
-    return new Registration(thingName, id, pem);
+    return certificate;
   }
 
-  /** Sets a certificate's status (UpdateCertificate); anything but ACTIVE closes its connection. */
+  /**
+   * AttachThingPrincipal: the certificate connects as the thing from now on. Attaching it again to
+   * the same thing changes nothing.
+   *
+   * @throws IotRefusal NOT_FOUND for an unknown thing or certificate; INVALID when the certificate
+   *     is attached to another thing (exclusively, or at all: the local registry keeps one thing
+   *     per certificate)
+   */
+  public synchronized void attachThing(String thingName, String certificateId, boolean exclusive) {
+    existingThing(thingName);
+    Certificate certificate = existing(certificateId);
+    if (certificate.thingName() != null && !certificate.thingName().equals(thingName)) {
+      throw new IotRefusal(IotRefusal.Reason.INVALID, certificate.exclusive()
+          ? "Principal " + certificateId + " is exclusively attached to thing " + certificate.thingName()
+          : "Principal " + certificateId + " is attached to thing " + certificate.thingName()
+              + "; the local registry attaches a certificate to one thing only");
+    }
+    certificates.put(certificateId, certificate.attachedTo(thingName, exclusive || certificate.exclusive()));
+    save();
+  }
+
+  /**
+   * Sets a certificate's status (UpdateCertificate); anything but ACTIVE closes its connection.
+   *
+   * @throws IotRefusal NOT_FOUND for an unknown certificate; CERTIFICATE_STATE to take a REVOKED
+   *     one to another status (revocation is final in IoT Core)
+   */
   public void updateStatus(String certificateId, Status status) {
     Certificate certificate;
     synchronized (this) {
       certificate = existing(certificateId);
+      if (certificate.status() == Status.REVOKED && status != Status.REVOKED) {
+        throw new IotRefusal(IotRefusal.Reason.CERTIFICATE_STATE,
+            "Certificate " + certificateId + " is REVOKED; its status cannot change");
+      }
       certificates.put(certificateId, certificate.with(status, certificate.thingName()));
       save();
     }
@@ -136,43 +222,64 @@ public final class IotRegistry {
     updateStatus(certificateId, Status.REVOKED);
   }
 
-  /** DetachThingPrincipal: the certificate no longer connects as the thing. */
+  /**
+   * DetachThingPrincipal: the certificate no longer connects as the thing. Detaching a certificate
+   * that is not attached to the thing changes nothing (a retried revocation gets through).
+   *
+   * @throws IotRefusal NOT_FOUND for an unknown thing or certificate
+   */
   public void detach(String thingName, String certificateId) {
     synchronized (this) {
+      existingThing(thingName);
       Certificate certificate = existing(certificateId);
       if (!thingName.equals(certificate.thingName())) {
-        throw new IllegalArgumentException("certificate " + certificateId + " is not attached to " + thingName);
+        return;
       }
-      certificates.put(certificateId, certificate.with(certificate.status(), null));
+      certificates.put(certificateId, certificate.attachedTo(null, false));
       save();
     }
     lost(thingName);
   }
 
-  /** DeleteCertificate: refused, as IoT Core does, while it is ACTIVE or attached to a thing. */
-  public void deleteCertificate(String certificateId) {
-    Certificate certificate;
+  /**
+   * DeleteCertificate, refused as IoT Core refuses it: while it is ACTIVE (CERTIFICATE_STATE),
+   * attached to a thing, or with policies attached unless {@code force} (DELETE_CONFLICT).
+   *
+   * @throws IotRefusal NOT_FOUND for an unknown certificate
+   */
+  public void deleteCertificate(String certificateId, boolean force) {
     synchronized (this) {
-      certificate = existing(certificateId);
+      Certificate certificate = existing(certificateId);
       if (certificate.status() == Status.ACTIVE) {
-        throw new IllegalStateException("certificate " + certificateId + " is ACTIVE; deactivate or revoke it first");
+        throw new IotRefusal(IotRefusal.Reason.CERTIFICATE_STATE,
+            "Certificate " + certificateId + " is ACTIVE; deactivate or revoke it first");
       }
       if (certificate.thingName() != null) {
-        throw new IllegalStateException("certificate " + certificateId + " is attached to " + certificate.thingName());
+        throw new IotRefusal(IotRefusal.Reason.DELETE_CONFLICT,
+            "Certificate " + certificateId + " is attached to thing " + certificate.thingName());
+      }
+      if (!certificate.policies().isEmpty() && !force) {
+        throw new IotRefusal(IotRefusal.Reason.DELETE_CONFLICT,
+            "Certificate " + certificateId + " has policies attached: " + certificate.policies());
       }
       certificates.remove(certificateId);
       save();
     }
   }
 
-  /** DeleteThing: refused, as IoT Core does, while a certificate is attached to it. */
+  /**
+   * DeleteThing: deleting a thing that does not exist succeeds, as in IoT Core.
+   *
+   * @throws IotRefusal INVALID while a certificate is attached to it
+   */
   public void deleteThing(String thingName) {
     synchronized (this) {
       if (!things.containsKey(thingName)) {
-        throw new IllegalArgumentException("no thing " + thingName);
+        return;
       }
       if (certificates.values().stream().anyMatch(c -> thingName.equals(c.thingName()))) {
-        throw new IllegalStateException("thing " + thingName + " still has certificates attached");
+        throw new IotRefusal(IotRefusal.Reason.INVALID,
+            "Cannot delete thing " + thingName + ": it has principals attached");
       }
       things.remove(thingName);
       save();
@@ -244,9 +351,17 @@ public final class IotRegistry {
   private Certificate existing(String certificateId) {
     Certificate certificate = certificates.get(certificateId);
     if (certificate == null) {
-      throw new IllegalArgumentException("no certificate " + certificateId);
+      throw new IotRefusal(IotRefusal.Reason.NOT_FOUND, "The certificate " + certificateId + " does not exist");
     }
     return certificate;
+  }
+
+  private Thing existingThing(String thingName) {
+    Thing thing = things.get(thingName);
+    if (thing == null) {
+      throw new IotRefusal(IotRefusal.Reason.NOT_FOUND, "The thing " + thingName + " does not exist");
+    }
+    return thing;
   }
 
   private void lost(String thingName) {
@@ -275,7 +390,7 @@ public final class IotRegistry {
 
   private static void requireThingName(String thingName) {
     if (thingName == null || !THING_NAME.matcher(thingName).matches()) {
-      throw new IllegalArgumentException("a thing name is 1 to 128 of a-z, A-Z, 0-9, ':', '_', '-'");
+      throw new IotRefusal(IotRefusal.Reason.INVALID, "a thing name is 1 to 128 of a-z, A-Z, 0-9, ':', '_', '-'");
     }
   }
 }

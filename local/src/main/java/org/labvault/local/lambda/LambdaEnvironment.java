@@ -23,9 +23,13 @@ public final class LambdaEnvironment {
       "AWS_ACCESS_KEY", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
       "AWS_LAMBDA_RUNTIME_API", "LAMBDA_TASK_ROOT", "LAMBDA_RUNTIME_DIR", "TZ");
 
-  /** The endpoint variables the local stack adds; absent in AWS. */
+  /**
+   * The endpoint variables the local stack adds; absent in AWS. MQTT_ENDPOINT is the broker's
+   * {@code mqtts://} URL, what a function hands an instrument (in AWS it asks DescribeEndpoint).
+   */
   public static final List<String> ENDPOINTS = List.of("AWS_ENDPOINT_URL_DYNAMODB", "AWS_ENDPOINT_URL_S3",
-      "AWS_ENDPOINT_URL_SQS", "AWS_ENDPOINT_URL_SNS");
+      "AWS_ENDPOINT_URL_SQS", "AWS_ENDPOINT_URL_SNS", "AWS_ENDPOINT_URL_IOT", "AWS_ENDPOINT_URL_IOT_DATA_PLANE",
+      "MQTT_ENDPOINT");
 
   private LambdaEnvironment() {}
 

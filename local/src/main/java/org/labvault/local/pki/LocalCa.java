@@ -116,6 +116,7 @@ public final class LocalCa {
    * CSR's subject and public key, for TLS client authentication only. The private key stays with
    * the instrument.
    *
+   * @param thingName the subject's CN when the CSR has no subject, or null for IoT Core's own
    * @throws IllegalArgumentException when the CSR's signature does not verify
    */
   public X509Certificate signCsr(PKCS10CertificationRequest csr, String thingName) {
@@ -124,7 +125,9 @@ public final class LocalCa {
         throw new IllegalArgumentException("the CSR's signature does not verify");
       }
       PublicKey publicKey = new JcaPEMKeyConverter().getPublicKey(csr.getSubjectPublicKeyInfo());
-      X500Name subject = csr.getSubject().getRDNs().length > 0 ? csr.getSubject() : new X500Name("CN=" + thingName);
+      // a CSR without a subject gets the one IoT Core writes into the certificates it issues
+      X500Name subject = csr.getSubject().getRDNs().length > 0 ? csr.getSubject()
+          : new X500Name("CN=" + (thingName == null ? "AWS IoT Certificate" : thingName));
       var builder = leafBuilder(subject, publicKey, DEVICE_VALIDITY);
       builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
       return issue(builder);
