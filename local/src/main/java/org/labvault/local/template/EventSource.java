@@ -102,7 +102,13 @@ public sealed interface EventSource {
       String region) implements EventSource {}
 
   /** {@code IoTRule}: a topic rule whose SQL selects the messages that invoke the function. */
-  record IotRule(String functionLogicalId, String name, String sql, String awsIotSqlVersion) implements EventSource {}
+  record IotRule(String functionLogicalId, String name, String sql, String awsIotSqlVersion) implements EventSource {
+
+    /** The rule's name as SAM generates it: the function's logical id, then the event's. */
+    public String ruleName() {
+      return functionLogicalId + name;
+    }
+  }
 
   /**
    * {@code Schedule} (or {@code ScheduleV2}): an EventBridge schedule.
