@@ -15,12 +15,15 @@ import java.util.concurrent.CompletableFuture;
 import org.labvault.local.engine.DynamoDbEngine;
 import org.labvault.local.engine.Engine;
 import org.labvault.local.engine.MqttEngine;
+import org.labvault.local.iot.IotAuthorizer;
 import org.labvault.local.iot.IotRegistry;
 import org.labvault.local.iot.api.IotApiEngine;
+import org.labvault.local.iot.policy.PolicyDocument;
 import org.labvault.local.engine.S3Engine;
 import org.labvault.local.events.AsyncInvoker;
 import org.labvault.local.events.AwsDestinations;
 import org.labvault.local.events.Destinations;
+import org.labvault.local.events.IotRuleDelivery;
 import org.labvault.local.engine.SqsEngine;
 import org.labvault.local.events.SqsPoller;
 import org.labvault.local.events.S3EventDelivery;
@@ -139,7 +142,7 @@ public final class LocalStack implements AutoCloseable {
     CompletableFuture<MqttEngine> mqttStart = new CompletableFuture<>();
     Thread.ofPlatform().name("labvault-mqtt-start").start(() -> {
       try {
-        mqttStart.complete(MqttEngine.start(state.mqtt(), mqttPort, ca, iot));
+        mqttStart.complete(MqttEngine.start(state.mqtt(), mqttPort, ca, iot, iotAuthorizer()));
       } catch (Throwable e) {
         mqttStart.completeExceptionally(e);
       }
@@ -221,6 +224,7 @@ public final class LocalStack implements AutoCloseable {
     s3.onObjectCreated(delivery);
     subscribeFunctionsToTopics();
     startStreamPollers();
+    deliverIotRules(clock);
     scheduler = new Scheduler(model.schedules().stream()
         .map(s -> new Scheduler.Target(s, functions.get(s.functionLogicalId()))).toList(),
         asyncInvoker, clock, REGION, ACCOUNT_ID);
@@ -244,6 +248,23 @@ public final class LocalStack implements AutoCloseable {
       }
       sns.subscribeFunction(subscription.topicArn(), host.functionArn(), attributes,
           event -> asyncInvoker.invoke(host, event, "SNS " + subscription.topicArn()));
+    }
+  }
+
+  /** The broker authorizes by the template's IoT policies, by name, as AttachPolicy names them. */
+  private IotAuthorizer iotAuthorizer() {
+    Map<String, PolicyDocument> byName = new LinkedHashMap<>();
+    model.iotPolicies().values().forEach(p -> byName.put(p.policyName(), p.document()));
+    return new IotAuthorizer(iot, byName, REGION, ACCOUNT_ID);
+  }
+
+  /** Each {@code IoTRule} event source: accepted PUBLISHes invoke its function through the async invoker. */
+  private void deliverIotRules(Clock clock) {
+    List<IotRuleDelivery.Target> rules = model.iotRules().stream()
+        .map(rule -> IotRuleDelivery.Target.of(rule, functions.get(rule.functionLogicalId())))
+        .toList();
+    if (!rules.isEmpty()) {
+      mqtt.policy().onInbound(new IotRuleDelivery(rules, asyncInvoker, clock));
     }
   }
 

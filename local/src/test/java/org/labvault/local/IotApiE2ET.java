@@ -14,7 +14,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.labvault.local.iot.TopicPolicy;
 import org.labvault.local.pki.LocalCa;
 import org.labvault.local.testing.Instruments;
 import org.labvault.local.testing.Instruments.Client;
@@ -80,7 +79,7 @@ class IotApiE2ET {
     String thing = "instr-" + UUID.randomUUID();
     Instruments.Identity identity = Instruments.identity(thing);
     String csr = LocalCa.pem(identity.csr());
-    String responses = TopicPolicy.prefix(thing) + "upload-responses";
+    String responses = "labvault/instruments/" + thing + "/upload-responses";
     try (IotClient iot = stack.iotClient(); IotDataPlaneClient data = stack.iotDataClient()) {
       // registration, as POST /instruments does it
       iot.createThing(b -> b.thingName(thing));
@@ -88,7 +87,7 @@ class IotApiE2ET {
           iot.createCertificateFromCsr(b -> b.certificateSigningRequest(csr).setAsActive(true));
       iot.attachThingPrincipal(b -> b.thingName(thing).principal(certificate.certificateArn())
           .thingPrincipalType(ThingPrincipalType.EXCLUSIVE_THING));
-      iot.attachPolicy(b -> b.policyName("InstrumentPolicy").target(certificate.certificateArn()));
+      iot.attachPolicy(b -> b.policyName(Instruments.instrumentPolicy(stack)).target(certificate.certificateArn()));
       SSLContext tls = Instruments.tls(stack.ca().certificate(), identity.key(),
           Instruments.certificate(certificate.certificatePem()));
 

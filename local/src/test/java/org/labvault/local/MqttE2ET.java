@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.labvault.local.iot.IotRegistry;
-import org.labvault.local.iot.TopicPolicy;
 import org.labvault.local.testing.Instruments;
 import org.labvault.local.testing.Instruments.Client;
 import org.labvault.local.testing.Instruments.Identity;
@@ -27,8 +26,8 @@ import org.labvault.local.testing.StackExtension;
 
 /**
  * The local IoT Core: the MQTT broker with mutual TLS, driven by a real MQTT 3.1.1 client with
- * certificates the local CA issued from CSRs made here; the registry's rules bind each connection
- * to its thing and its own topics.
+ * certificates the local CA issued from CSRs made here; the template's instrument policy, attached
+ * to each certificate, binds each connection to its thing and its own topics.
  */
 class MqttE2ET {
 
@@ -46,7 +45,7 @@ class MqttE2ET {
     }
 
     String topic(String leaf) {
-      return TopicPolicy.prefix(name) + leaf;
+      return Instruments.prefix(name) + leaf;
     }
   }
 
@@ -63,7 +62,7 @@ class MqttE2ET {
   }
 
   private static Instrument registered(Identity identity, String name) {
-    return new Instrument(name, identity, stack.stack().iot().register(name, identity.csr()));
+    return new Instrument(name, identity, Instruments.register(stack.stack(), name, identity));
   }
 
   private static Instrument registered() throws Exception {
@@ -131,6 +130,27 @@ class MqttE2ET {
   }
 
   @Test
+  void aCertificateWithNoPolicyAttached_shouldNotConnect_untilThePolicyIsAttached() throws Exception {
+    // given: registered as AttachThingPrincipal leaves it, without AttachPolicy
+    String name = "bare-" + UUID.randomUUID();
+    Identity identity = Instruments.identity(name);
+    Instrument instrument = new Instrument(name, identity, stack.stack().iot().register(name, identity.csr()));
+
+    // then: as in IoT Core, a certificate with no policy can do nothing, not even connect
+    assertThatThrownBy(() -> new Client(broker(), name, instrument.tls()).close())
+        .isInstanceOfSatisfying(MqttSecurityException.class,
+            e -> assertThat(e.getReasonCode()).isEqualTo(MqttException.REASON_CODE_NOT_AUTHORIZED));
+
+    // when
+    stack.stack().iot().attachPolicy(Instruments.instrumentPolicy(stack.stack()), instrument.registration().certificateId());
+
+    // then
+    try (Client client = new Client(broker(), name, instrument.tls())) {
+      assertThat(client.subscribe(instrument.topic("response"))).isEqualTo(1);
+    }
+  }
+
+  @Test
   void revokingACertificate_shouldCloseItsOpenConnection_andRefuseNewOnes() throws Exception {
     // given
     Instrument instrument = registered();
@@ -162,18 +182,18 @@ class MqttE2ET {
     Instrument victim = registered();
     Instrument intruder = registered();
     try (Client listener = new Client(broker(), victim.name(), victim.tls())) {
-      assertThat(listener.subscribe(TopicPolicy.prefix(victim.name()) + "#")).isEqualTo(1);
+      assertThat(listener.subscribe(Instruments.prefix(victim.name()) + "#")).isEqualTo(1);
       int echoedBefore = echoed.get();
 
       try (Client client = new Client(broker(), intruder.name(), intruder.tls())) {
         // when: subscriptions to another thing's topics or to wildcards above its own prefix
         assertThat(client.subscribe(victim.topic("response"))).as("another thing's topic").isEqualTo(0x80);
-        assertThat(client.subscribe(TopicPolicy.prefix(victim.name()) + "#")).isEqualTo(0x80);
+        assertThat(client.subscribe(Instruments.prefix(victim.name()) + "#")).isEqualTo(0x80);
         assertThat(client.subscribe("#")).isEqualTo(0x80);
         assertThat(client.subscribe("labvault/instruments/+/response")).isEqualTo(0x80);
         assertThat(client.subscribe("labvault/#")).isEqualTo(0x80);
         assertThat(client.subscribe("$share/g/" + intruder.topic("response"))).isEqualTo(0x80);
-        assertThat(client.subscribe(TopicPolicy.prefix(intruder.name()) + "#")).as("its own prefix").isEqualTo(1);
+        assertThat(client.subscribe(Instruments.prefix(intruder.name()) + "#")).as("its own prefix").isEqualTo(1);
 
         // and: a publish to the victim's topics
         try {

@@ -21,7 +21,7 @@ class MqttRestartE2ET {
     Instruments.Identity identity = Instruments.identity("restarted-instrument");
     IotRegistry.Registration registration;
     try (LocalStack first = Stacks.start(state)) {
-      registration = first.iot().register("restarted-instrument", identity.csr());
+      registration = Instruments.register(first, "restarted-instrument", identity);
     }
 
     // when

@@ -13,14 +13,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.labvault.local.PrivateFiles;
 import org.labvault.local.iot.BrokerPolicy;
+import org.labvault.local.iot.IotAuthorizer;
 import org.labvault.local.iot.IotRegistry;
 import org.labvault.local.pki.LocalCa;
 
 /**
  * The MQTT broker standing in for IoT Core: HiveMQ CE embedded, one TLS listener on 127.0.0.1 and
  * no plaintext one, client certificates required and verified against the local CA, sessions in
- * memory, no usage statistics sent anywhere. Its extension ({@link BrokerPolicy}) binds every
- * connection to the certificate's thing in the {@link IotRegistry}.
+ * memory, no usage statistics sent anywhere. Its extension ({@link BrokerPolicy}) authorizes every
+ * connection, publish, subscription and delivery by the policies attached to the certificate.
  */
 public final class MqttEngine implements Engine {
 
@@ -43,7 +44,8 @@ public final class MqttEngine implements Engine {
    * @param dir where its configuration, key stores and (unused, in-memory) data folder live
    * @param port its port on 127.0.0.1, or 0 for any free one
    */
-  public static MqttEngine start(Path dir, int port, LocalCa ca, IotRegistry registry) throws Exception {
+  public static MqttEngine start(Path dir, int port, LocalCa ca, IotRegistry registry, IotAuthorizer authorizer)
+      throws Exception {
     int chosen = port != 0 ? port : FreePort.pick();
     Path conf = Files.createDirectories(dir.resolve("conf"));
     Path data = Files.createDirectories(dir.resolve("data"));
@@ -56,7 +58,7 @@ public final class MqttEngine implements Engine {
     ca.writeBrokerStores(keyStore, trustStore, password.toCharArray());
     PrivateFiles.write(conf.resolve("config.xml"), config(chosen, keyStore, trustStore, password));
 
-    BrokerPolicy policy = new BrokerPolicy(registry);
+    BrokerPolicy policy = new BrokerPolicy(registry, authorizer);
     EmbeddedExtension extension = EmbeddedExtension.builder()
         .withId("labvault-iot-policy")
         .withName("LabVault IoT policy")

@@ -16,6 +16,7 @@ import com.hivemq.extension.sdk.api.packets.disconnect.DisconnectReasonCode;
 import com.hivemq.extension.sdk.api.packets.general.Qos;
 import com.hivemq.extension.sdk.api.packets.publish.AckReasonCode;
 import com.hivemq.extension.sdk.api.packets.subscribe.SubackReasonCode;
+import com.hivemq.extension.sdk.api.parameter.ClientBasedInput;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStartInput;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStartOutput;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStopInput;
@@ -34,12 +35,13 @@ import java.util.function.Consumer;
 import org.labvault.local.pki.LocalCa;
 
 /**
- * The broker's extension (in process) that applies IoT Core's rules as the template's policy
- * states them: a CONNECT needs a client certificate that is ACTIVE and attached to a thing, with
- * the thing's name as client id (else CONNACK not authorized); PUBLISH and SUBSCRIBE only under the
- * thing's own prefix ({@link TopicPolicy}): a refused publish is dropped, a refused subscription
- * gets a failure reason code. A certificate that loses its access has its connection closed.
- * Every authorized PUBLISH is handed to the inbound listeners (where IoT rules will read).
+ * The broker's extension (in process) that applies IoT Core's rules as the template's policies
+ * state them ({@link IotAuthorizer}): a CONNECT needs a client certificate that is ACTIVE and whose
+ * attached policies allow iot:Connect with its client id (else CONNACK not authorized); PUBLISH
+ * needs iot:Publish on the topic (a refused publish is dropped), SUBSCRIBE iot:Subscribe on the
+ * topic filter (else a failure reason code), and a message reaches a subscriber only when its
+ * policies allow iot:Receive on the topic. A certificate that loses its access has its connection
+ * closed. Every authorized PUBLISH is handed to the inbound listeners (where IoT rules read).
  */
 public final class BrokerPolicy implements ExtensionMain {
 
@@ -47,12 +49,14 @@ public final class BrokerPolicy implements ExtensionMain {
   public record Inbound(String clientId, String topic, byte[] payload) {}
 
   private final IotRegistry registry;
+  private final IotAuthorizer authorizer;
   private final List<Consumer<Inbound>> inbound = new CopyOnWriteArrayList<>();
   private volatile ClientService clients;
   private volatile PublishService publishes;
 
-  public BrokerPolicy(IotRegistry registry) {
+  public BrokerPolicy(IotRegistry registry, IotAuthorizer authorizer) {
     this.registry = registry;
+    this.authorizer = authorizer;
   }
 
   @Override
@@ -60,7 +64,15 @@ public final class BrokerPolicy implements ExtensionMain {
     clients = Services.clientService();
     publishes = Services.publishService();
     Services.securityRegistry().setAuthenticatorProvider(provider -> (SimpleAuthenticator) this::authenticate);
-    Services.securityRegistry().setAuthorizerProvider(provider -> new Authorizer());
+    Services.securityRegistry().setAuthorizerProvider(provider -> new Authorizer(certificateId(provider)));
+    Services.initializerRegistry().setClientInitializer((client, context) -> {
+      String certificateId = certificateId(client);
+      context.addPublishOutboundInterceptor((in, out) -> {
+        if (!authorizer.mayReceive(certificateId, in.getClientInformation().getClientId(), in.getPublishPacket().getTopic())) {
+          out.preventPublishDelivery();
+        }
+      });
+    });
     registry.onAccessLost(this::disconnect);
   }
 
@@ -93,7 +105,7 @@ public final class BrokerPolicy implements ExtensionMain {
       return;
     }
     String clientId = input.getConnectPacket().getClientId();
-    String refusal = registry.connectDecision(LocalCa.certificateId(certificate.get()), clientId);
+    String refusal = authorizer.connectRefusal(LocalCa.certificateId(certificate.get()), clientId);
     if (refusal != null) {
       output.failAuthentication(ConnackReasonCode.NOT_AUTHORIZED, refusal);
       return;
@@ -108,15 +120,29 @@ public final class BrokerPolicy implements ExtensionMain {
     }
   }
 
-  /** One per connection; the client id was bound to the certificate's thing at CONNECT. */
+  /** The id of the certificate a connection was made with, or null (then nothing is allowed). */
+  private static String certificateId(ClientBasedInput input) {
+    return input.getConnectionInformation().getClientTlsInformation()
+        .flatMap(ClientTlsInformation::getClientCertificate)
+        .map(LocalCa::certificateId)
+        .orElse(null);
+  }
+
+  /** One per connection, with the certificate it was made with. */
   private final class Authorizer implements PublishAuthorizer, SubscriptionAuthorizer {
+
+    private final String certificateId;
+
+    Authorizer(String certificateId) {
+      this.certificateId = certificateId;
+    }
 
     @Override
     public void authorizePublish(PublishAuthorizerInput input, PublishAuthorizerOutput output) {
       String clientId = input.getClientInformation().getClientId();
       String topic = input.getPublishPacket().getTopic();
-      if (!TopicPolicy.mayPublish(clientId, topic)) {
-        output.failAuthorization(AckReasonCode.NOT_AUTHORIZED, "not this thing's topic");
+      if (certificateId == null || !authorizer.mayPublish(certificateId, clientId, topic)) {
+        output.failAuthorization(AckReasonCode.NOT_AUTHORIZED, "iot:Publish on this topic is not allowed");
         return;
       }
       output.authorizeSuccessfully();
@@ -132,10 +158,10 @@ public final class BrokerPolicy implements ExtensionMain {
     @Override
     public void authorizeSubscribe(SubscriptionAuthorizerInput input, SubscriptionAuthorizerOutput output) {
       String clientId = input.getClientInformation().getClientId();
-      if (TopicPolicy.maySubscribe(clientId, input.getSubscription().getTopicFilter())) {
+      if (certificateId != null && authorizer.maySubscribe(certificateId, clientId, input.getSubscription().getTopicFilter())) {
         output.authorizeSuccessfully();
       } else {
-        output.failAuthorization(SubackReasonCode.NOT_AUTHORIZED, "not this thing's topic filter");
+        output.failAuthorization(SubackReasonCode.NOT_AUTHORIZED, "iot:Subscribe on this topic filter is not allowed");
       }
     }
   }

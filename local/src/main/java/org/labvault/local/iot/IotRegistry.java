@@ -25,9 +25,9 @@ import org.labvault.shared.json.Json;
  * CSRs, their status and the thing each is attached to. Kept in one JSON file of the state
  * directory, replaced atomically on every change, so it survives a restart (and a kill).
  *
- * <p>The broker asks it at every CONNECT ({@link #connectDecision}); a change that takes a
- * certificate's access away tells the listeners ({@link #onAccessLost}), which close the thing's
- * open connection.
+ * <p>The broker reads a certificate's status, thing and attached policies at every request (see
+ * {@code IotAuthorizer}); a change that takes a certificate's access away tells the listeners
+ * ({@link #onAccessLost}), which close the thing's open connection.
  */
 public final class IotRegistry {
 

@@ -5,9 +5,9 @@ import java.util.Map;
 
 /**
  * One entry of a function's {@code Events}, typed by its SAM event type. HTTP routes, S3
- * notifications, DynamoDB stream mappings and schedules run locally; the other kinds are read into
- * their records but refused at start until the stack runs them (an unsupported construct is an
- * error, never skipped).
+ * notifications, DynamoDB stream mappings, SQS and SNS sources, IoT rules and schedules run locally;
+ * a kind the stack does not run is refused at start (an unsupported construct is an error, never
+ * skipped).
  */
 public sealed interface EventSource {
 
@@ -102,7 +102,13 @@ public sealed interface EventSource {
       String region) implements EventSource {}
 
   /** {@code IoTRule}: a topic rule whose SQL selects the messages that invoke the function. */
-  record IotRule(String functionLogicalId, String name, String sql, String awsIotSqlVersion) implements EventSource {}
+  record IotRule(String functionLogicalId, String name, String sql, String awsIotSqlVersion) implements EventSource {
+
+    /** The rule's name as SAM generates it: the function's logical id, then the event's. */
+    public String ruleName() {
+      return functionLogicalId + name;
+    }
+  }
 
   /**
    * {@code Schedule} (or {@code ScheduleV2}): an EventBridge schedule.

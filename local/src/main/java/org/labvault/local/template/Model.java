@@ -172,6 +172,13 @@ public final class Model {
     }
   }
 
+  /**
+   * An IoT Core policy ({@code AWS::IoT::Policy}): what {@code Ref} answers is its name, by which
+   * AttachPolicy attaches it to certificates.
+   */
+  public record IotPolicy(String logicalId, String policyName, String arn,
+      org.labvault.local.iot.policy.PolicyDocument document) {}
+
   /** An S3 bucket. */
   public record Bucket(
       String logicalId,

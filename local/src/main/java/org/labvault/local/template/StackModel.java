@@ -36,6 +36,7 @@ public final class StackModel {
   static final String TOPIC = "AWS::SNS::Topic";
   static final String SUBSCRIPTION = "AWS::SNS::Subscription";
   static final String MANAGED_POLICY = "AWS::IAM::ManagedPolicy";
+  static final String IOT_POLICY = "AWS::IoT::Policy";
 
   // Properties read locally, or without local effect (IAM, tracing, architecture, encryption at rest,
   // backups, retention): AWS enforces them; the template test checks them statically.
@@ -77,6 +78,7 @@ public final class StackModel {
   private static final Set<String> SNS_EVENT_PROPERTIES =
       Set.of("Topic", "Region", "FilterPolicy", "FilterPolicyScope", "SqsSubscription", "RedrivePolicy");
   private static final Set<String> IOT_RULE_EVENT_PROPERTIES = Set.of("Sql", "AwsIotSqlVersion");
+  private static final Set<String> IOT_POLICY_PROPERTIES = Set.of("PolicyName", "PolicyDocument", "Tags");
   private static final Set<String> SCHEDULE_EVENT_PROPERTIES =
       Set.of("Schedule", "ScheduleExpression", "Input", "Name", "Description", "Enabled", "State",
           "DeadLetterConfig", "RetryPolicy", "FlexibleTimeWindow", "ScheduleExpressionTimezone",
@@ -108,6 +110,7 @@ public final class StackModel {
   private final Map<String, Messaging.Subscription> subscriptions = new LinkedHashMap<>();
   private final Map<String, String> secretValues = new LinkedHashMap<>();
   private final Map<String, Model.AppClient> appClients = new LinkedHashMap<>();
+  private final Map<String, Model.IotPolicy> iotPolicies = new LinkedHashMap<>();
   private final SecretStore secretStore;
   private final List<String> problems = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
@@ -204,6 +207,16 @@ public final class StackModel {
   /** The template's SNS subscriptions, by logical id. */
   public Map<String, Messaging.Subscription> subscriptions() {
     return subscriptions;
+  }
+
+  /** The template's IoT policies, by logical id. */
+  public Map<String, Model.IotPolicy> iotPolicies() {
+    return iotPolicies;
+  }
+
+  /** The IoT rules: which MQTT messages invoke which function (asynchronously). */
+  public List<EventSource.IotRule> iotRules() {
+    return events(EventSource.IotRule.class);
   }
 
   /** The SQS event sources: which queue's messages invoke which function. */
@@ -335,6 +348,7 @@ public final class StackModel {
           case QUEUE_POLICY -> notes.add(id + ": queue policies have no local effect (the local SQS checks no permissions)");
           case ALARM -> notes.add(id + ": CloudWatch alarms are AWS-side; locally, read the queue it watches with the AWS CLI");
           case USER_POOL_CLIENT -> appClient(id, props);
+          case IOT_POLICY -> iotPolicy(id, props);
           case MANAGED_POLICY -> notes.add(id + ": IAM policies have no local effect (the local engines check signatures, not permissions)");
           case LAYER, LOG_GROUP, USER_POOL, USER_POOL_GROUP, USER_POOL_DOMAIN, RESOURCE_SERVER -> {
             // classpath, stdout, and the local token issuer stand in for these
@@ -375,6 +389,38 @@ public final class StackModel {
       if (!buckets.containsKey(n.bucketLogicalId())) {
         problems.add(n.functionLogicalId() + ".Events." + n.name() + ".Bucket must be a !Ref to a bucket of this template");
       }
+    }
+  }
+
+  // ---- IoT
+
+  /** An IoT policy: its document, resolved (a {@code ${!x}} of Fn::Sub is the policy variable {@code ${x}}) and checked. */
+  private void iotPolicy(String id, Map<String, Object> props) {
+    unknownProperties(id, props, IOT_POLICY_PROPERTIES);
+    String name = iotPolicyName(id);
+    if (!name.matches("[\\w+=,.@-]{1,128}")) {
+      problems.add(id + ".PolicyName " + name + " is not a name IoT Core accepts");
+    }
+    Object document = intrinsics.resolve(props.get("PolicyDocument"), id + ".PolicyDocument");
+    if (document instanceof String json) {
+      try {
+        document = org.labvault.shared.json.Json.instance().mapper().readValue(json, Map.class);
+      } catch (java.io.IOException e) {
+        problems.add(id + ".PolicyDocument is not valid JSON");
+        return;
+      }
+    }
+    if (!(document instanceof Map<?, ?> map)) {
+      problems.add(id + ".PolicyDocument must be an object (or a JSON string)");
+      return;
+    }
+    try {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> content = (Map<String, Object>) map;
+      iotPolicies.put(id, new Model.IotPolicy(id, name, arn("iot", "policy/" + name),
+          org.labvault.local.iot.policy.PolicyDocument.parse(content)));
+    } catch (IllegalArgumentException e) {
+      problems.add(id + ".PolicyDocument: " + e.getMessage());
     }
   }
 
@@ -641,7 +687,17 @@ public final class StackModel {
   private EventSource.IotRule iotRule(String functionId, String name, Map<String, Object> props) {
     String where = functionId + ".Events." + name;
     unknownProperties(where, props, IOT_RULE_EVENT_PROPERTIES);
-    return new EventSource.IotRule(functionId, name, string(props, "Sql", where), string(props, "AwsIotSqlVersion", where));
+    EventSource.IotRule rule = new EventSource.IotRule(functionId, name, string(props, "Sql", where),
+        props.containsKey("AwsIotSqlVersion") ? string(props, "AwsIotSqlVersion", where) : "2015-10-08");
+    try {
+      if (rule.sql() == null) {
+        throw new org.labvault.local.iot.rules.UnsupportedSqlException("Sql is required");
+      }
+      org.labvault.local.iot.rules.RuleQuery.parse(rule.sql(), rule.awsIotSqlVersion());
+    } catch (org.labvault.local.iot.rules.UnsupportedSqlException e) {
+      problems.add(where + " (the IoT rule " + rule.ruleName() + "): " + e.getMessage());
+    }
+    return rule;
   }
 
   private EventSource.Schedule schedule(String functionId, String name, Map<String, Object> props) {
@@ -1086,6 +1142,19 @@ public final class StackModel {
     return name.length() > 63 ? name.substring(0, 63) : name;
   }
 
+  /**
+   * An IoT policy's name: its PolicyName, else one generated as CloudFormation does (stack name
+   * and logical id; the random suffix CloudFormation adds is left out so the name stays stable).
+   */
+  String iotPolicyName(String id) {
+    Object given = Template.map(resources.get(id).get("Properties")).get("PolicyName");
+    if (given != null) {
+      return intrinsics.resolveString(given, id + ".PolicyName");
+    }
+    String name = stackName + "-" + id;
+    return name.length() > 128 ? name.substring(0, 128) : name;
+  }
+
   /** The id an HTTP API gets locally (what {@code Ref} returns and events carry). */
   public String apiId(String logicalId) {
     return "local" + logicalId.toLowerCase(Locale.ROOT);
@@ -1173,6 +1242,7 @@ public final class StackModel {
         case QUEUE -> MessagingResources.queueUrl(StackModel.this, id);
         case TOPIC -> MessagingResources.topicArn(StackModel.this, id);
         case MANAGED_POLICY -> "arn:aws:iam::" + accountId + ":policy/" + stackName + "-" + id;
+        case IOT_POLICY -> iotPolicyName(id);
         default -> throw new TemplateException(where + ": Ref to " + type + " is not supported locally");
       };
     }
@@ -1208,6 +1278,8 @@ public final class StackModel {
         case QUEUE + ".QueueUrl" -> MessagingResources.queueUrl(StackModel.this, id);
         case TOPIC + ".TopicArn" -> MessagingResources.topicArn(StackModel.this, id);
         case TOPIC + ".TopicName" -> MessagingResources.topicName(StackModel.this, id);
+        case IOT_POLICY + ".Arn" -> arn("iot", "policy/" + iotPolicyName(id));
+        case IOT_POLICY + ".Id" -> iotPolicyName(id);
         default -> throw new TemplateException(where + ": GetAtt " + id + "." + attribute + " is not supported locally");
       };
     }

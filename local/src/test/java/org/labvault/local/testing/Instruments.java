@@ -44,6 +44,8 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.labvault.local.LocalStack;
+import org.labvault.local.iot.IotRegistry;
 import org.labvault.local.pki.LocalCa;
 
 /**
@@ -58,6 +60,26 @@ public final class Instruments {
 
   /** A message an instrument received. */
   public record Received(String topic, String payload) {}
+
+  /** The prefix of every topic the template's instrument policy lets {@code thing} use. */
+  public static String prefix(String thing) {
+    return "labvault/instruments/" + thing + "/";
+  }
+
+  /** The name of the template's instrument policy ({@code InstrumentPolicy}), as AttachPolicy takes it. */
+  public static String instrumentPolicy(LocalStack stack) {
+    return stack.model().iotPolicies().get("InstrumentPolicy").policyName();
+  }
+
+  /**
+   * Registers a working instrument as the Instruments function does: the thing, its certificate
+   * from the CSR, and the template's instrument policy attached to the certificate.
+   */
+  public static IotRegistry.Registration register(LocalStack stack, String name, Identity identity) {
+    IotRegistry.Registration registration = stack.iot().register(name, identity.csr());
+    stack.iot().attachPolicy(instrumentPolicy(stack), registration.certificateId());
+    return registration;
+  }
 
   /** An EC P-256 key pair and a CSR for {@code CN=<name>}, made with Bouncy Castle. */
   public static Identity identity(String name) throws Exception {
