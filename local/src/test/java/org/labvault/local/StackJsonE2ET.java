@@ -59,7 +59,8 @@ class StackJsonE2ET {
       List<String> ids = new ArrayList<>();
       resources.fieldNames().forEachRemaining(ids::add);
       assertThat(ids).containsExactlyInAnyOrder("DataTable", "DataBucket", "BackupBucket", "SampleElnTable",
-          "AssetEventsTopic", "FanoutFailuresQueue", "BackupFailuresQueue", "SampleElnQueue", "SampleElnDeadLetterQueue");
+          "AssetEventsTopic", "FanoutFailuresQueue", "BackupFailuresQueue", "SampleElnQueue", "SampleElnDeadLetterQueue",
+          "InstrumentIngestFailuresQueue");
       assertThat(resources.path("AssetEventsTopic").asText()).startsWith("arn:aws:sns:us-east-1:000000000000:");
       assertThat(resources.path("SampleElnQueue").asText()).startsWith("https://sqs.us-east-1.amazonaws.com/000000000000/");
       assertThat(resources.path("DataTable").asText()).isEqualTo(stack.model().tables().get("DataTable").tableName());

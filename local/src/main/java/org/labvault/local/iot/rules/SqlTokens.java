@@ -15,7 +15,7 @@ final class SqlTokens {
 
     @Override
     public String toString() {
-      return kind == Kind.END ? "the end" : kind == Kind.STRING ? "'" + text + "'" : "'" + text + "'";
+      return kind == Kind.END ? "the end" : "'" + text + "'";
     }
   }
 
