@@ -185,8 +185,12 @@ class InstrumentsE2ET {
       assertThat(attacker.subscribe(mine.topic("upload-responses"))).isEqualTo(1);
 
       // a request published under the other instrument's topic is dropped: no asset, no URL for anyone
-      attacker.mqtt.publish(theirs.topic("upload-requests"),
-          request("forged", group, new byte[] {1}).getBytes(StandardCharsets.UTF_8), 1, false);
+      try {
+        attacker.mqtt.publish(theirs.topic("upload-requests"),
+            request("forged", group, new byte[] {1}).getBytes(StandardCharsets.UTF_8), 1, false);
+      } catch (MqttException dropped) {
+        // MQTT 3.1.1 has no way to refuse one publish: the broker closes the connection, as IoT Core does
+      }
       assertThat(victim.next(3)).isNull();
       assertThat(attacker.next(1)).isNull();
     }
