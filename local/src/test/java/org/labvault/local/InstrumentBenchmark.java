@@ -40,6 +40,7 @@ class InstrumentBenchmark {
   @RegisterExtension static final StackExtension STACK = new StackExtension();
   static final int INSTRUMENTS = 100;
   static final int REQUESTS_EACH = 10;
+  static final int ALONE = 200;
 
   record Connected(String id, Client client) {
     String topic(String leaf) {
@@ -57,22 +58,31 @@ class InstrumentBenchmark {
       for (int i = 0; i < INSTRUMENTS; i++) {
         instruments.add(connected(api, alice, group, i));
       }
-      // warm both paths once, so neither measurement pays for class loading
-      for (Connected c : instruments.subList(0, 5)) {
-        roundTrip(c, c.topic("echo"), "warm".getBytes(StandardCharsets.UTF_8), c.topic("echo"));
-        roundTrip(c, c.topic("upload-requests"), request("warm-" + c.id(), group), c.topic("upload-responses"));
-      }
-      long[] floor = measureAll(instruments, (c, n) -> roundTrip(c, c.topic("echo"),
+      // one full round of each first, all instruments at once: neither measurement pays for class
+      // loading or for the function instances a burst of 100 needs (Lambda's cold starts)
+      measureAll(instruments, 1, (c, n) -> roundTrip(c, c.topic("echo"), "warm".getBytes(StandardCharsets.UTF_8),
+          c.topic("echo")));
+      measureAll(instruments, 1, (c, n) -> roundTrip(c, c.topic("upload-requests"), request("warm-" + c.id(), group),
+          c.topic("upload-responses")));
+      // one instrument alone: what a request costs without waiting behind the others
+      List<Connected> one = instruments.subList(0, 1);
+      long[] floorAlone = measureAll(one, ALONE, (c, n) -> roundTrip(c, c.topic("echo"),
+          ("alone " + n).getBytes(StandardCharsets.UTF_8), c.topic("echo")));
+      long[] uploadsAlone = measureAll(one, ALONE, (c, n) -> roundTrip(c, c.topic("upload-requests"),
+          request(c.id() + "-alone-" + n, group), c.topic("upload-responses")));
+      long[] floor = measureAll(instruments, REQUESTS_EACH, (c, n) -> roundTrip(c, c.topic("echo"),
           ("ping " + n).getBytes(StandardCharsets.UTF_8), c.topic("echo")));
-      long[] uploads = measureAll(instruments, (c, n) -> roundTrip(c, c.topic("upload-requests"),
+      long[] uploads = measureAll(instruments, REQUESTS_EACH, (c, n) -> roundTrip(c, c.topic("upload-requests"),
           request(c.id() + "-" + n, group), c.topic("upload-responses")));
 
       List<String> report = List.of(
           String.format("%-62s %8s %8s %8s", "", "p50 ms", "p99 ms", "max ms"),
+          line("floor: publish to its own topic -> received (1 x " + ALONE + ")", floorAlone),
+          line("upload request -> answer with the upload URL (1 x " + ALONE + ")", uploadsAlone),
+          ratios(uploadsAlone, floorAlone),
           line("floor: publish to its own topic -> received (100 x 10)", floor),
           line("upload request -> answer with the upload URL (100 x 10)", uploads),
-          String.format("%-62s %8.2f %8.2f", "ratio to the floor", percentile(uploads, 50) / percentile(floor, 50),
-              percentile(uploads, 99) / percentile(floor, 99)));
+          ratios(uploads, floor));
       String table = String.join("\n", report);
       System.out.println(table);
       Path out = Path.of("target", "instrument-benchmark.txt");
@@ -129,20 +139,20 @@ class InstrumentBenchmark {
   }
 
   /** Every instrument at once, each one trip after the other: every trip's nanoseconds, sorted. */
-  private static long[] measureAll(List<Connected> instruments, Trip trip) throws Exception {
+  private static long[] measureAll(List<Connected> instruments, int each, Trip trip) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(instruments.size());
     try {
       List<Future<long[]>> futures = new ArrayList<>();
       for (Connected c : instruments) {
         futures.add(pool.submit(() -> {
-          long[] times = new long[REQUESTS_EACH];
-          for (int n = 0; n < REQUESTS_EACH; n++) {
+          long[] times = new long[each];
+          for (int n = 0; n < each; n++) {
             times[n] = trip.run(c, n);
           }
           return times;
         }));
       }
-      long[] all = new long[instruments.size() * REQUESTS_EACH];
+      long[] all = new long[instruments.size() * each];
       int i = 0;
       for (Future<long[]> f : futures) {
         for (long t : f.get()) {
@@ -159,6 +169,11 @@ class InstrumentBenchmark {
   private static double percentile(long[] sorted, int p) {
     int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
     return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+  }
+
+  private static String ratios(long[] measured, long[] floor) {
+    return String.format("%-62s %8.2f %8.2f", "  ratio to the floor", percentile(measured, 50) / percentile(floor, 50),
+        percentile(measured, 99) / percentile(floor, 99));
   }
 
   private static String line(String label, long[] sorted) {
