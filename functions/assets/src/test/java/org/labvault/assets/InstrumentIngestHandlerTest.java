@@ -116,6 +116,19 @@ class InstrumentIngestHandlerTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void theSampleEvent_shouldDeclareAnAsset() throws Exception {
+    Map<String, Object> event = org.labvault.shared.json.Json.instance().mapper().readValue(
+        getClass().getClassLoader().getResourceAsStream("assets/instrument-upload-request.json"), Map.class);
+    assertThat(event.get("instrumentId")).isEqualTo(READER);
+
+    handler.handleRequest(event, new FakeContext());
+
+    assertThat(lastReply(READER).path("assetId").asText()).isNotEmpty();
+    assertThat(assetCount(GROUP)).isEqualTo(1);
+  }
+
+  @Test
   void theSameRequestTwice_shouldAnswerTheSameAssetAndDeclareItOnce() {
     handler.handleRequest(request(READER, "req-1", GROUP), new FakeContext());
     String first = lastReply(READER).path("assetId").asText();

@@ -242,6 +242,31 @@ class InstrumentsHandlerTest {
     assertThat(c.repository().groupsGranting(id)).isEmpty();
   }
 
+  /** The instrument the sample events name, owned by alice. */
+  private void seedSampleInstrument() {
+    c.repository().create(new org.labvault.shared.instrument.domain.Instrument(SAMPLE_INSTRUMENT, "alice", "acme",
+        "Plate reader 3", "PR-2291-X", "c0ffee", "arn:aws:iot:eu-west-1:111122223333:cert/c0ffee", "pem", NOW,
+        org.labvault.shared.instrument.domain.InstrumentStatus.ACTIVE));
+  }
+
+  static final String SAMPLE_INSTRUMENT = "01a2f000-0000-7000-8000-0000000000a1";
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @com.amazonaws.services.lambda.runtime.tests.annotations.Event(value = "instruments/grant-instrument.json",
+      type = APIGatewayV2HTTPEvent.class)
+  void theSampleGrant_shouldGrantAndTheSampleListShowIt(APIGatewayV2HTTPEvent grant) throws Exception {
+    seedSampleInstrument();
+    assertThat(call(grant).getStatusCode()).isEqualTo(204);
+    var list = Json.instance().mapper().readValue(getClass().getClassLoader()
+        .getResourceAsStream("instruments/list-group-instruments.json"), APIGatewayV2HTTPEvent.class);
+    var res = call(list);
+    assertThat(res.getStatusCode()).as(res.getBody()).isEqualTo(200);
+    assertThat(body(res).at("/items/0/instrumentId").asText()).isEqualTo(SAMPLE_INSTRUMENT);
+    var mine = Json.instance().mapper().readValue(getClass().getClassLoader()
+        .getResourceAsStream("instruments/list-instruments.json"), APIGatewayV2HTTPEvent.class);
+    assertThat(body(call(mine)).at("/items/0/instrumentId").asText()).isEqualTo(SAMPLE_INSTRUMENT);
+  }
+
   @Test
   void aTokenPosingAsAnInstrument_shouldBeRefused() {
     String id = registered("alice");
