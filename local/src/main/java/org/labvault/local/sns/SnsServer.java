@@ -2,11 +2,10 @@ package org.labvault.local.sns;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.labvault.local.engine.LoopbackHttp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -24,23 +23,19 @@ final class SnsServer implements AutoCloseable {
   /** SNS's limit on a request, with room for the form encoding of a 256 KiB message. */
   private static final int MAX_REQUEST_BYTES = 2 * 1024 * 1024;
 
-  private final HttpServer server;
+  private HttpServer server;
   private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
   private final SigV4Check signatures;
   private final SnsActions actions;
 
-  private SnsServer(HttpServer server, SigV4Check signatures, SnsActions actions) {
-    this.server = server;
+  private SnsServer(SigV4Check signatures, SnsActions actions) {
     this.signatures = signatures;
     this.actions = actions;
   }
 
   static SnsServer start(int port, SigV4Check signatures, SnsActions actions) throws IOException {
-    HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-    SnsServer server = new SnsServer(http, signatures, actions);
-    http.setExecutor(server.threads);
-    http.createContext("/", server::serve);
-    http.start();
+    SnsServer server = new SnsServer(signatures, actions);
+    server.server = LoopbackHttp.serve(port, server.threads, server::serve);
     return server;
   }
 

@@ -2,12 +2,11 @@ package org.labvault.local.iot.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import org.labvault.local.engine.LoopbackHttp;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -30,14 +29,13 @@ final class IotServer implements AutoCloseable {
   /** Far above IoT's 128 KiB message and any control-plane body. */
   private static final int MAX_REQUEST_BYTES = 1024 * 1024;
 
-  private final HttpServer server;
+  private HttpServer server;
   private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
   private final Map<Operation.Plane, SigV4Check> signatures;
   private ControlPlane control;
   private DataPlane data;
 
-  private IotServer(HttpServer server, Map<Operation.Plane, SigV4Check> signatures) {
-    this.server = server;
+  private IotServer(Map<Operation.Plane, SigV4Check> signatures) {
     this.signatures = signatures;
   }
 
@@ -46,14 +44,11 @@ final class IotServer implements AutoCloseable {
    */
   static IotServer start(int port, Map<Operation.Plane, SigV4Check> signatures, IotRegistry registry,
       TopicPublisher broker, String region, String accountId) throws IOException {
-    HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-    IotServer server = new IotServer(http, Map.copyOf(signatures));
+    IotServer server = new IotServer(Map.copyOf(signatures));
+    server.server = LoopbackHttp.serve(port, server.threads, server::serve);
     // DescribeEndpoint answers this very port: the data plane is here, plain HTTP on the loopback
-    server.control = new ControlPlane(registry, region, accountId, "127.0.0.1:" + http.getAddress().getPort());
+    server.control = new ControlPlane(registry, region, accountId, "127.0.0.1:" + server.server.getAddress().getPort());
     server.data = new DataPlane(broker);
-    http.setExecutor(server.threads);
-    http.createContext("/", server::serve);
-    http.start();
     return server;
   }
 
