@@ -178,6 +178,7 @@ class InstrumentsE2ET {
     Registered theirs = registered(alice);
     grant(mine, group);
     grant(theirs, group);
+    int assetsBefore = api.get("/groups/" + group + "/assets", alice).json().path("items").size();
     try (Client attacker = mine.connect(); Client victim = theirs.connect()) {
       assertThat(attacker.subscribe(theirs.topic("upload-responses"))).as("another's responses").isEqualTo(0x80);
       assertThat(attacker.subscribe("labvault/instruments/#")).as("everybody's").isEqualTo(0x80);
@@ -194,7 +195,7 @@ class InstrumentsE2ET {
       assertThat(victim.next(3)).isNull();
       assertThat(attacker.next(1)).isNull();
     }
-    assertThat(api.get("/groups/" + group + "/assets", alice).json().path("items").toString()).doesNotContain("forged");
+    assertThat(api.get("/groups/" + group + "/assets", alice).json().path("items")).hasSize(assetsBefore);
     // connecting under the other instrument's id is refused
     assertThatThrownBy(() -> new Client(broker(), theirs.id(), mine.tls()).close()).isInstanceOf(MqttException.class);
   }
@@ -253,11 +254,12 @@ class InstrumentsE2ET {
     var weak = new org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder(
         new javax.security.auth.x500.X500Principal("CN=weak"), keys.getPublic())
         .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate()));
+    int before = api.get("/instruments", alice).json().path("items").size();
     HttpApi.Answer answer = register(alice, pem(new Identity(keys.getPrivate(), weak)));
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.problemCode()).isEqualTo("VALIDATION");
     HttpApi.Answer missing = api.postJson("/instruments", alice, "{\"name\":\"x\",\"serialNumber\":\"1\"}");
     assertThat(missing.status()).isEqualTo(400);
-    assertThat(api.get("/instruments", alice).json().path("items").toString()).doesNotContain("\"weak\"");
+    assertThat(api.get("/instruments", alice).json().path("items")).hasSize(before);
   }
 }

@@ -95,9 +95,13 @@ public final class AssetService {
 
   /**
    * The upload URLs of a declared asset again, for the rest of its upload window (a repeated
-   * request); empty once the asset is no longer waiting for its upload.
+   * request), if the caller may still write to its group; empty once the asset is no longer
+   * waiting for its upload.
+   *
+   * @throws org.labvault.shared.error.NotFoundException when the caller may no longer see the group
    */
-  Optional<Created> uploadAgain(Asset asset) {
+  Optional<Created> uploadAgain(Caller caller, Asset asset) {
+    authorizer.require(caller, asset.groupId(), Action.ASSETS_WRITE);
     Duration left = Duration.between(clock.instant(), asset.uploadExpiresAt());
     if (asset.status() != AssetStatus.PENDING_UPLOAD || left.isNegative() || left.isZero()) {
       return Optional.empty();

@@ -86,9 +86,14 @@ final class InstrumentUploads {
       return;
     }
     Reply reply = answer(instrumentId, event);
+    if (reply == null) {
+      LOG.warn("upload request dropped: instrument {} was revoked while it was handled", instrumentId);
+      return;
+    }
     messages.publish(Topics.uploadResponses(instrumentId), Json.instance().write(reply).getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
+  /** The answer to the request, or null when the instrument was revoked while it was handled. */
   private Reply answer(String instrumentId, Map<String, Object> event) {
     if (!(event.get("requestId") instanceof String requestId) || !REQUEST_ID.matcher(requestId).matches()) {
       return Reply.failed(null, ValidationException.field("requestId", "must be 1 to 64 of A-Z, a-z, 0-9, '.', '_', ':', '-'"));
@@ -98,7 +103,7 @@ final class InstrumentUploads {
     try {
       Optional<Asset> earlier = assets.claimedAsset(claim);
       if (earlier.isPresent()) {
-        return again(requestId, earlier.get());
+        return again(caller, requestId, earlier.get());
       }
       String groupId = event.get("groupId") instanceof String g ? g : null;
       if (groupId == null || groupId.isEmpty()) {
@@ -108,20 +113,24 @@ final class InstrumentUploads {
       try {
         return Reply.of(requestId, assets.create(caller, groupId, declared, claim));
       } catch (ConflictException e) {
-        if (!RequestClaim.DUPLICATE.equals(e.code())) {
-          throw e;
-        }
-        // the same request, delivered twice at once: the other delivery made the asset
-        return again(requestId, assets.claimedAsset(claim).orElseThrow());
+        return switch (e.code()) {
+          // the same request, delivered twice at once: the other delivery made the asset
+          case RequestClaim.DUPLICATE -> again(caller, requestId, assets.claimedAsset(claim).orElseThrow());
+          case RequestClaim.REVOKED -> null;
+          default -> throw e;
+        };
       }
     } catch (AppException e) {
       return Reply.failed(requestId, e);
     }
   }
 
-  /** The answer to a request seen before: the same asset, with its upload while it still waits for one. */
-  private Reply again(String requestId, Asset asset) {
-    return assets.uploadAgain(asset)
+  /**
+   * The answer to a request seen before: the same asset, with its upload while it still waits for
+   * one, if the instrument may still write there (its grant may have gone since).
+   */
+  private Reply again(Caller caller, String requestId, Asset asset) {
+    return assets.uploadAgain(caller, asset)
         .map(created -> Reply.of(requestId, created))
         .orElseGet(() -> new Reply(requestId, asset.assetId(), asset.status(), null, null));
   }

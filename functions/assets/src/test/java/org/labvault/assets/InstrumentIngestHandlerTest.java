@@ -147,6 +147,55 @@ class InstrumentIngestHandlerTest {
   }
 
   @Test
+  void aRepeatAfterTheGrantWasTakenAway_shouldGetNoUploadUrl() {
+    handler.handleRequest(request(READER, "req-1", GROUP), new FakeContext());
+    c.instruments().ungrant(GROUP, READER);
+
+    handler.handleRequest(request(READER, "req-1", GROUP), new FakeContext());
+
+    JsonNode again = lastReply(READER);
+    assertThat(again.at("/error/status").asInt()).isEqualTo(404);
+    assertThat(again.path("upload").isMissingNode()).isTrue();
+  }
+
+  @Test
+  void concurrentDeliveriesOfOneRequest_shouldDeclareOneAssetAndAnswerItToEach() throws Exception {
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      var calls = new ArrayList<java.util.concurrent.Future<?>>();
+      for (int i = 0; i < 8; i++) {
+        calls.add(pool.submit(() -> handler.handleRequest(request(READER, "req-1", GROUP), new FakeContext())));
+      }
+      for (var call : calls) {
+        call.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(assetCount(GROUP)).isEqualTo(1);
+    assertThat(messages.sent).hasSize(8);
+    assertThat(messages.sent.stream().map(m -> m.json().path("assetId").asText()).distinct()).hasSize(1);
+  }
+
+  @Test
+  void anInstrumentRevokedBeforeItsAssetIsStored_shouldStoreNothing() {
+    // the instrument was read ACTIVE, then revoked before the transaction: the transaction re-checks
+    // (only the status: the grant is still there, as while a revocation is under way)
+    table.client().updateItem(r -> r.tableName(EmbeddedTable.NAME)
+        .key(Map.of(Keys.PK, s(Keys.instrument(READER)), Keys.SK, s(Keys.META)))
+        .updateExpression("SET #s = :r").expressionAttributeNames(Map.of("#s", "status"))
+        .expressionAttributeValues(Map.of(":r", s("REVOKED"))));
+    var asset = new Asset("01a2f000-0000-7000-8000-00000000a55e", GROUP, "acme", "a.csv", "text/csv", 10, SHA,
+        org.labvault.shared.asset.domain.Classification.CONFIDENTIAL, AssetStatus.PENDING_UPLOAD, NOW,
+        "instrument:" + READER, "assets/acme/" + GROUP + "/x", null, NOW.plusSeconds(900), null);
+    assertThatThrownBy(() -> c.assets().create(asset, new org.labvault.shared.asset.domain.RequestClaim(READER, "req-1")))
+        .isInstanceOfSatisfying(org.labvault.shared.error.ConflictException.class,
+            e -> assertThat(e.code()).isEqualTo(org.labvault.shared.asset.domain.RequestClaim.REVOKED));
+    assertThat(c.assets().find(asset.assetId())).isEmpty();
+    assertThat(assetCount(GROUP)).isZero();
+  }
+
+  @Test
   void aRequestSeenAfterItsUploadWindow_shouldAnswerTheAssetWithoutAnUpload() {
     handler.handleRequest(request(READER, "req-1", GROUP), new FakeContext());
     String first = lastReply(READER).path("assetId").asText();

@@ -67,12 +67,25 @@ final class GroupRequests {
   /** {@code POST /groups/{groupId}/invitations}. */
   record Invite(String userId, String role) {
     String checkedUserId() {
-      return Text.identifier("userId", userId, MAX_USER_ID);
+      return GroupRequests.memberId("userId", userId);
     }
 
     Role checkedRole() {
       return GroupRequests.role(role);
     }
+  }
+
+  /**
+   * A user id that may be a member: never an instrument's ({@code instrument:<id>}), which a group
+   * grants instead, and whose grant the member routes must not reach.
+   */
+  static String memberId(String field, String raw) {
+    String userId = Text.identifier(field, raw, MAX_USER_ID);
+    if (userId.startsWith(org.labvault.shared.http.Principal.INSTRUMENT_PREFIX)) {
+      throw ValidationException.field(field,
+          "names an instrument: instruments are granted to a group, not members of it");
+    }
+    return userId;
   }
 
   /** {@code PATCH /groups/{groupId}/members/{userId}}. */

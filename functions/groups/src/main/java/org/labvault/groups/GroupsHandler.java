@@ -54,9 +54,10 @@ public final class GroupsHandler implements RequestHandler<APIGatewayV2HTTPEvent
         })
         .on("GET /groups/{groupId}/members", r -> ApiResponse.ok(members.list(Caller.of(r), r.path("groupId"), r.page()).map(MemberView::of)))
         .on("PATCH /groups/{groupId}/members/{userId}", r -> ApiResponse.ok(MembershipView.of(
-            members.changeRole(Caller.of(r), r.path("groupId"), r.path("userId"), r.body(ChangeRole.class).checkedRole()))))
+            members.changeRole(Caller.of(r), r.path("groupId"), GroupRequests.memberId("userId", r.path("userId")),
+                r.body(ChangeRole.class).checkedRole()))))
         .on("DELETE /groups/{groupId}/members/{userId}", r -> {
-          members.remove(Caller.of(r), r.path("groupId"), r.path("userId"));
+          members.remove(Caller.of(r), r.path("groupId"), GroupRequests.memberId("userId", r.path("userId")));
           return ApiResponse.noContent();
         })
         .on("POST /groups/{groupId}/invitations", r -> {

@@ -336,6 +336,29 @@ class GroupsHandlerTest {
 
   // ---- the group's pending invitations, and invitations that outlive their inviter
 
+  @org.junit.jupiter.api.Test
+  void theMemberRoutes_shouldRefuseAnInstrumentsIdWithA400() {
+    String instrument = "instrument:01a2f000-0000-7000-8000-0000000000a1";
+    // a granted instrument's grant is read by the authorization path like a membership: it must
+    // never be changed, removed or invited through the member routes
+    table.client().putItem(r -> r.tableName(EmbeddedTable.NAME).item(java.util.Map.of(
+        "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("GROUP#" + Seed.GROUP),
+        "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(
+            org.labvault.shared.aws.Keys.member(instrument)),
+        "role", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("EDIT"))));
+    var patch = call(as("PATCH /groups/{groupId}/members/{userId}", "alice").path("userId", instrument)
+        .json("{\"role\":\"ADMIN\"}").build());
+    var remove = call(as("DELETE /groups/{groupId}/members/{userId}", "alice").path("userId", instrument).build());
+    var invite = call(as("POST /groups/{groupId}/invitations", "alice")
+        .json("{\"userId\":\"" + instrument + "\",\"role\":\"EDIT\"}").build());
+
+    for (var res : java.util.List.of(patch, remove, invite)) {
+      assertThat(res.getStatusCode()).as(res.getBody()).isEqualTo(400);
+      assertThat(res.getBody()).contains("VALIDATION").contains("userId");
+    }
+    assertThat(c.audit()).isEmpty();
+  }
+
   private static org.labvault.shared.testing.ApiEvent as(String route, String userId) {
     return org.labvault.shared.testing.ApiEvent.route(route).as(userId, "acme").path("groupId", Seed.GROUP);
   }

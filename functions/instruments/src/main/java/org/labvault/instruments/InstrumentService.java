@@ -83,10 +83,11 @@ public final class InstrumentService {
 
   /**
    * Revokes an instrument: its certificate first (new connections refused, the open one closed),
-   * then its record and every grant. A repeat is not found.
+   * then its record and every grant. Repeating it is harmless and finishes a revocation that
+   * stopped half way (its owner still gets 204; nobody else learns the instrument existed).
    */
   public void revoke(Caller caller, String instrumentId) {
-    Instrument instrument = owned(caller, instrumentId, REVOKE);
+    Instrument instrument = find(caller, instrumentId, REVOKE, true);
     authorizer.audited(caller, REVOKE, resource(instrumentId), null, () -> {
       things.revoke(instrumentId, instrument.certificateArn(), instrument.certificateId());
       instruments.revoke(instrumentId, clock.instant());
@@ -121,8 +122,14 @@ public final class InstrumentService {
   }
 
   private Instrument owned(Caller caller, String instrumentId, String action) {
+    return find(caller, instrumentId, action, false);
+  }
+
+  /** The caller's instrument (ACTIVE, or also REVOKED when {@code revokedToo}); anyone else's is not found. */
+  private Instrument find(Caller caller, String instrumentId, String action, boolean revokedToo) {
     return (Ids.looksValid(instrumentId) ? instruments.find(instrumentId) : java.util.Optional.<Instrument>empty())
-        .filter(i -> i.status() == InstrumentStatus.ACTIVE && i.ownerId().equals(caller.userId()))
+        .filter(i -> i.ownerId().equals(caller.userId()))
+        .filter(i -> i.status() == InstrumentStatus.ACTIVE || revokedToo)
         .orElseThrow(() -> authorizer.deny(caller, action, resource(instrumentId), null, noSuchInstrument()));
   }
 

@@ -191,8 +191,29 @@ class InstrumentsHandlerTest {
     assertThat(body(grants("alice", GROUP)).path("items")).isEmpty();
     assertThat(c.repository().groupsGranting(id)).isEmpty();
     var again = call(ApiEvent.route("DELETE /instruments/{instrumentId}").as("alice", "acme").path("instrumentId", id).build());
-    assertThat(again.getStatusCode()).isEqualTo(404);
+    assertThat(again.getStatusCode()).as("repeating is harmless").isEqualTo(204);
+    var othersRepeat = call(ApiEvent.route("DELETE /instruments/{instrumentId}").as("bob", "acme").path("instrumentId", id).build());
+    assertThat(othersRepeat.getStatusCode()).isEqualTo(404);
     assertThat(body(call(ApiEvent.route("GET /instruments").as("alice", "acme").build())).path("items")).isEmpty();
+  }
+
+  @Test
+  void revokingAgain_shouldFinishARevocationThatStoppedHalfWay() {
+    String id = registered("alice");
+    assertThat(grant("alice", GROUP, id).getStatusCode()).isEqualTo(204);
+    // a revocation that marked the instrument and then stopped: its grant is still there
+    assertThat(c.repository().find(id)).isPresent();
+    table.client().updateItem(r -> r.tableName(EmbeddedTable.NAME)
+        .key(Map.of(Keys.PK, s(Keys.instrument(id)), Keys.SK, s(Keys.META)))
+        .updateExpression("SET #s = :r").expressionAttributeNames(Map.of("#s", "status"))
+        .expressionAttributeValues(Map.of(":r", s("REVOKED"))));
+    assertThat(body(grants("alice", GROUP)).path("items")).hasSize(1);
+
+    var res = call(ApiEvent.route("DELETE /instruments/{instrumentId}").as("alice", "acme").path("instrumentId", id).build());
+
+    assertThat(res.getStatusCode()).isEqualTo(204);
+    assertThat(body(grants("alice", GROUP)).path("items")).isEmpty();
+    assertThat(things.revoked).hasSize(1);
   }
 
   @Test

@@ -302,6 +302,17 @@ class TemplateTest {
   }
 
   @Test
+  void theIngestRuleTakesTheInstrumentFromTheBrokerAndNamesEveryOtherFieldItself() {
+    var rule = model.functions().get("InstrumentIngestFunction").events().stream()
+        .filter(EventSource.IotRule.class::isInstance).map(EventSource.IotRule.class::cast).findFirst().orElseThrow();
+    String sql = rule.sql().replaceAll("\\s+", " ");
+    // no `*`: no payload field can stand in for what the broker verified
+    assertThat(sql).doesNotContain("*")
+        .contains("topic(3) AS instrumentId").contains("clientid() AS clientId")
+        .endsWith("FROM 'labvault/instruments/+/upload-requests'");
+  }
+
+  @Test
   void usersCannotWriteTheirOwnTenant() {
     var client = props("UserPoolClient");
     assertThat(asList(client.get("WriteAttributes")).stream().map(String::valueOf).toList()).doesNotContain("custom:tenant");

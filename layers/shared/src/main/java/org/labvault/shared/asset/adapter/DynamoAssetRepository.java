@@ -98,11 +98,18 @@ public final class DynamoAssetRepository implements AssetRepository {
             "#role IN (" + in + ")", Map.of("#role", "role"), writerValues)));
     if (claim != null) {
       items.add(Tx.put(table, claimItem(claim, asset), "attribute_not_exists(pk)", Map.of(), Map.of()));
+      // a revocation between the instrument's first read and this write stops the asset here
+      items.add(Tx.check(table, Map.of(Keys.PK, s(Keys.instrument(claim.instrumentId())), Keys.SK, s(Keys.META)),
+          "#status = :active", Map.of("#status", "status"),
+          Map.of(":active", s(org.labvault.shared.instrument.domain.InstrumentStatus.ACTIVE.name()))));
     }
     Transactions.write(dynamo, items, failed -> switch (failed) {
       case 1 -> Authorizer.notFound();
-      case 2 -> new ForbiddenException("your role no longer allows " + Action.ASSETS_WRITE.wireName());
+      // an instrument whose grant went meanwhile is in a group that did not grant it: not found
+      case 2 -> claim != null ? Authorizer.notFound()
+          : new ForbiddenException("your role no longer allows " + Action.ASSETS_WRITE.wireName());
       case 3 -> new ConflictException(RequestClaim.DUPLICATE, "this request was answered before");
+      case 4 -> new ConflictException(RequestClaim.REVOKED, "the instrument was revoked");
       default -> new IllegalStateException("asset id collision: " + asset.assetId());
     });
   }

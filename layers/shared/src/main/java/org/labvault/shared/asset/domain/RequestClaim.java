@@ -11,4 +11,7 @@ public record RequestClaim(String instrumentId, String requestId) {
 
   /** The conflict code a second claim of the same request meets. */
   public static final String DUPLICATE = "DUPLICATE_REQUEST";
+
+  /** The conflict code of a request whose instrument was revoked before its asset was stored. */
+  public static final String REVOKED = "INSTRUMENT_REVOKED";
 }

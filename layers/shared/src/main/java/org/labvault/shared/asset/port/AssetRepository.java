@@ -25,11 +25,14 @@ public interface AssetRepository {
   void create(Asset asset);
 
   /**
-   * As {@link #create(Asset)}, and in the same transaction claims the instrument's request for
-   * this asset.
+   * As {@link #create(Asset)} for an instrument's request: in the same transaction it claims the
+   * request for this asset and re-checks that the instrument is ACTIVE.
    *
    * @throws org.labvault.shared.error.ConflictException {@link RequestClaim#DUPLICATE} when the
-   *     request was claimed before: nothing was stored
+   *     request was claimed before, {@link RequestClaim#REVOKED} when the instrument was revoked:
+   *     nothing was stored
+   * @throws org.labvault.shared.error.NotFoundException when the group is gone or no longer grants
+   *     the instrument
    */
   void create(Asset asset, RequestClaim claim);
 

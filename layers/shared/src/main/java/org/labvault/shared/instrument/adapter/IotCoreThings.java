@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.iot.IotClient;
 import software.amazon.awssdk.services.iot.model.CertificateStatus;
 import software.amazon.awssdk.services.iot.model.InvalidRequestException;
-import software.amazon.awssdk.services.iot.model.IotException;
+import software.amazon.awssdk.services.iot.model.CertificateStateException;
+import software.amazon.awssdk.services.iot.model.DeleteConflictException;
 import software.amazon.awssdk.services.iot.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.iot.model.ThingPrincipalType;
 
@@ -53,9 +54,17 @@ public final class IotCoreThings implements Things {
   private software.amazon.awssdk.services.iot.model.CreateCertificateFromCsrResponse issue(String thingName, String csrPem) {
     try {
       return iot.createCertificateFromCsr(r -> r.certificateSigningRequest(csrPem).setAsActive(true));
-    } catch (InvalidRequestException e) {
-      ignoreMissing(() -> iot.deleteThing(r -> r.thingName(thingName)));
-      throw ValidationException.field("csrPem", "IoT Core refused the certificate signing request");
+    } catch (RuntimeException e) {
+      // no certificate: the thing made for it goes again
+      try {
+        ignoreMissing(() -> iot.deleteThing(r -> r.thingName(thingName)));
+      } catch (RuntimeException cleanup) {
+        e.addSuppressed(cleanup);
+      }
+      if (e instanceof InvalidRequestException) {
+        throw ValidationException.field("csrPem", "IoT Core refused the certificate signing request");
+      }
+      throw e;
     }
   }
 
@@ -77,11 +86,16 @@ public final class IotCoreThings implements Things {
     ignoreMissing(() -> iot.updateCertificate(r -> r.certificateId(certificateId).newStatus(CertificateStatus.REVOKED)));
     ignoreMissing(() -> iot.detachPolicy(r -> r.policyName(policyName()).target(certificateArn)));
     ignoreMissing(() -> iot.detachThingPrincipal(r -> r.thingName(thingName).principal(certificateArn)));
+    // IoT Core detaches asynchronously: a delete right after may meet the attachment still there.
+    // What is left behind is revoked and detached, so it grants nothing; a repeat removes it.
+    deleteLeavingConflicts(thingName, certificateId, () -> iot.deleteCertificate(r -> r.certificateId(certificateId)));
+    deleteLeavingConflicts(thingName, certificateId, () -> iot.deleteThing(r -> r.thingName(thingName)));
+  }
+
+  private static void deleteLeavingConflicts(String thingName, String certificateId, Runnable delete) {
     try {
-      ignoreMissing(() -> iot.deleteCertificate(r -> r.certificateId(certificateId)));
-      ignoreMissing(() -> iot.deleteThing(r -> r.thingName(thingName)));
-    } catch (IotException e) {
-      // IoT Core detaches asynchronously: a revoked certificate left behind grants nothing
+      ignoreMissing(delete);
+    } catch (DeleteConflictException | InvalidRequestException | CertificateStateException e) {
       LOG.warn("revoked instrument not yet deleted from the registry: thing={} certificate={} reason={}",
           thingName, certificateId, e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorCode());
     }
