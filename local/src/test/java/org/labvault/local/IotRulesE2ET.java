@@ -158,12 +158,12 @@ class IotRulesE2ET {
   void aRequestTheFunctionKeepsFailingOn_shouldBeRetriedTwice_thenSentToTheFailureQueue() throws Exception {
     // given
     Instrument instrument = instrument();
-    String requestId = "r-" + UUID.randomUUID();
+    String requestId = IngestSinkHandler.FAIL + UUID.randomUUID();
     String failureQueue = stack.model().queues().get("InstrumentIngestFailuresQueue").arn();
 
     try (Client client = instrument.connect()) {
       // when
-      publish(client, instrument.topic(UPLOAD_REQUESTS), "{\"requestId\":\"" + requestId + "\",\"fail\":true}");
+      publish(client, instrument.topic(UPLOAD_REQUESTS), "{\"requestId\":\"" + requestId + "\"}");
 
       // then: the first call and the template's two retries, then the invocation record
       await().atMost(Duration.ofSeconds(30)).until(() -> !sentToDestinations.isEmpty());

@@ -15,13 +15,15 @@ import org.labvault.shared.json.Json;
 
 /**
  * An IoT rule's function for end-to-end tests: keeps every event it gets in {@link #RECEIVED} and
- * counts the calls per {@code requestId}; an event with {@code "fail": true} fails, so the
- * invocation's retries and on-failure destination can be watched.
+ * counts the calls per {@code requestId}; an event whose request id starts with {@link #FAIL} fails,
+ * so the invocation's retries and on-failure destination can be watched (the rule selects the
+ * request's fields by name, so the marker rides in one of them).
  */
 public final class IngestSinkHandler implements RequestStreamHandler {
 
   public static final List<JsonNode> RECEIVED = new CopyOnWriteArrayList<>();
   public static final Map<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
+  public static final String FAIL = "fail-";
 
   public IngestSinkHandler(Map<String, String> env) {}
 
@@ -29,7 +31,7 @@ public final class IngestSinkHandler implements RequestStreamHandler {
   public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
     JsonNode event = Json.instance().mapper().readTree(input);
     CALLS.computeIfAbsent(event.path("requestId").asText(), id -> new AtomicInteger()).incrementAndGet();
-    if (event.path("fail").asBoolean()) {
+    if (event.path("requestId").asText().startsWith(FAIL)) {
       throw new IllegalStateException("failing as asked: " + event.path("requestId").asText());
     }
     RECEIVED.add(event);
