@@ -119,7 +119,7 @@ class InstrumentIngestHandlerTest {
   @SuppressWarnings("unchecked")
   void theSampleEvent_shouldDeclareAnAsset() throws Exception {
     Map<String, Object> event = org.labvault.shared.json.Json.instance().mapper().readValue(
-        getClass().getClassLoader().getResourceAsStream("assets/instrument-upload-request.json"), Map.class);
+        getClass().getClassLoader().getResourceAsStream("instrumentingest/upload-request.json"), Map.class);
     assertThat(event.get("instrumentId")).isEqualTo(READER);
 
     handler.handleRequest(event, new FakeContext());
