@@ -1,8 +1,7 @@
 package org.labvault.shared.aws;
 
-import org.labvault.shared.http.Principal;
-
 import java.time.Instant;
+import org.labvault.shared.http.Principal;
 import org.labvault.shared.time.Times;
 
 /**
