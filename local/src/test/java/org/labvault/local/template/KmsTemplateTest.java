@@ -72,6 +72,8 @@ class KmsTemplateTest {
     assertThat(m.physicalNames())
         .containsEntry("AuditDigestKey", key.arn())
         .containsEntry("AuditDigestKeyAlias", "alias/labvault-dev-audit-digest");
+    assertThat(m.notes()).contains(
+        "AuditDigestKey: the key policy has no local effect (the local KMS checks signatures, not permissions)");
   }
 
   @Test
