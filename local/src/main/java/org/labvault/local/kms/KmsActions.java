@@ -62,7 +62,7 @@ final class KmsActions {
   }
 
   private Map<String, Object> getPublicKey(KmsRequest request) {
-    SigningKey key = keys.resolve(request.requiredString("KeyId", MAX_KEY_ID_CHARS));
+    SigningKey key = keys.resolve(request.requiredString("KeyId", MAX_KEY_ID_CHARS)).requireEnabled();
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("KeyId", key.arn());
     out.put("PublicKey", Base64.getEncoder().encodeToString(key.keyPair().getPublic().getEncoded()));

@@ -137,11 +137,13 @@ class KmsActionsTest {
   }
 
   @Test
-  void aDisabledKey_shouldNeitherSignNorVerify_butStillShowItsPublicKey() {
+  void aDisabledKey_shouldNeitherSignVerifyNorShowItsPublicKey_asKmsRefusesThemAll() {
     KmsError e = error("Sign", "KeyId", DISABLED.keyId(), "Message", MESSAGE, "SigningAlgorithm", "ECDSA_SHA_256");
 
     assertThat(e.type()).isEqualTo("DisabledException");
     assertThat(e.status()).isEqualTo(409);
-    assertThat(call("GetPublicKey", "KeyId", DISABLED.keyId())).containsEntry("KeyId", DISABLED.arn());
+    assertThat(error("Verify", "KeyId", DISABLED.keyId(), "Message", MESSAGE, "Signature", new byte[] {1},
+        "SigningAlgorithm", "ECDSA_SHA_256").type()).isEqualTo("DisabledException");
+    assertThat(error("GetPublicKey", "KeyId", DISABLED.keyId()).type()).isEqualTo("DisabledException");
   }
 }
