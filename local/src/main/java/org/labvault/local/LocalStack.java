@@ -18,6 +18,7 @@ import org.labvault.local.engine.MqttEngine;
 import org.labvault.local.iot.IotAuthorizer;
 import org.labvault.local.iot.IotRegistry;
 import org.labvault.local.iot.api.IotApiEngine;
+import org.labvault.local.kms.KmsEngine;
 import org.labvault.local.iot.policy.PolicyDocument;
 import org.labvault.local.engine.S3Engine;
 import org.labvault.local.events.AsyncInvoker;
@@ -79,6 +80,7 @@ public final class LocalStack implements AutoCloseable {
   private IotRegistry iot;
   private MqttEngine mqtt;
   private IotApiEngine iotApi;
+  private KmsEngine kms;
   private StateDir.Credentials credentials;
   private final Map<String, FunctionHost> functions = new LinkedHashMap<>();
   private Destinations destinations;
@@ -173,6 +175,7 @@ public final class LocalStack implements AutoCloseable {
       }
     });
     startIotApi(ports);
+    startKms(ports);
     ports.remember(engines);
     try (DynamoDbClient dynamo = dynamoDbClient(); S3Client s3Client = s3Client()) {
       dynamoDb.createTables(model.tables().values(), dynamo);
@@ -195,7 +198,7 @@ public final class LocalStack implements AutoCloseable {
               "AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.endpoint(), "AWS_ENDPOINT_URL_S3", s3.endpoint(),
               "AWS_ENDPOINT_URL_SQS", sqs.endpoint(), "AWS_ENDPOINT_URL_SNS", sns.endpoint(),
               "AWS_ENDPOINT_URL_IOT", iotApi.endpoint(), "AWS_ENDPOINT_URL_IOT_DATA_PLANE", iotApi.dataEndpoint(),
-              "MQTT_ENDPOINT", mqtt.endpoint())), localUrls);
+              "AWS_ENDPOINT_URL_KMS", kms.endpoint(), "MQTT_ENDPOINT", mqtt.endpoint())), localUrls);
       FunctionHost host = new FunctionHost(function, env,
           "arn:aws:lambda:" + REGION + ":" + ACCOUNT_ID + ":function:" + function.functionName());
       running.push(host);
@@ -326,6 +329,17 @@ public final class LocalStack implements AutoCloseable {
         REGION, ACCOUNT_ID, iot, mqtt.policy()::publish));
   }
 
+  /**
+   * KMS for the template's signing keys, their key pairs kept in the state directory. Not in
+   * stack.json: the contract's key list has no KMS endpoint (only the digest function signs); the
+   * functions find it in their environment, tests through {@link #kmsEndpoint()}.
+   */
+  private void startKms(EnginePorts ports) throws Exception {
+    int port = ports.choose(KmsEngine.PORT_KEY, 0, "");
+    kms = started(0, "", () -> KmsEngine.start(state.kmsKeys(), port, credentials.accessKeyId(),
+        credentials.secretAccessKey(), REGION, ACCOUNT_ID, model.kmsKeys().values(), model.kmsAliases().values()));
+  }
+
   /** One poller per SQS event source of the template. */
   private void startSqsPollers() {
     for (var mapping : model.sqsMappings()) {
@@ -400,6 +414,11 @@ public final class LocalStack implements AutoCloseable {
   /** The IoT data plane's endpoint (what functions get as AWS_ENDPOINT_URL_IOT_DATA_PLANE). */
   public URI iotDataEndpoint() {
     return iotApi.dataEndpoint();
+  }
+
+  /** The local KMS's endpoint (what functions get as AWS_ENDPOINT_URL_KMS). */
+  public URI kmsEndpoint() {
+    return kms.endpoint();
   }
 
   /** The MQTT broker's endpoint ({@code mqtts://127.0.0.1:<port>}). */
@@ -514,6 +533,16 @@ public final class LocalStack implements AutoCloseable {
         .region(Region.of(REGION))
         .credentialsProvider(credentialsProvider())
         .endpointOverride(iotApi.dataEndpoint())
+        .build();
+  }
+
+  /** A client for the local KMS, with the stack's credentials. */
+  public software.amazon.awssdk.services.kms.KmsClient kmsClient() {
+    return software.amazon.awssdk.services.kms.KmsClient.builder()
+        .httpClient(UrlConnectionHttpClient.create())
+        .region(Region.of(REGION))
+        .credentialsProvider(credentialsProvider())
+        .endpointOverride(kms.endpoint())
         .build();
   }
 

@@ -152,6 +152,11 @@ final class StateDir implements AutoCloseable {
     return dir.resolve("iot").resolve("registry.json");
   }
 
+  /** The local KMS's key pairs, one file per key id (readable by the owner only). */
+  Path kmsKeys() {
+    return dir.resolve("kms");
+  }
+
   /** The engines' ports of the last run, reused when free. */
   Path ports() {
     return dir.resolve("ports.json");

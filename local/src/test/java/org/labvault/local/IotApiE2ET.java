@@ -58,7 +58,8 @@ class IotApiE2ET {
     assertThat(EnvironmentRecorder.LAST.get())
         .containsEntry("AWS_ENDPOINT_URL_IOT", stack.iotEndpoint().toString())
         .containsEntry("AWS_ENDPOINT_URL_IOT_DATA_PLANE", stack.iotDataEndpoint().toString())
-        .containsEntry("MQTT_ENDPOINT", stack.mqttEndpoint().toString());
+        .containsEntry("MQTT_ENDPOINT", stack.mqttEndpoint().toString())
+        .containsEntry("AWS_ENDPOINT_URL_KMS", stack.kmsEndpoint().toString());
     assertThat(stack.iotEndpoint().toString()).startsWith("http://127.0.0.1:");
   }
 

@@ -29,7 +29,7 @@ public final class LambdaEnvironment {
    */
   public static final List<String> ENDPOINTS = List.of("AWS_ENDPOINT_URL_DYNAMODB", "AWS_ENDPOINT_URL_S3",
       "AWS_ENDPOINT_URL_SQS", "AWS_ENDPOINT_URL_SNS", "AWS_ENDPOINT_URL_IOT", "AWS_ENDPOINT_URL_IOT_DATA_PLANE",
-      "MQTT_ENDPOINT");
+      "AWS_ENDPOINT_URL_KMS", "MQTT_ENDPOINT");
 
   private LambdaEnvironment() {}
 

@@ -179,6 +179,16 @@ public final class Model {
   public record IotPolicy(String logicalId, String policyName, String arn,
       org.labvault.local.iot.policy.PolicyDocument document) {}
 
+  /**
+   * An asymmetric KMS key that signs ({@code AWS::KMS::Key} with KeyUsage SIGN_VERIFY). Its id is
+   * derived from the stack, the logical id and the key spec: the same at every start, and a new one
+   * when the spec changes (CloudFormation replaces the key then).
+   */
+  public record KmsKey(String logicalId, String keyId, String arn, String keySpec, boolean enabled) {}
+
+  /** A KMS alias ({@code AWS::KMS::Alias}) of a key of the template; {@code targetKeyId} is the key's id. */
+  public record KmsAlias(String logicalId, String aliasName, String arn, String targetKeyId) {}
+
   /** An S3 bucket. */
   public record Bucket(
       String logicalId,

@@ -37,6 +37,8 @@ public final class StackModel {
   static final String SUBSCRIPTION = "AWS::SNS::Subscription";
   static final String MANAGED_POLICY = "AWS::IAM::ManagedPolicy";
   static final String IOT_POLICY = "AWS::IoT::Policy";
+  static final String KMS_KEY = "AWS::KMS::Key";
+  static final String KMS_ALIAS = "AWS::KMS::Alias";
 
   // Properties read locally, or without local effect (IAM, tracing, architecture, encryption at rest,
   // backups, retention): AWS enforces them; the template test checks them statically.
@@ -111,6 +113,8 @@ public final class StackModel {
   private final Map<String, String> secretValues = new LinkedHashMap<>();
   private final Map<String, Model.AppClient> appClients = new LinkedHashMap<>();
   private final Map<String, Model.IotPolicy> iotPolicies = new LinkedHashMap<>();
+  private final Map<String, Model.KmsKey> kmsKeys = new LinkedHashMap<>();
+  private final Map<String, Model.KmsAlias> kmsAliases = new LinkedHashMap<>();
   private final SecretStore secretStore;
   private final List<String> problems = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
@@ -214,6 +218,16 @@ public final class StackModel {
     return iotPolicies;
   }
 
+  /** The template's KMS signing keys, by logical id. */
+  public Map<String, Model.KmsKey> kmsKeys() {
+    return kmsKeys;
+  }
+
+  /** The template's KMS aliases, by logical id. */
+  public Map<String, Model.KmsAlias> kmsAliases() {
+    return kmsAliases;
+  }
+
   /** The IoT rules: which MQTT messages invoke which function (asynchronously). */
   public List<EventSource.IotRule> iotRules() {
     return events(EventSource.IotRule.class);
@@ -235,8 +249,9 @@ public final class StackModel {
   }
 
   /**
-   * The physical name of every table and bucket, the URL of every queue and the ARN of every topic
-   * of the template by logical id, in template order: what stack.json lists under {@code resources}.
+   * The physical name of every table and bucket, the URL of every queue, the ARN of every topic and
+   * KMS key and the name of every KMS alias of the template by logical id, in template order: what
+   * stack.json lists under {@code resources}.
    */
   public Map<String, String> physicalNames() {
     Map<String, String> names = new LinkedHashMap<>();
@@ -249,6 +264,10 @@ public final class StackModel {
         names.put(id, queues.get(id).url());
       } else if (topics.containsKey(id)) {
         names.put(id, topics.get(id).arn());
+      } else if (kmsKeys.containsKey(id)) {
+        names.put(id, kmsKeys.get(id).arn());
+      } else if (kmsAliases.containsKey(id)) {
+        names.put(id, kmsAliases.get(id).aliasName());
       }
     });
     return names;
@@ -328,6 +347,7 @@ public final class StackModel {
 
     List<Map.Entry<String, Map<String, Object>>> policies = new ArrayList<>();
     List<Map.Entry<String, Map<String, Object>>> subscriptionDefs = new ArrayList<>();
+    List<Map.Entry<String, Map<String, Object>>> aliasDefs = new ArrayList<>();
     declared.forEach((id, def) -> {
       try {
         Object condition = def.get("Condition");
@@ -349,6 +369,8 @@ public final class StackModel {
           case ALARM -> notes.add(id + ": CloudWatch alarms are AWS-side; locally, read the queue it watches with the AWS CLI");
           case USER_POOL_CLIENT -> appClient(id, props);
           case IOT_POLICY -> iotPolicy(id, props);
+          case KMS_KEY -> KmsResources.key(this, id, props);
+          case KMS_ALIAS -> aliasDefs.add(Map.entry(id, props)); // after the keys they name
           case MANAGED_POLICY -> notes.add(id + ": IAM policies have no local effect (the local engines check signatures, not permissions)");
           case LAYER, LOG_GROUP, USER_POOL, USER_POOL_GROUP, USER_POOL_DOMAIN, RESOURCE_SERVER -> {
             // classpath, stdout, and the local token issuer stand in for these
@@ -369,6 +391,13 @@ public final class StackModel {
     subscriptionDefs.forEach(d -> {
       try {
         MessagingResources.subscription(this, d.getKey(), d.getValue());
+      } catch (TemplateException e) {
+        problems.addAll(e.problems());
+      }
+    });
+    aliasDefs.forEach(d -> {
+      try {
+        KmsResources.alias(this, d.getKey(), d.getValue());
       } catch (TemplateException e) {
         problems.addAll(e.problems());
       }
@@ -1243,6 +1272,8 @@ public final class StackModel {
         case TOPIC -> MessagingResources.topicArn(StackModel.this, id);
         case MANAGED_POLICY -> "arn:aws:iam::" + accountId + ":policy/" + stackName + "-" + id;
         case IOT_POLICY -> iotPolicyName(id);
+        case KMS_KEY -> KmsResources.keyId(StackModel.this, id);
+        case KMS_ALIAS -> KmsResources.aliasName(StackModel.this, id);
         default -> throw new TemplateException(where + ": Ref to " + type + " is not supported locally");
       };
     }
@@ -1280,6 +1311,8 @@ public final class StackModel {
         case TOPIC + ".TopicName" -> MessagingResources.topicName(StackModel.this, id);
         case IOT_POLICY + ".Arn" -> arn("iot", "policy/" + iotPolicyName(id));
         case IOT_POLICY + ".Id" -> iotPolicyName(id);
+        case KMS_KEY + ".Arn" -> KmsResources.keyArn(StackModel.this, KmsResources.keyId(StackModel.this, id));
+        case KMS_KEY + ".KeyId" -> KmsResources.keyId(StackModel.this, id);
         default -> throw new TemplateException(where + ": GetAtt " + id + "." + attribute + " is not supported locally");
       };
     }
