@@ -62,7 +62,7 @@ class InvokeE2ET {
   /** Every sample event of every function runs without a function error or a 500 (unseeded ids: 404s). */
   @ParameterizedTest
   @CsvSource({"groups, GroupsFunction", "permissions, PermissionsFunction", "assets, AssetsFunction",
-      "uploadevents, UploadEventsFunction", "deletion, DeletionFunction"})
+      "uploadevents, UploadEventsFunction", "deletion, DeletionFunction", "audit, AuditOpsFunction"})
   void theOtherFunctionsSampleEventsRunToo(String folder, String function) throws Exception {
     try (var files = Files.list(Stacks.root().resolve("events").resolve(folder))) {
       for (var file : files.sorted().toList()) {

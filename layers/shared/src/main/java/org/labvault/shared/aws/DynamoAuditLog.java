@@ -17,12 +17,14 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * The audit trail's one writer: each record joins a hash chain (chosen by request id) as the
  * chain's next seq. The head is read strongly consistent; one transaction then moves the head on,
  * conditional on the seq just read, and puts the record, conditional on its key being new. A writer
- * that loses the race reads the head again and retries with backoff; when it keeps losing, it
- * throws, so the audited action fails rather than going unrecorded.
+ * that loses the race reads the head again and retries (after a pause when the transactions
+ * conflicted); when it keeps losing, it throws, so the audited action fails rather than going unrecorded.
  */
 public final class DynamoAuditLog implements AuditLog {
 
-  static final int ATTEMPTS = 12;
+  /** Attempts after a lost race; a loss to another writer is retried at once, a conflict after a pause. */
+  static final int ATTEMPTS = 60;
+  private static final int PAUSES_AFTER_CONFLICTS = 8;
   private static final String CONDITION_FAILED = "ConditionalCheckFailed";
   private static final String CONFLICT = "TransactionConflict";
 
@@ -41,8 +43,8 @@ public final class DynamoAuditLog implements AuditLog {
   @Override
   public void record(AuditEvent event) {
     int chain = AuditChains.of(event.requestId(), chains());
+    int conflicts = 0;
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-      Backoff.pause(attempt);
       Map<String, AttributeValue> head = dynamo.getItem(r -> r.tableName(table).key(AuditItems.headKey(chain)).consistentRead(true)).item();
       boolean first = head == null || head.isEmpty();
       long seq = first ? 1 : AuditItems.headSeq(head) + 1;
@@ -51,7 +53,15 @@ public final class DynamoAuditLog implements AuditLog {
         dynamo.transactWriteItems(r -> r.transactItems(advanceHead(next, first), putRecord(next)));
         return;
       } catch (TransactionCanceledException e) {
-        if (!lostRace(e)) {
+        List<String> codes = e.cancellationReasons().stream().map(r -> r.code()).toList();
+        if (codes.contains(CONFLICT)) {
+          // both transactions may have been cancelled: wait, so that one of them goes first next time
+          Backoff.pause(Math.min(++conflicts, PAUSES_AFTER_CONFLICTS));
+        } else if (codes.contains(CONDITION_FAILED)) {
+          // another writer took this seq: the chain moved on, read its head again (after a few random
+          // milliseconds once it keeps happening, so that no writer is always the last to read)
+          jitter(attempt);
+        } else {
           throw e;
         }
       }
@@ -76,10 +86,16 @@ public final class DynamoAuditLog implements AuditLog {
     return Tx.put(table, AuditItems.item(next), "attribute_not_exists(#pk)", Map.of("#pk", Keys.PK), Map.of());
   }
 
-  /** Another writer took this seq first, or the transactions met: read the head again. */
-  private static boolean lostRace(TransactionCanceledException e) {
-    List<String> codes = e.cancellationReasons().stream().map(r -> r.code()).toList();
-    return codes.contains(CONDITION_FAILED) || codes.contains(CONFLICT);
+  private static void jitter(int attempt) {
+    if (attempt < 2) {
+      return;
+    }
+    try {
+      Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextInt(Math.min(attempt, 20) + 1));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while chaining an audit record", e);
+    }
   }
 
   private int chains() {
