@@ -1,6 +1,7 @@
 package org.labvault.shared.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.labvault.shared.audit.AuditChains;
@@ -18,7 +20,13 @@ import org.labvault.shared.audit.AuditEvent;
 import org.labvault.shared.audit.AuditRecord;
 import org.labvault.shared.config.Config;
 import org.labvault.shared.testing.EmbeddedTable;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 class DynamoAuditLogTest {
 
@@ -105,6 +113,47 @@ class DynamoAuditLogTest {
     }
     assertThat(total).isEqualTo(2 * writers);
     assertThat(perRequest).hasSize(writers).allSatisfy((id, n) -> assertThat(n).isEqualTo(2));
+  }
+
+  @Test
+  void record_shouldThrowSoTheActionFails_whenItKeepsLosingItsChainsRace() {
+    // given: a table where another writer always takes the seq first
+    AtomicInteger attempts = new AtomicInteger();
+    DynamoDbClient alwaysBeaten = new DynamoDbClient() {
+      @Override
+      public GetItemResponse getItem(GetItemRequest request) {
+        return GetItemResponse.builder().item(Map.of()).build();
+      }
+
+      @Override
+      public TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest request) {
+        attempts.incrementAndGet();
+        throw TransactionCanceledException.builder().message("beaten")
+            .cancellationReasons(r -> r.code("ConditionalCheckFailed"), r -> r.code("None")).build();
+      }
+
+      @Override
+      public String serviceName() {
+        return "dynamodb";
+      }
+
+      @Override
+      public void close() {}
+    };
+    var writer = new DynamoAuditLog(alwaysBeaten,
+        Config.from(Map.of(Config.Names.TABLE_NAME, EmbeddedTable.NAME, Config.Names.AUDIT_CHAINS, "1")));
+    // when / then
+    assertThatThrownBy(() -> writer.record(event("req-c", "group:delete")))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("not written");
+    assertThat(attempts).hasValue(DynamoAuditLog.ATTEMPTS);
+  }
+
+  @Test
+  void record_shouldRefuseToStart_whenAuditChainsIsOutOfRange() {
+    var writer = new DynamoAuditLog(table.client(),
+        Config.from(Map.of(Config.Names.TABLE_NAME, EmbeddedTable.NAME, Config.Names.AUDIT_CHAINS, "257")));
+    assertThatThrownBy(() -> writer.record(event("req-d", "group:delete"))).isInstanceOf(Config.ConfigException.class)
+        .hasMessageContaining("AUDIT_CHAINS");
   }
 
   private List<AuditRecord> chain(int chain) {
