@@ -39,7 +39,7 @@ class InputE2ET {
   /** Routes of the template that take no body: whatever is sent, they do not read it. */
   private static final Set<String> NO_BODY =
       Set.of("POST /invitations/{invitationId}/accept", "POST /invitations/{invitationId}/decline",
-          "POST /app-links/{linkId}/confirm-deletion", "POST /ops/backups/run", "POST /ops/backups/verify",
+          "POST /app-links/{linkId}/confirm-deletion", "POST /ops/backups/run", "POST /ops/backups/verify", "POST /ops/audit/verify",
           "POST /ops/assets/{assetId}/restore", "PUT /groups/{groupId}/instruments/{instrumentId}");
 
   @BeforeAll

@@ -63,7 +63,7 @@ class InvokeE2ET {
   @ParameterizedTest
   @CsvSource({"groups, GroupsFunction", "permissions, PermissionsFunction", "assets, AssetsFunction",
       "uploadevents, UploadEventsFunction", "deletion, DeletionFunction", "instruments, InstrumentsFunction",
-      "instrumentingest, InstrumentIngestFunction"})
+      "instrumentingest, InstrumentIngestFunction", "audit, AuditOpsFunction"})
   void theOtherFunctionsSampleEventsRunToo(String folder, String function) throws Exception {
     try (var files = Files.list(Stacks.root().resolve("events").resolve(folder))) {
       for (var file : files.sorted().toList()) {

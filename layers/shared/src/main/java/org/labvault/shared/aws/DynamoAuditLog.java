@@ -1,48 +1,109 @@
 package org.labvault.shared.aws;
 
-import java.time.ZoneOffset;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import javax.inject.Inject;
+import org.labvault.shared.audit.AuditChains;
 import org.labvault.shared.audit.AuditEvent;
 import org.labvault.shared.audit.AuditLog;
+import org.labvault.shared.audit.AuditRecord;
 import org.labvault.shared.config.Config;
-import org.labvault.shared.time.Times;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * Audit records in the LabVault table, one partition per UTC day, append-only (a put that may not
- * overwrite). The tamper-evident chain is built on top of these later.
+ * The audit trail's one writer: each record joins a hash chain (chosen by request id) as the
+ * chain's next seq. The head is read strongly consistent; one transaction then moves the head on,
+ * conditional on the seq just read, and puts the record, conditional on its key being new. A writer
+ * that loses the race reads the head again and retries (after a pause when the transactions
+ * conflicted); when it keeps losing, it throws, so the audited action fails rather than going unrecorded.
  */
 public final class DynamoAuditLog implements AuditLog {
 
+  /** Attempts after a lost race; a loss to another writer is retried at once, a conflict after a pause. */
+  static final int ATTEMPTS = 60;
+  private static final int PAUSES_AFTER_CONFLICTS = 8;
+  private static final String CONDITION_FAILED = "ConditionalCheckFailed";
+  private static final String CONFLICT = "TransactionConflict";
+
   private final DynamoDbClient dynamo;
+  private final Config config;
   private final String table;
+  private volatile int chains;
 
   @Inject
   public DynamoAuditLog(DynamoDbClient dynamo, Config config) {
     this.dynamo = dynamo;
+    this.config = config;
     this.table = config.require(Config.Names.TABLE_NAME);
   }
 
   @Override
-  public void record(AuditEvent e) {
-    String time = Times.format(e.time());
-    Map<String, AttributeValue> item = new HashMap<>();
-    item.put(Keys.PK, AttributeValue.fromS(Keys.auditDay(e.time().atOffset(ZoneOffset.UTC).toLocalDate().toString())));
-    item.put(Keys.SK, AttributeValue.fromS(time + "#" + e.requestId() + "#" + UUID.randomUUID()));
-    item.put("type", AttributeValue.fromS("Audit"));
-    item.put("actor", AttributeValue.fromS(e.actor()));
-    item.put("action", AttributeValue.fromS(e.action()));
-    item.put("resource", AttributeValue.fromS(e.resource()));
-    item.put("decision", AttributeValue.fromS(e.decision().name()));
-    if (e.role() != null) {
-      item.put("role", AttributeValue.fromS(e.role()));
+  public void record(AuditEvent event) {
+    int chain = AuditChains.of(event.requestId(), chains());
+    int conflicts = 0;
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      Map<String, AttributeValue> head = dynamo.getItem(r -> r.tableName(table).key(AuditItems.headKey(chain)).consistentRead(true)).item();
+      boolean first = head == null || head.isEmpty();
+      long seq = first ? 1 : AuditItems.headSeq(head) + 1;
+      AuditRecord next = AuditRecord.chained(event, chain, seq, first ? AuditRecord.GENESIS : AuditItems.headHash(head));
+      try {
+        dynamo.transactWriteItems(r -> r.transactItems(advanceHead(next, first), putRecord(next)));
+        return;
+      } catch (TransactionCanceledException e) {
+        List<String> codes = e.cancellationReasons().stream().map(r -> r.code()).toList();
+        if (codes.contains(CONFLICT)) {
+          // both transactions may have been cancelled: wait, so that one of them goes first next time
+          Backoff.pause(Math.min(++conflicts, PAUSES_AFTER_CONFLICTS));
+        } else if (codes.contains(CONDITION_FAILED)) {
+          // another writer took this seq: the chain moved on, read its head again (after a few random
+          // milliseconds once it keeps happening, so that no writer is always the last to read)
+          jitter(attempt);
+        } else {
+          throw e;
+        }
+      }
     }
-    item.put("requestId", AttributeValue.fromS(e.requestId()));
-    item.put("time", AttributeValue.fromS(e.time().toString()));
-    dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+    throw new IllegalStateException("audit chain " + chain + " stayed contended; the record was not written");
+  }
+
+  private TransactWriteItem advanceHead(AuditRecord next, boolean first) {
+    Map<String, AttributeValue> values = first
+        ? Map.of(":seq", AttributeValue.fromN(Long.toString(next.seq())), ":hash", AttributeValue.fromS(next.hash()),
+            ":type", AttributeValue.fromS(AuditItems.TYPE_HEAD))
+        : Map.of(":seq", AttributeValue.fromN(Long.toString(next.seq())), ":hash", AttributeValue.fromS(next.hash()),
+            ":type", AttributeValue.fromS(AuditItems.TYPE_HEAD), ":read", AttributeValue.fromN(Long.toString(next.seq() - 1)));
+    String condition = first ? "attribute_not_exists(#pk)" : "#seq = :read";
+    return Tx.update(table, AuditItems.headKey(next.chain()), "SET #seq = :seq, #hash = :hash, #type = :type", condition,
+        first ? Map.of("#pk", Keys.PK, "#seq", AuditItems.SEQ, "#hash", AuditItems.HASH, "#type", "type")
+            : Map.of("#seq", AuditItems.SEQ, "#hash", AuditItems.HASH, "#type", "type"),
+        values);
+  }
+
+  private TransactWriteItem putRecord(AuditRecord next) {
+    return Tx.put(table, AuditItems.item(next), "attribute_not_exists(#pk)", Map.of("#pk", Keys.PK), Map.of());
+  }
+
+  private static void jitter(int attempt) {
+    if (attempt < 2) {
+      return;
+    }
+    try {
+      Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextInt(Math.min(attempt, 20) + 1));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while chaining an audit record", e);
+    }
+  }
+
+  private int chains() {
+    int n = chains;
+    if (n == 0) {
+      n = AuditChains.count(config);
+      chains = n;
+    }
+    return n;
   }
 }

@@ -165,9 +165,34 @@ public final class Keys {
     return "REQUEST#" + requestId;
   }
 
-  /** The audit records of one UTC day. */
+  /** In {@link #GSI1}: the audit records of one UTC day, ordered by {@link #auditMoment}. */
   public static String auditDay(String isoDate) {
     return "AUDIT#" + isoDate;
+  }
+
+  /** The partition of audit hash chain {@code chain}: its HEAD item and its records by seq. */
+  public static String auditChain(int chain) {
+    return "AUDIT#CHAIN#" + pad(chain, 3);
+  }
+
+  /** In an audit chain's partition: the last record's seq and hash, the item every writer races on. */
+  public static final String AUDIT_HEAD = "HEAD";
+
+  public static final String AUDIT_RECORD_PREFIX = "SEQ#";
+
+  /** In an audit chain's partition: record {@code seq}, fixed width so string order is seq order. */
+  public static String auditRecord(long seq) {
+    return AUDIT_RECORD_PREFIX + pad(seq, 12);
+  }
+
+  /** In {@link #GSI1}: a record's place in its day: time, then chain, then seq (all fixed width). */
+  public static String auditMoment(String at, int chain, long seq) {
+    return at + "#" + pad(chain, 3) + "#" + pad(seq, 12);
+  }
+
+  private static String pad(long n, int width) {
+    String digits = Long.toString(n);
+    return "0".repeat(Math.max(0, width - digits.length())) + digits;
   }
 
   /** The alarms raised on one UTC day. */

@@ -24,6 +24,8 @@ public final class Config {
     public static final String DATA_BUCKET = "DATA_BUCKET";
     /** The HMAC key of list page tokens (a Secrets Manager secret, resolved at deployment). */
     public static final String PAGE_TOKEN_KEY = "PAGE_TOKEN_KEY";
+    /** How many hash chains audit records are spread over (1..256; the template's AuditChains). */
+    public static final String AUDIT_CHAINS = "AUDIT_CHAINS";
     /** The bucket holding the backup copies of asset objects and the daily metadata snapshots. */
     public static final String BACKUP_BUCKET = "BACKUP_BUCKET";
     /** Days a deleted asset's backup copy and an old snapshot are kept (at least 7). */

@@ -1,0 +1,28 @@
+package org.labvault.audit;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import java.time.Clock;
+import javax.inject.Singleton;
+import org.labvault.shared.audit.AuditLog;
+import org.labvault.shared.aws.AuthModule;
+import org.labvault.shared.aws.AwsModule;
+import org.labvault.shared.aws.CoreModule;
+import org.labvault.shared.config.Config;
+
+/** The audit function's wiring, built once per execution environment. */
+@Singleton
+@Component(modules = {CoreModule.class, AwsModule.class, AuthModule.class, AuditFunctionModule.class})
+interface AuditComponent {
+  AuditTrail trail();
+
+  /** Refused /ops requests are audited like everywhere else. */
+  AuditLog audit();
+
+  Clock clock();
+
+  @Component.Factory
+  interface Factory {
+    AuditComponent create(@BindsInstance Config config);
+  }
+}

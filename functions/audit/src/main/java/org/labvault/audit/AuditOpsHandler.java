@@ -1,0 +1,41 @@
+package org.labvault.audit;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.Map;
+import org.labvault.shared.aws.AwsFailures;
+import org.labvault.shared.config.Config;
+import org.labvault.shared.http.ApiResponse;
+import org.labvault.shared.http.Router;
+import org.labvault.shared.time.Times;
+
+/** The operators' audit routes: read the records since a time, verify every chain. */
+public final class AuditOpsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+  private final Router router;
+
+  public AuditOpsHandler() {
+    this(System.getenv());
+  }
+
+  public AuditOpsHandler(Map<String, String> environment) {
+    this(DaggerAuditComponent.factory().create(Config.from(environment)));
+  }
+
+  AuditOpsHandler(AuditComponent c) {
+    AuditTrail trail = c.trail();
+    this.router = Router.builder()
+        .translatingFailures(AwsFailures::unavailable)
+        .auditDenials(c.audit(), c.clock())
+        .on("GET /ops/audit", r -> ApiResponse.ok(trail.since(Times.parse("since", r.query("since").orElse(null)), r.page())))
+        .on("POST /ops/audit/verify", r -> ApiResponse.ok(trail.verify()))
+        .build();
+  }
+
+  @Override
+  public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    return router.handle(event, context);
+  }
+}

@@ -1,0 +1,62 @@
+package org.labvault.audit;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.labvault.audit.domain.BrokenLink;
+import org.labvault.audit.domain.BrokenLink.Reason;
+import org.labvault.audit.domain.ChainHead;
+import org.labvault.audit.domain.StoredRecord;
+import org.labvault.shared.audit.AuditRecord;
+
+/**
+ * Checks one chain: seqs from 1 without gaps, each record where its key says, each record's hash
+ * recomputed, each prevHash the previous record's hash, and the head naming the last record (so
+ * that removing the newest records is found too). Stops at the first break.
+ */
+final class ChainVerifier {
+
+  /** What one chain's check found: how many records were read, and the first break if any. */
+  record Result(int chain, long checked, BrokenLink broken, ChainHead last) {}
+
+  private ChainVerifier() {}
+
+  static Result verify(int chain, Optional<ChainHead> head, Iterable<StoredRecord> records) {
+    long expected = 1;
+    String prev = AuditRecord.GENESIS;
+    long checked = 0;
+    for (StoredRecord stored : records) {
+      checked++;
+      AuditRecord r = stored.record();
+      if (stored.position() != expected) {
+        Reason reason = stored.position() > expected ? Reason.RECORD_MISSING : Reason.OUT_OF_ORDER;
+        return new Result(chain, checked, BrokenLink.at(chain, expected, reason), null);
+      }
+      if (r.seq() != expected || r.chain() != chain) {
+        return new Result(chain, checked, BrokenLink.at(chain, expected, Reason.OUT_OF_ORDER), null);
+      }
+      if (!Objects.equals(r.computeHash(), r.hash())) {
+        return new Result(chain, checked, BrokenLink.at(chain, expected, Reason.HASH_MISMATCH), null);
+      }
+      if (!prev.equals(r.prevHash())) {
+        return new Result(chain, checked, BrokenLink.at(chain, expected, Reason.PREV_HASH_MISMATCH), null);
+      }
+      prev = r.hash();
+      expected++;
+    }
+    long last = expected - 1;
+    ChainHead tail = new ChainHead(last, prev);
+    if (head.isEmpty()) {
+      return last == 0 ? new Result(chain, checked, null, null)
+          : new Result(chain, checked, BrokenLink.at(chain, last, Reason.HEAD_MISMATCH), null);
+    }
+    ChainHead h = head.get();
+    if (h.seq() > last) {
+      // the newest records are gone: the first missing one is named
+      return new Result(chain, checked, BrokenLink.at(chain, last + 1, Reason.RECORD_MISSING), null);
+    }
+    if (h.seq() != last || !Objects.equals(h.hash(), prev)) {
+      return new Result(chain, checked, BrokenLink.at(chain, last, Reason.HEAD_MISMATCH), null);
+    }
+    return new Result(chain, checked, null, tail);
+  }
+}

@@ -1,0 +1,34 @@
+package org.labvault.audit;
+
+import dagger.Binds;
+import dagger.BindsInstance;
+import dagger.Component;
+import dagger.Module;
+import java.time.Clock;
+import javax.inject.Singleton;
+import org.labvault.shared.audit.AuditLog;
+import org.labvault.shared.aws.DynamoAuditLog;
+import org.labvault.shared.config.Config;
+import org.labvault.shared.testing.TestClock;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** The audit function on the real adapters, the table in process: the same writer every function uses. */
+@Singleton
+@Component(modules = {AuditFunctionModule.class, TestAuditComponent.Fakes.class})
+interface TestAuditComponent extends AuditComponent {
+
+  @Module
+  interface Fakes {
+    @Binds
+    AuditLog audit(DynamoAuditLog writer);
+
+    @Binds
+    Clock clock(TestClock clock);
+  }
+
+  @Component.Factory
+  interface Factory {
+    TestAuditComponent create(@BindsInstance Config config, @BindsInstance DynamoDbClient dynamo,
+        @BindsInstance TestClock clock);
+  }
+}
