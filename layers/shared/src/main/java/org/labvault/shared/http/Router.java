@@ -74,7 +74,7 @@ public final class Router {
     APIGatewayV2HTTPResponse response;
     String code = null;
     try {
-      Route route = routes.get(routeKey);
+      Route route = routeKey == null ? null : routes.get(routeKey);
       if (route == null) {
         throw new NotFoundException("no such route: " + routeKey);
       }

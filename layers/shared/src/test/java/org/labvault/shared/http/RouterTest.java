@@ -47,6 +47,14 @@ class RouterTest {
   }
 
   @Test
+  void handle_shouldAnswer404Problem_whenTheEventHasNoRouteKey() {
+    // not an HTTP API event at all (a mistaken invocation): a problem, never a 500
+    var res = router.handle(new com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent(), new FakeContext());
+    assertThat(res.getStatusCode()).isEqualTo(404);
+    assertThat(problemCode(res)).isEqualTo("NOT_FOUND");
+  }
+
+  @Test
   void handle_shouldSetRequestIdHeaderFromTheEvent_onSuccessAndOnError() {
     var ok = router.handle(ApiEvent.route("GET /public").requestId("abc=").build(), new FakeContext());
     var err = router.handle(ApiEvent.route("GET /nope").requestId("def=").build(), new FakeContext());
