@@ -1,7 +1,6 @@
 package org.labvault.local.kms;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -11,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.labvault.dynamodb.server.SigV4Check;
 import org.labvault.local.engine.LoopbackHttp;
 import org.labvault.shared.json.Json;
@@ -29,8 +26,7 @@ final class KmsServer implements AutoCloseable {
   /** Ample for the largest request of these operations (a 4 KiB message and a signature, in base64). */
   private static final int MAX_REQUEST_BYTES = 64 * 1024;
 
-  private HttpServer server;
-  private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+  private LoopbackHttp http;
   private final SigV4Check signatures;
   private final KmsActions actions;
 
@@ -41,12 +37,12 @@ final class KmsServer implements AutoCloseable {
 
   static KmsServer start(int port, SigV4Check signatures, KmsActions actions) throws IOException {
     KmsServer server = new KmsServer(signatures, actions);
-    server.server = LoopbackHttp.serve(port, server.threads, server::serve);
+    server.http = LoopbackHttp.serve(port, server::serve);
     return server;
   }
 
   URI endpoint() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    return http.endpoint();
   }
 
   private void serve(HttpExchange exchange) throws IOException {
@@ -104,7 +100,6 @@ final class KmsServer implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
-    threads.shutdownNow();
+    http.close();
   }
 }

@@ -1,7 +1,6 @@
 package org.labvault.local.sns;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import org.labvault.local.engine.LoopbackHttp;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,8 +9,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.labvault.dynamodb.server.SigV4Check;
 
 /**
@@ -23,8 +20,7 @@ final class SnsServer implements AutoCloseable {
   /** SNS's limit on a request, with room for the form encoding of a 256 KiB message. */
   private static final int MAX_REQUEST_BYTES = 2 * 1024 * 1024;
 
-  private HttpServer server;
-  private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+  private LoopbackHttp http;
   private final SigV4Check signatures;
   private final SnsActions actions;
 
@@ -35,12 +31,12 @@ final class SnsServer implements AutoCloseable {
 
   static SnsServer start(int port, SigV4Check signatures, SnsActions actions) throws IOException {
     SnsServer server = new SnsServer(signatures, actions);
-    server.server = LoopbackHttp.serve(port, server.threads, server::serve);
+    server.http = LoopbackHttp.serve(port, server::serve);
     return server;
   }
 
   URI endpoint() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    return http.endpoint();
   }
 
   private void serve(HttpExchange exchange) throws IOException {
@@ -88,7 +84,6 @@ final class SnsServer implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
-    threads.shutdownNow();
+    http.close();
   }
 }

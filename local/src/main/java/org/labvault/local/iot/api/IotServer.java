@@ -3,7 +3,6 @@ package org.labvault.local.iot.api;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import org.labvault.local.engine.LoopbackHttp;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,8 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.labvault.dynamodb.server.SigV4Check;
 import org.labvault.local.iot.IotRegistry;
 import org.labvault.shared.json.Json;
@@ -29,8 +26,7 @@ final class IotServer implements AutoCloseable {
   /** Far above IoT's 128 KiB message and any control-plane body. */
   private static final int MAX_REQUEST_BYTES = 1024 * 1024;
 
-  private HttpServer server;
-  private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+  private LoopbackHttp http;
   private final Map<Operation.Plane, SigV4Check> signatures;
   private ControlPlane control;
   private DataPlane data;
@@ -45,15 +41,15 @@ final class IotServer implements AutoCloseable {
   static IotServer start(int port, Map<Operation.Plane, SigV4Check> signatures, IotRegistry registry,
       TopicPublisher broker, String region, String accountId) throws IOException {
     IotServer server = new IotServer(Map.copyOf(signatures));
-    server.server = LoopbackHttp.serve(port, server.threads, server::serve);
+    server.http = LoopbackHttp.serve(port, server::serve);
     // DescribeEndpoint answers this very port: the data plane is here, plain HTTP on the loopback
-    server.control = new ControlPlane(registry, region, accountId, "127.0.0.1:" + server.server.getAddress().getPort());
+    server.control = new ControlPlane(registry, region, accountId, "127.0.0.1:" + server.http.port());
     server.data = new DataPlane(broker);
     return server;
   }
 
   URI endpoint() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    return http.endpoint();
   }
 
   String certificateArn(String certificateId) {
@@ -120,7 +116,6 @@ final class IotServer implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
-    threads.shutdownNow();
+    http.close();
   }
 }
