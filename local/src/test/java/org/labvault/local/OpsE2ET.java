@@ -153,4 +153,27 @@ class OpsE2ET {
       assertThat(answer.header("X-Request-Id")).as(answer.body()).isNotBlank();
     }
   }
+
+  @Test
+  void everyOpsRouteOfTheTemplate_shouldRefuseNonOperatorsOfEveryTenant_andOnlyOpsRoutesReadTheAuditTrail() {
+    var routes = STACK.stack().model().routes();
+    var ops = routes.stream().filter(r -> r.path().startsWith("/ops/") || r.path().equals("/ops")).toList();
+    assertThat(ops).extracting(r -> r.routeKey())
+        .contains("GET /ops/audit", "POST /ops/audit/verify", "POST /ops/backups/run", "POST /ops/notifications");
+    // the audit trail is read through /ops routes only
+    assertThat(routes.stream().filter(r -> r.path().contains("audit")))
+        .allMatch(r -> r.path().startsWith("/ops/"));
+    List<String> nonOperators = List.of(api.token("alice", "acme"), api.token("mallory", "globex", "lab-admins"),
+        api.token("app:sample-eln", null));
+    for (var route : ops) {
+      String path = route.path().replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+      String method = route.method();
+      for (String token : nonOperators) {
+        var answer = api.send(method, path + (method.equals("GET") ? "?since=2026-01-01T00:00:00Z" : ""), token,
+            method.equals("GET") || method.equals("DELETE") ? null : "{}", "application/json");
+        assertThat(answer.status()).as(route.routeKey() + ": " + answer.body()).isEqualTo(403);
+        assertThat(answer.problemCode()).isEqualTo("FORBIDDEN");
+      }
+    }
+  }
 }
