@@ -386,6 +386,7 @@ public final class LocalStack implements AutoCloseable {
     info.put("secretAccessKey", credentials.secretAccessKey());
     info.put("persistent", state.persistent());
     info.put("resources", model.physicalNames());
+    info.put("awsSide", model.awsSide());
     Files.writeString(state.stackJson(), Json.instance().write(info), StandardCharsets.UTF_8);
   }
 

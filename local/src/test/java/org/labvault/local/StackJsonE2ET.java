@@ -61,6 +61,10 @@ class StackJsonE2ET {
       assertThat(ids).containsExactlyInAnyOrder("DataTable", "DataBucket", "BackupBucket", "SampleElnTable",
           "AssetEventsTopic", "FanoutFailuresQueue", "BackupFailuresQueue", "SampleElnQueue", "SampleElnDeadLetterQueue",
           "InstrumentIngestFailuresQueue", "AuditDigestKey", "AuditDigestKeyAlias");
+      // and: what only AWS runs is named as such, not left to be looked for
+      assertThat(info.path("awsSide").path("AccountTrail").asText()).isEqualTo("AWS::CloudTrail::Trail");
+      assertThat(info.path("awsSide").path("TrailBucket").asText()).isEqualTo("AWS::S3::Bucket");
+      assertThat(resources.has("TrailBucket")).isFalse();
       assertThat(resources.path("AuditDigestKey").asText()).startsWith("arn:aws:kms:us-east-1:000000000000:key/");
       assertThat(resources.path("AssetEventsTopic").asText()).startsWith("arn:aws:sns:us-east-1:000000000000:");
       assertThat(resources.path("SampleElnQueue").asText()).startsWith("https://sqs.us-east-1.amazonaws.com/000000000000/");

@@ -1,6 +1,7 @@
 package org.labvault.local.template;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +40,7 @@ public final class StackModel {
   static final String IOT_POLICY = "AWS::IoT::Policy";
   static final String KMS_KEY = "AWS::KMS::Key";
   static final String KMS_ALIAS = "AWS::KMS::Alias";
+  static final String TRAIL = "AWS::CloudTrail::Trail";
 
   // Properties read locally, or without local effect (IAM, tracing, architecture, encryption at rest,
   // backups, retention): AWS enforces them; the template test checks them statically.
@@ -118,6 +120,7 @@ public final class StackModel {
   private final SecretStore secretStore;
   private final List<String> problems = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
+  private final Map<String, String> awsSide = new LinkedHashMap<>();
   private Intrinsics intrinsics;
 
   private StackModel(String region, String accountId, String stackName, SecretStore secretStore) {
@@ -273,6 +276,32 @@ public final class StackModel {
     return names;
   }
 
+  /** The resources only AWS runs (logical id to type): stack.json names them so nobody looks for them locally. */
+  public Map<String, String> awsSide() {
+    return awsSide;
+  }
+
+  /** The buckets a CloudTrail trail of the template writes to ({@code S3BucketName: !Ref Bucket}). */
+  private static Set<String> trailBuckets(Map<String, Map<String, Object>> declared) {
+    Set<String> named = new HashSet<>();
+    declared.forEach((id, def) -> {
+      if (TRAIL.equals(def.get("Type"))) {
+        Object bucket = Template.map(Template.map(def.get("Properties")).get("S3BucketName")).get("Ref");
+        if (bucket != null) {
+          named.add(String.valueOf(bucket));
+        }
+      }
+    });
+    return named;
+  }
+
+  /** A trail's bucket, or that bucket's policy (CloudTrail's service statements mean nothing locally). */
+  private boolean servesATrail(String id, Map<String, Object> props, Set<String> trailBuckets) {
+    String type = types.get(id);
+    return BUCKET.equals(type) && trailBuckets.contains(id)
+        || BUCKET_POLICY.equals(type) && trailBuckets.contains(String.valueOf(Template.map(props.get("Bucket")).get("Ref")));
+  }
+
   /** Template settings that have no effect locally, worth one line each at start. */
   public List<String> notes() {
     return notes;
@@ -345,6 +374,7 @@ public final class StackModel {
       }
     }
 
+    Set<String> trailBuckets = trailBuckets(declared);
     List<Map.Entry<String, Map<String, Object>>> policies = new ArrayList<>();
     List<Map.Entry<String, Map<String, Object>>> subscriptionDefs = new ArrayList<>();
     List<Map.Entry<String, Map<String, Object>>> aliasDefs = new ArrayList<>();
@@ -355,6 +385,11 @@ public final class StackModel {
           return;
         }
         Map<String, Object> props = Template.map(def.get("Properties"));
+        if (servesATrail(id, props, trailBuckets)) {
+          awsSide.put(id, types.get(id));
+          notes.add(id + ": holds CloudTrail log files; AWS-side, not created locally");
+          return;
+        }
         switch (types.get(id)) {
           case FUNCTION -> function(id, merge(functionGlobals, props));
           case HTTP_API -> httpApi(id, props);
@@ -366,7 +401,14 @@ public final class StackModel {
           case TOPIC -> MessagingResources.topic(this, id, props);
           case SUBSCRIPTION -> subscriptionDefs.add(Map.entry(id, props));
           case QUEUE_POLICY -> notes.add(id + ": queue policies have no local effect (the local SQS checks no permissions)");
-          case ALARM -> notes.add(id + ": CloudWatch alarms are AWS-side; locally, read the queue it watches with the AWS CLI");
+          case ALARM -> {
+            awsSide.put(id, ALARM);
+            notes.add(id + ": CloudWatch alarms are AWS-side; locally, read the queue it watches with the AWS CLI");
+          }
+          case TRAIL -> {
+            awsSide.put(id, TRAIL);
+            notes.add(id + ": the CloudTrail trail of the account's management events is AWS-side; nothing records them locally");
+          }
           case USER_POOL_CLIENT -> appClient(id, props);
           case IOT_POLICY -> iotPolicy(id, props);
           case KMS_KEY -> KmsResources.key(this, id, props);

@@ -604,4 +604,28 @@ class StackModelTest {
         "Fifo: property FifoQueue is not supported by the local stack");
     assertThat(e.problems()).anyMatch(p -> p.startsWith("BadPolicy.FilterPolicy: Empty arrays are not allowed"));
   }
+
+  @Test
+  void build_shouldLeaveATrailAndItsBucketToAws_andNameThemAsAwsSide() throws IOException {
+    var m = model(BASE + """
+          Logs:
+            Type: AWS::S3::Bucket
+          LogsPolicy:
+            Type: AWS::S3::BucketPolicy
+            Properties:
+              Bucket: !Ref Logs
+              PolicyDocument:
+                Statement:
+                  - {Sid: TrailWrites, Effect: Allow, Principal: {Service: cloudtrail.amazonaws.com}, Action: s3:PutObject, Resource: "*"}
+          Trail:
+            Type: AWS::CloudTrail::Trail
+            Properties: {S3BucketName: !Ref Logs, IsLogging: true, EnableLogFileValidation: true}
+        """);
+    // the service statement would be an error on a local bucket: here nothing of it is built
+    assertThat(m.buckets()).doesNotContainKey("Logs");
+    assertThat(m.physicalNames()).doesNotContainKeys("Logs", "LogsPolicy", "Trail");
+    assertThat(m.awsSide()).containsEntry("Trail", "AWS::CloudTrail::Trail")
+        .containsEntry("Logs", "AWS::S3::Bucket").containsEntry("LogsPolicy", "AWS::S3::BucketPolicy");
+    assertThat(m.notes()).anyMatch(n -> n.startsWith("Trail: the CloudTrail trail"));
+  }
 }

@@ -266,6 +266,28 @@ class TemplateTest {
   }
 
   @Test
+  void theAccountTrailValidatesItsLogFiles_inAnEncryptedTlsOnlyPrivateBucketOnlyItWrites() {
+    Map<String, Object> trail = props("AccountTrail");
+    assertThat(trail).containsEntry("IsLogging", true).containsEntry("EnableLogFileValidation", true)
+        .containsEntry("IncludeGlobalServiceEvents", true).containsEntry("IsMultiRegionTrail", true)
+        .containsEntry("S3BucketName", Map.of("Ref", "TrailBucket"));
+    Map<String, Object> bucket = props("TrailBucket");
+    assertThat(bucket.toString()).contains("SSEAlgorithm=AES256");
+    assertThat(Template.map(bucket.get("PublicAccessBlockConfiguration"))).containsEntry("BlockPublicAcls", true)
+        .containsEntry("BlockPublicPolicy", true).containsEntry("IgnorePublicAcls", true).containsEntry("RestrictPublicBuckets", true);
+    List<Map<String, Object>> statements = ((List<?>) Template.map(props("TrailBucketPolicy").get("PolicyDocument"))
+        .get("Statement")).stream().map(Template::map).toList();
+    assertThat(statements).anyMatch(s -> "Deny".equals(s.get("Effect"))
+        && "false".equals(Template.map(Template.map(s.get("Condition")).get("Bool")).get("aws:SecureTransport")));
+    // every Allow is for CloudTrail alone, and only for this stack's trail
+    assertThat(statements.stream().filter(s -> "Allow".equals(s.get("Effect")))).isNotEmpty().allSatisfy(s -> {
+      assertThat(s.get("Principal")).isEqualTo(Map.of("Service", "cloudtrail.amazonaws.com"));
+      assertThat(s.get("Condition").toString()).contains("aws:SourceArn").contains("trail/labvault-${Stage}-management");
+    });
+    assertThat(model.awsSide()).containsKeys("AccountTrail", "TrailBucket", "TrailBucketPolicy");
+  }
+
+  @Test
   void everyFunctionServingAListSignsPageTokensWithTheGeneratedSecret() {
     var listing = model.routes().stream()
         // GET of a collection, not of one item or the one latest report
