@@ -161,14 +161,12 @@ public final class Authorizer {
    * 409). The role is the one that decided, or null.
    */
   public <T> T audited(Caller caller, String action, String resource, Role role, Supplier<T> change) {
-    T result;
     try {
-      result = change.get();
+      // the ALLOW record rides in the change's transaction: no change without its record
+      return audit.recordWith(event(caller, action, resource, AuditEvent.Decision.ALLOW, role), change);
     } catch (ForbiddenException | NotFoundException | ConflictException e) {
       throw deny(caller, action, resource, role, e);
     }
-    record(caller, action, resource, AuditEvent.Decision.ALLOW, role);
-    return result;
   }
 
   /**
@@ -186,8 +184,12 @@ public final class Authorizer {
   }
 
   private void record(Caller caller, String action, String resource, AuditEvent.Decision decision, Role role) {
-    audit.record(new AuditEvent(caller.userId(), action, resource, decision,
-        role == null ? null : role.name(), caller.requestId(), clock.instant()));
+    audit.record(event(caller, action, resource, decision, role));
+  }
+
+  private AuditEvent event(Caller caller, String action, String resource, AuditEvent.Decision decision, Role role) {
+    return new AuditEvent(caller.userId(), action, resource, decision, role == null ? null : role.name(),
+        caller.requestId(), clock.instant());
   }
 
   /** The same answer for "no such group" and "not your group". */

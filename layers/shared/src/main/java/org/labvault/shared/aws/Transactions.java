@@ -10,7 +10,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 /**
  * Runs a DynamoDB write transaction: all of its conditions hold and all items change, or nothing
  * does. Conflicts with concurrent transactions are retried with backoff; a failed condition is
- * turned into the domain's answer by the caller, knowing which item's condition failed.
+ * turned into the domain's answer by the caller, knowing which item's condition failed. Inside an
+ * audited change ({@code AuditLog.recordWith}) the change's audit record joins the transaction.
  */
 public final class Transactions {
 
@@ -25,6 +26,11 @@ public final class Transactions {
    *     exception to throw
    */
   public static void write(DynamoDbClient dynamo, List<TransactWriteItem> items, IntFunction<RuntimeException> onConditionFailed) {
+    PendingAudit audit = PendingAudit.waitingFor(items.size());
+    if (audit != null) {
+      audit.writeWith(items, onConditionFailed); // the change and its audit record, one transaction
+      return;
+    }
     for (int attempt = 0; ; attempt++) {
       Backoff.pause(attempt);
       try {

@@ -141,11 +141,11 @@ class DynamoAuditLogTest {
       public void close() {}
     };
     var writer = new DynamoAuditLog(alwaysBeaten,
-        Config.from(Map.of(Config.Names.TABLE_NAME, EmbeddedTable.NAME, Config.Names.AUDIT_CHAINS, "1")));
+        Config.from(Map.of(Config.Names.TABLE_NAME, EmbeddedTable.NAME, Config.Names.AUDIT_CHAINS, "1")), 30);
     // when / then
     assertThatThrownBy(() -> writer.record(event("req-c", "group:delete")))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("not written");
-    assertThat(attempts).hasValue(DynamoAuditLog.ATTEMPTS);
+    assertThat(attempts).hasValue(30);
   }
 
   @Test
@@ -161,6 +161,102 @@ class DynamoAuditLogTest {
             .keyConditionExpression("pk = :p AND begins_with(sk, :s)")
             .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(Keys.auditChain(chain)), ":s", AttributeValue.fromS("SEQ#"))))
         .items().stream().map(AuditItems::record).toList();
+  }
+
+  @Test
+  void recordWith_shouldWriteTheChangeAndItsRecordInOneTransaction_andTheRecordOnce() {
+    // given
+    AtomicInteger transactions = new AtomicInteger();
+    DynamoDbClient counting = countingTransactions(transactions);
+    var writer = new DynamoAuditLog(counting,
+        Config.from(Map.of(Config.Names.TABLE_NAME, EmbeddedTable.NAME, Config.Names.AUDIT_CHAINS, "1")));
+    // when
+    String answer = writer.recordWith(event("req-t", "group:create"), () -> {
+      Transactions.write(counting, List.of(putThing("thing-1")), failed -> new IllegalStateException("exists"));
+      return "made";
+    });
+    // then
+    assertThat(answer).isEqualTo("made");
+    assertThat(transactions).hasValue(1);
+    assertThat(thing("thing-1")).isNotEmpty();
+    assertThat(chain(0)).extracting(AuditRecord::action).containsExactly("group:create");
+  }
+
+  @Test
+  void recordWith_shouldRecordNothing_whenTheChangesConditionFails_andAnswerTheChangesRefusal() {
+    // given
+    Transactions.write(table.client(), List.of(putThing("thing-2")), failed -> new IllegalStateException());
+    // when / then
+    assertThatThrownBy(() -> log.recordWith(event("req-u", "group:create"), () -> {
+      Transactions.write(table.client(), List.of(putThing("thing-2")), failed -> new IllegalArgumentException("item " + failed));
+      return null;
+    })).isInstanceOf(IllegalArgumentException.class).hasMessage("item 0");
+    assertThat(chain(AuditChains.of("req-u", CHAINS))).isEmpty();
+  }
+
+  @Test
+  void recordWith_shouldLeaveTheChangeUnmade_whenItsRecordCannotBeChained() {
+    // given: the chain's next key is taken by a record the head does not know (as after tampering)
+    var writer = new DynamoAuditLog(table.client(),
+        Config.from(Map.of(Config.Names.TABLE_NAME, EmbeddedTable.NAME, Config.Names.AUDIT_CHAINS, "1")), 30);
+    writer.record(event("req-v", "group:create"));
+    Map<String, AttributeValue> squatter = new HashMap<>(table.client().getItem(r -> r.tableName(EmbeddedTable.NAME)
+        .key(Map.of(Keys.PK, AttributeValue.fromS(Keys.auditChain(0)), Keys.SK, AttributeValue.fromS(Keys.auditRecord(1))))).item());
+    squatter.put(Keys.SK, AttributeValue.fromS(Keys.auditRecord(2)));
+    table.client().putItem(r -> r.tableName(EmbeddedTable.NAME).item(squatter));
+    // when / then
+    assertThatThrownBy(() -> writer.recordWith(event("req-w", "group:delete"), () -> {
+      Transactions.write(table.client(), List.of(putThing("thing-3")), failed -> new IllegalStateException());
+      return null;
+    })).isInstanceOf(IllegalStateException.class).hasMessageContaining("not written");
+    assertThat(thing("thing-3")).isEmpty();
+  }
+
+  @Test
+  void recordWith_shouldRecordAfterTheChange_whenTheChangeWritesNoTransaction() {
+    // when
+    log.recordWith(event("req-x", "notice:create"), () -> {
+      table.client().putItem(r -> r.tableName(EmbeddedTable.NAME).item(putThing("thing-4").put().item()));
+      return null;
+    });
+    // then
+    assertThat(thing("thing-4")).isNotEmpty();
+    assertThat(chain(AuditChains.of("req-x", CHAINS))).extracting(AuditRecord::action).containsExactly("notice:create");
+  }
+
+  private static software.amazon.awssdk.services.dynamodb.model.TransactWriteItem putThing(String id) {
+    return Tx.put(EmbeddedTable.NAME, Map.of(Keys.PK, AttributeValue.fromS("THING#" + id), Keys.SK, AttributeValue.fromS("META")),
+        "attribute_not_exists(#pk)", Map.of("#pk", Keys.PK), Map.of());
+  }
+
+  private Map<String, AttributeValue> thing(String id) {
+    return table.client().getItem(r -> r.tableName(EmbeddedTable.NAME).consistentRead(true)
+        .key(Map.of(Keys.PK, AttributeValue.fromS("THING#" + id), Keys.SK, AttributeValue.fromS("META")))).item();
+  }
+
+  /** The embedded table's client, counting the write transactions sent through it. */
+  private DynamoDbClient countingTransactions(AtomicInteger transactions) {
+    DynamoDbClient real = table.client();
+    return new DynamoDbClient() {
+      @Override
+      public GetItemResponse getItem(GetItemRequest request) {
+        return real.getItem(request);
+      }
+
+      @Override
+      public TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest request) {
+        transactions.incrementAndGet();
+        return real.transactWriteItems(request);
+      }
+
+      @Override
+      public String serviceName() {
+        return "dynamodb";
+      }
+
+      @Override
+      public void close() {}
+    };
   }
 
   private static AuditEvent event(String requestId, String action) {
