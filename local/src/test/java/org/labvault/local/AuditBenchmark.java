@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.labvault.local.testing.HttpApi;
 import org.labvault.local.testing.StackExtension;
+import org.labvault.local.testing.Timings;
 import org.labvault.shared.audit.AuditEvent;
 import org.labvault.shared.audit.AuditLog;
 import org.labvault.shared.aws.DynamoAuditLog;
@@ -192,14 +193,10 @@ class AuditBenchmark {
     }
   }
 
-  private static double percentile(long[] sorted, int p) {
-    int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-    return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
-  }
 
   /** Time per action against the floor's: the floor's actions/s over this run's. */
   private static String line(Run run, Run floor) {
-    return String.format("%-52s %10.0f %8.2f %8.2f %8.2f %7d", run.label(), run.perSecond(), percentile(run.sortedNanos(), 50),
-        percentile(run.sortedNanos(), 99), floor.perSecond() / run.perSecond(), run.failed());
+    return String.format("%-52s %10.0f %8.2f %8.2f %8.2f %7d", run.label(), run.perSecond(), Timings.percentileMillis(run.sortedNanos(), 50),
+        Timings.percentileMillis(run.sortedNanos(), 99), floor.perSecond() / run.perSecond(), run.failed());
   }
 }

@@ -22,6 +22,7 @@ import org.labvault.local.testing.Instruments;
 import org.labvault.local.testing.Instruments.Client;
 import org.labvault.local.testing.Instruments.Identity;
 import org.labvault.local.testing.StackExtension;
+import org.labvault.local.testing.Timings;
 import org.labvault.local.testing.Uploads;
 import org.labvault.shared.json.Json;
 
@@ -166,18 +167,14 @@ class InstrumentBenchmark {
     }
   }
 
-  private static double percentile(long[] sorted, int p) {
-    int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-    return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
-  }
 
   private static String ratios(long[] measured, long[] floor) {
-    return String.format("%-62s %8.2f %8.2f", "  ratio to the floor", percentile(measured, 50) / percentile(floor, 50),
-        percentile(measured, 99) / percentile(floor, 99));
+    return String.format("%-62s %8.2f %8.2f", "  ratio to the floor", Timings.percentileMillis(measured, 50) / Timings.percentileMillis(floor, 50),
+        Timings.percentileMillis(measured, 99) / Timings.percentileMillis(floor, 99));
   }
 
   private static String line(String label, long[] sorted) {
-    return String.format("%-62s %8.2f %8.2f %8.2f", label, percentile(sorted, 50), percentile(sorted, 99),
+    return String.format("%-62s %8.2f %8.2f %8.2f", label, Timings.percentileMillis(sorted, 50), Timings.percentileMillis(sorted, 99),
         sorted[sorted.length - 1] / 1e6);
   }
 }
