@@ -43,6 +43,7 @@ class InvokeE2ET {
     "list-apps.json, 200",
     "list-overdue-deletions.json, 200",
     "list-deletions-bad-status.json, 400",
+    "canary-latest.json, 404",
   })
   void everySampleEventRunsAgainstTheRealAdapters(String file, int status) throws Exception {
     byte[] event = Files.readAllBytes(Stacks.root().resolve("events/ops").resolve(file));
@@ -55,7 +56,7 @@ class InvokeE2ET {
   @Test
   void everySampleEventIsCoveredAbove() throws Exception {
     try (var files = Files.list(Stacks.root().resolve("events/ops"))) {
-      assertThat(files.map(p -> p.getFileName().toString()).sorted().toList()).hasSize(17);
+      assertThat(files.map(p -> p.getFileName().toString()).sorted().toList()).hasSize(18);
     }
   }
 
@@ -73,6 +74,19 @@ class InvokeE2ET {
         if (!folder.equals("uploadevents") && !folder.equals("instrumentingest")) {
           assertThat(answer.json().path("statusCode").asInt()).as(file + ": " + answer.body()).isBetween(200, 499);
         }
+      }
+    }
+  }
+
+  /** The canary's sample events fire its schedule now: one whole run through the stack's API. */
+  @Test
+  void theCanarysSampleEventsRunIt() throws Exception {
+    try (var files = Files.list(Stacks.root().resolve("events/canary"))) {
+      for (var file : files.sorted().toList()) {
+        var answer = api.raw("POST", "/local/invoke/CanaryFunction", Map.of("Content-Type", "application/json"), Files.readAllBytes(file));
+        assertThat(answer.status()).as(file.toString()).isEqualTo(200);
+        assertThat(answer.header("X-Amz-Function-Error")).as(file + ": " + answer.body()).isNull();
+        assertThat(answer.json().path("status").asText()).as(file + ": " + answer.body()).isEqualTo("PASSED");
       }
     }
   }
