@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -84,7 +85,7 @@ public final class HttpCanaryApi implements CanaryApi {
     var request = HttpRequest.newBuilder(declared.uploadUrl()).timeout(TIMEOUT)
         .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
     declared.headers().forEach((name, value) -> {
-      if (!SET_BY_THE_CLIENT.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+      if (!SET_BY_THE_CLIENT.contains(name.toLowerCase(Locale.ROOT))) {
         request.header(name, value);
       }
     });
