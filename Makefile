@@ -7,7 +7,7 @@
 MVNW ?= ./mvnw
 MVN  := $(MVNW) -B -q -DskipTests
 
-.PHONY: build-SharedLayer build-OpsFunction build-GroupsFunction build-PermissionsFunction build-AssetsFunction build-UploadEventsFunction build-DeletionFunction build-FanoutFunction build-RenotifyFunction build-BackupFunction build-BackupJobsFunction build-BackupOpsFunction build-AuditOpsFunction build-InstrumentsFunction build-InstrumentIngestFunction build-SampleElnFunction local test bench clean
+.PHONY: build-SharedLayer build-OpsFunction build-GroupsFunction build-PermissionsFunction build-AssetsFunction build-UploadEventsFunction build-DeletionFunction build-FanoutFunction build-RenotifyFunction build-BackupFunction build-BackupJobsFunction build-BackupOpsFunction build-AuditOpsFunction build-InstrumentsFunction build-InstrumentIngestFunction build-SampleElnFunction build-CanaryFunction local test bench clean
 
 # The layer: the shared library and every runtime dependency, in java/lib as Lambda expects.
 build-SharedLayer:
@@ -67,6 +67,10 @@ build-InstrumentIngestFunction:
 
 build-SampleElnFunction:
 	$(call function,sampleeln)
+
+# The synthetic transaction, on the schedule: the whole client path through the public API.
+build-CanaryFunction:
+	$(call function,canary)
 
 build-DeletionFunction:
 	$(call function,deletion)

@@ -50,7 +50,7 @@ class ArchitectureTest {
       noClasses().that().resideInAPackage("org.labvault.shared..")
           .should().dependOnClassesThat().resideInAnyPackage("org.labvault.ops..", "org.labvault.groups..", "org.labvault.permissions..",
               "org.labvault.assets..", "org.labvault.uploadevents..", "org.labvault.deletion..", "org.labvault.fanout..", "org.labvault.backup..", "org.labvault.sampleeln..",
-              "org.labvault.local..");
+              "org.labvault.canary..", "org.labvault.local..");
 
   @ArchTest
   static final ArchRule functionsDoNotDependOnTheLocalStack =
@@ -70,7 +70,8 @@ class ArchitectureTest {
       noClasses().that().resideInAPackage("org.labvault.dynamodb..")
           .should().dependOnClassesThat().resideInAnyPackage("org.labvault.shared..", "org.labvault.local..",
               "org.labvault.ops..", "org.labvault.groups..", "org.labvault.permissions..", "org.labvault.assets..",
-              "org.labvault.uploadevents..", "org.labvault.deletion..", "org.labvault.fanout..", "org.labvault.backup..", "org.labvault.sampleeln..");
+              "org.labvault.uploadevents..", "org.labvault.deletion..", "org.labvault.fanout..", "org.labvault.backup..", "org.labvault.sampleeln..",
+              "org.labvault.canary..");
 
   /** Only the Backup function reaches the backup bucket: deleting an asset never touches its copy. */
   @ArchTest
@@ -79,4 +80,12 @@ class ArchitectureTest {
           .and().resideOutsideOfPackages("org.labvault.backup..", "org.labvault.shared.backup..")
           .and().haveNameNotMatching(".*\\.Dagger[^.]*")
           .should().dependOnClassesThat().resideInAPackage("org.labvault.shared.backup..");
+
+  /** The canary is a client: it reaches LabVault's data only through the public API, as a client does. */
+  @ArchTest
+  static final ArchRule theCanaryReachesDataOnlyThroughTheApi =
+      noClasses().that().resideInAPackage("org.labvault.canary..")
+          .should().dependOnClassesThat().resideInAnyPackage("org.labvault.shared.asset..", "org.labvault.shared.auth..",
+              "org.labvault.shared.deletion..", "org.labvault.shared.instrument..", "org.labvault.shared.backup..",
+              "org.labvault.shared.audit..", "software.amazon.awssdk.services.s3..");
 }

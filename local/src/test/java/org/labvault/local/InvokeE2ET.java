@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -14,6 +17,7 @@ import org.labvault.local.testing.StackExtension;
 import org.labvault.local.testing.Stacks;
 
 /** POST /local/invoke runs one function once, like `sam local invoke -e events/...`. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the canary runs last: before it, there is no run to read
 class InvokeE2ET {
 
   @RegisterExtension static final StackExtension STACK = new StackExtension();
@@ -43,6 +47,7 @@ class InvokeE2ET {
     "list-apps.json, 200",
     "list-overdue-deletions.json, 200",
     "list-deletions-bad-status.json, 400",
+    "canary-latest.json, 404",
   })
   void everySampleEventRunsAgainstTheRealAdapters(String file, int status) throws Exception {
     byte[] event = Files.readAllBytes(Stacks.root().resolve("events/ops").resolve(file));
@@ -55,7 +60,7 @@ class InvokeE2ET {
   @Test
   void everySampleEventIsCoveredAbove() throws Exception {
     try (var files = Files.list(Stacks.root().resolve("events/ops"))) {
-      assertThat(files.map(p -> p.getFileName().toString()).sorted().toList()).hasSize(17);
+      assertThat(files.map(p -> p.getFileName().toString()).sorted().toList()).hasSize(18);
     }
   }
 
@@ -75,6 +80,25 @@ class InvokeE2ET {
         }
       }
     }
+  }
+
+  /** The canary's sample events fire its schedule now: one whole run through the stack's API. */
+  @Test
+  @Order(Integer.MAX_VALUE)
+  void theCanarysSampleEventsRunIt() throws Exception {
+    try (var files = Files.list(Stacks.root().resolve("events/canary"))) {
+      for (var file : files.sorted().toList()) {
+        var answer = api.raw("POST", "/local/invoke/CanaryFunction", Map.of("Content-Type", "application/json"), Files.readAllBytes(file));
+        assertThat(answer.status()).as(file.toString()).isEqualTo(200);
+        assertThat(answer.header("X-Amz-Function-Error")).as(file + ": " + answer.body()).isNull();
+        assertThat(answer.json().path("status").asText()).as(file + ": " + answer.body()).isEqualTo("PASSED");
+      }
+    }
+    // and the operators' sample event now reads that run
+    byte[] latest = Files.readAllBytes(Stacks.root().resolve("events/ops/canary-latest.json"));
+    var answer = api.raw("POST", "/local/invoke/OpsFunction", Map.of("Content-Type", "application/json"), latest);
+    assertThat(answer.json().path("statusCode").asInt()).as(answer.body()).isEqualTo(200);
+    assertThat(answer.json().path("body").asText()).contains("\"status\":\"PASSED\"");
   }
 
   @Test

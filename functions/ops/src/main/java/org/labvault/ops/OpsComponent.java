@@ -8,12 +8,14 @@ import org.labvault.shared.audit.AuditLog;
 import org.labvault.shared.aws.AuthModule;
 import org.labvault.shared.aws.AwsModule;
 import org.labvault.shared.aws.CoreModule;
+import org.labvault.shared.canary.CanaryModule;
 import org.labvault.shared.config.Config;
 import org.labvault.shared.deletion.DeletionModule;
 
 /** Everything the Ops function needs, built once per execution environment. */
 @Singleton
-@Component(modules = {CoreModule.class, AwsModule.class, AuthModule.class, DeletionModule.class, OpsModule.class})
+@Component(modules = {CoreModule.class, AwsModule.class, AuthModule.class, DeletionModule.class, CanaryModule.class,
+    OpsModule.class})
 interface OpsComponent {
   HealthService health();
 
@@ -22,6 +24,8 @@ interface OpsComponent {
   AppRegistryService apps();
 
   DeletionReportService deletions();
+
+  CanaryReportService canary();
 
   AuditLog audit();
 

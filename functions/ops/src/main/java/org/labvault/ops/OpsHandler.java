@@ -29,6 +29,7 @@ public final class OpsHandler
     NoticeService notices = ops.notices();
     AppRegistryService apps = ops.apps();
     DeletionReportService deletions = ops.deletions();
+    CanaryReportService canary = ops.canary();
     this.router =
         Router.builder()
             .translatingFailures(AwsFailures::unavailable)
@@ -43,6 +44,7 @@ public final class OpsHandler
                 apps.register(Caller.of(req), req.body(RegisterAppRequest.class).checked()))))
             .on("GET /ops/apps", req -> ApiResponse.ok(apps.list(req.page()).map(AppView::of)))
             .on("GET /ops/deletions", req -> ApiResponse.ok(deletions.list(req.query("status").orElse(null), req.page())))
+            .on("GET /ops/canary/latest", req -> ApiResponse.ok(canary.latest()))
             .build();
   }
 

@@ -198,4 +198,47 @@ class OpsHandlerTest {
     var res = handler.handleRequest(event, new FakeContext());
     assertThat(res.getStatusCode()).isEqualTo(401);
   }
+
+  private static org.labvault.shared.canary.domain.CanaryRun canaryRun(boolean uploadOk) {
+    return org.labvault.shared.canary.domain.CanaryRun.of("01CANARY", java.time.Instant.parse("2026-11-23T07:45:00Z"),
+        java.util.List.of(new org.labvault.shared.canary.domain.CanaryStep("token", true, 41),
+            new org.labvault.shared.canary.domain.CanaryStep("upload", uploadOk, 230)));
+  }
+
+  @ParameterizedTest
+  @Event(value = "ops/canary-latest.json", type = APIGatewayV2HTTPEvent.class)
+  void canaryLatest_shouldBe404_beforeTheFirstRun_thenTheRunInTheContractsShape(APIGatewayV2HTTPEvent event) {
+    // given no run
+    var before = handler.handleRequest(event, new FakeContext());
+    assertThat(before.getStatusCode()).isEqualTo(404);
+    assertThat(problemCode(before)).isEqualTo("NOT_FOUND");
+    // when the canary has run
+    ops.canaryResults().record(canaryRun(false));
+    var res = handler.handleRequest(event, new FakeContext());
+    // then
+    assertThat(res.getStatusCode()).isEqualTo(200);
+    var latest = body(res);
+    assertThat(latest.path("status").asText()).isEqualTo("FAILED");
+    assertThat(latest.path("at").asText()).isEqualTo("2026-11-23T07:45:00Z");
+    assertThat(latest.path("steps")).hasSize(2);
+    assertThat(latest.path("steps").get(1).path("name").asText()).isEqualTo("upload");
+    assertThat(latest.path("steps").get(1).path("ok").asBoolean()).isFalse();
+    assertThat(latest.path("steps").get(1).path("ms").asLong()).isEqualTo(230);
+  }
+
+  @ParameterizedTest
+  @Event(value = "ops/health.json", type = APIGatewayV2HTTPEvent.class)
+  void health_shouldReportTheCanarysLastRun_withoutFailingForIt(APIGatewayV2HTTPEvent event) {
+    // given no run yet: no canary field
+    assertThat(body(handler.handleRequest(event, new FakeContext())).has("canary")).isFalse();
+    // when a failed run is stored
+    ops.canaryResults().record(canaryRun(false));
+    var res = handler.handleRequest(event, new FakeContext());
+    // then /health stays 200 and says so
+    assertThat(res.getStatusCode()).isEqualTo(200);
+    assertThat(body(res).path("status").asText()).isEqualTo("ok");
+    assertThat(body(res).path("canary").path("status").asText()).isEqualTo("FAILED");
+    assertThat(body(res).path("canary").path("at").asText()).isEqualTo("2026-11-23T07:45:00Z");
+    assertThat(body(res).path("canary").has("steps")).isFalse();
+  }
 }

@@ -22,7 +22,8 @@ import org.labvault.ops.port.NoticeRepository;
 
 /** The Ops function with fakes for its ports and a clock fixed at the events' time. */
 @Singleton
-@Component(modules = {TestOpsComponent.Fakes.class, org.labvault.shared.deletion.DeletionModule.class})
+@Component(modules = {TestOpsComponent.Fakes.class, org.labvault.shared.deletion.DeletionModule.class,
+    org.labvault.shared.canary.CanaryModule.class})
 interface TestOpsComponent extends OpsComponent {
 
   Instant NOW = Instant.parse("2026-11-23T08:00:00Z");
@@ -35,6 +36,8 @@ interface TestOpsComponent extends OpsComponent {
   org.labvault.shared.testing.EmbeddedTable table();
 
   org.labvault.shared.deletion.port.AppRepository appRepository();
+
+  org.labvault.shared.canary.port.CanaryResults canaryResults();
 
   @Named("dynamodb")
   FakeProbe dynamoDb();

@@ -26,7 +26,7 @@ final class NoticeConsumer {
 
   /**
    * @throws DeletionNotice.Malformed for a body that can never be handled
-   * @throws LabVaultApi.ApiUnavailableException when the confirmation should be tried again
+   * @throws org.labvault.shared.client.ApiUnavailableException when the confirmation should be tried again
    */
   Confirmation consume(String body) {
     DeletionNotice notice = DeletionNotice.parse(body, json);

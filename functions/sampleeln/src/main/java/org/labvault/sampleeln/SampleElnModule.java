@@ -10,6 +10,7 @@ import org.labvault.sampleeln.adapter.DynamoCopyStore;
 import org.labvault.sampleeln.adapter.HttpLabVaultApi;
 import org.labvault.sampleeln.port.CopyStore;
 import org.labvault.sampleeln.port.LabVaultApi;
+import org.labvault.shared.client.ClientCredentials;
 import org.labvault.shared.config.Config;
 
 /** The sample's copies in DynamoDB and LabVault's API over HTTPS. */
@@ -25,6 +26,11 @@ interface SampleElnModule {
   @Singleton
   static SampleElnSettings settings(Config config) {
     return SampleElnSettings.from(config);
+  }
+
+  @Provides
+  static ClientCredentials client(SampleElnSettings settings) {
+    return settings.client();
   }
 
   @Provides

@@ -1,36 +1,22 @@
 package org.labvault.sampleeln;
 
-import java.net.URI;
+import org.labvault.shared.client.ClientCredentials;
 import org.labvault.shared.config.Config;
 
 /**
- * Where LabVault and its token endpoint are, and this application's client credentials; read once
- * at INIT, so a function deployed without them fails there, not on a message.
+ * Where LabVault and its token endpoint are, this application's client credentials and its own
+ * table; read once at INIT, so a function deployed without them fails there, not on a message.
  */
-public record SampleElnSettings(URI apiUrl, URI tokenUrl, String clientId, String clientSecret, String table) {
+public record SampleElnSettings(ClientCredentials client, String table) {
 
-  public static final String LABVAULT_API_URL = "LABVAULT_API_URL";
-  public static final String TOKEN_URL = "TOKEN_URL";
-  public static final String CLIENT_ID = "CLIENT_ID";
-  public static final String CLIENT_SECRET = "CLIENT_SECRET";
+  public static final String LABVAULT_API_URL = ClientCredentials.LABVAULT_API_URL;
+  public static final String TOKEN_URL = ClientCredentials.TOKEN_URL;
+  public static final String CLIENT_ID = ClientCredentials.CLIENT_ID;
+  public static final String CLIENT_SECRET = ClientCredentials.CLIENT_SECRET;
   /** The sample's own table (pk externalRef). */
   public static final String ELN_TABLE_NAME = "ELN_TABLE_NAME";
 
   static SampleElnSettings from(Config config) {
-    return new SampleElnSettings(uri(config, LABVAULT_API_URL), uri(config, TOKEN_URL), config.require(CLIENT_ID),
-        config.require(CLIENT_SECRET), config.require(ELN_TABLE_NAME));
-  }
-
-  private static URI uri(Config config, String name) {
-    String value = config.require(name);
-    try {
-      URI uri = URI.create(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
-      if (uri.getScheme() != null && uri.getScheme().startsWith("http") && uri.getHost() != null) {
-        return uri;
-      }
-    } catch (IllegalArgumentException e) {
-      // reported below
-    }
-    throw new Config.ConfigException("environment variable " + name + " must be an http(s) URL");
+    return new SampleElnSettings(ClientCredentials.from(config), config.require(ELN_TABLE_NAME));
   }
 }

@@ -13,8 +13,9 @@ import org.labvault.local.template.Model;
 /**
  * The OAuth 2.0 client-credentials grant of a Cognito domain's {@code /oauth2/token}, for the
  * template's application clients: the client authenticates with HTTP Basic (or the form's
- * {@code client_id} and {@code client_secret}) and gets an access token for {@code app:<name>}.
- * Errors are OAuth's ({@code invalid_request}, {@code invalid_client},
+ * {@code client_id} and {@code client_secret}) and gets an access token for {@code app:<name>}
+ * with the scopes it asked for (all the template allows it when it asks for none). Errors are
+ * OAuth's ({@code invalid_request}, {@code invalid_client}, {@code invalid_scope},
  * {@code unsupported_grant_type}).
  */
 public final class ClientCredentialsGrant {
@@ -62,7 +63,16 @@ public final class ClientCredentialsGrant {
         secret.getBytes(StandardCharsets.UTF_8), secrets.apply(client).getBytes(StandardCharsets.UTF_8))) {
       return error(401, "invalid_client");
     }
-    TokenIssuer.Token token = issuer.issue(client.subject(), null, TokenIssuer.DEFAULT_TENANT, List.of(), ttlSeconds);
+    List<String> scopes = client.scopes();
+    String asked = fields.get("scope");
+    if (asked != null && !asked.isBlank()) {
+      scopes = List.of(asked.strip().split("\\s+"));
+      if (!client.scopes().containsAll(scopes)) {
+        return error(400, "invalid_scope");
+      }
+    }
+    TokenIssuer.Token token =
+        issuer.issue(client.subject(), null, TokenIssuer.DEFAULT_TENANT, List.of(), scopes, ttlSeconds);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("access_token", token.token());
     body.put("expires_in", ttlSeconds);

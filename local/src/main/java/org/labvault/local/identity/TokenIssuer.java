@@ -87,6 +87,11 @@ public final class TokenIssuer {
   public record Token(String token, Instant expiresAt) {}
 
   public Token issue(String sub, String email, String tenant, List<String> groups, long ttlSeconds) {
+    return issue(sub, email, tenant, groups, List.of(), ttlSeconds);
+  }
+
+  /** A token with OAuth scopes too, as Cognito's {@code scope} claim: the names separated by spaces. */
+  public Token issue(String sub, String email, String tenant, List<String> groups, List<String> scopes, long ttlSeconds) {
     Instant now = clock.instant();
     Instant expiresAt = now.plusSeconds(ttlSeconds);
     JWTClaimsSet.Builder claims =
@@ -105,6 +110,9 @@ public final class TokenIssuer {
     }
     if (!groups.isEmpty()) {
       claims.claim("cognito:groups", groups);
+    }
+    if (!scopes.isEmpty()) {
+      claims.claim("scope", String.join(" ", scopes));
     }
     return new Token(sign(claims.build()), expiresAt);
   }

@@ -151,9 +151,13 @@ public final class Model {
 
   /**
    * A user pool client that calls the API with the client-credentials grant, as the application
-   * {@code app:<name>}.
+   * {@code app:<name>}, with the OAuth scopes the template allows it.
    */
-  public record AppClient(String logicalId, String name, String clientId) {
+  public record AppClient(String logicalId, String name, String clientId, List<String> scopes) {
+
+    public AppClient {
+      scopes = List.copyOf(scopes);
+    }
 
     /** Where its generated secret is kept. */
     public String secretId() {

@@ -1132,7 +1132,9 @@ public final class StackModel {
     List<?> flows = list(intrinsics.resolve(props.get("AllowedOAuthFlows"), id + ".AllowedOAuthFlows"));
     if (secret && flows.contains("client_credentials")) {
       String name = intrinsics.resolveString(props.get("ClientName"), id + ".ClientName");
-      appClients.put(id, new Model.AppClient(id, name, name));
+      List<String> scopes = list(intrinsics.resolve(props.get("AllowedOAuthScopes"), id + ".AllowedOAuthScopes"))
+          .stream().map(String::valueOf).toList();
+      appClients.put(id, new Model.AppClient(id, name, name, scopes));
     }
   }
 

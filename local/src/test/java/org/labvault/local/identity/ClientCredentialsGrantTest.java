@@ -15,7 +15,8 @@ import org.labvault.local.template.Model;
 
 class ClientCredentialsGrantTest {
 
-  static final Model.AppClient ELN = new Model.AppClient("SampleElnAppClient", "sample-eln", "sample-eln");
+  static final Model.AppClient ELN = new Model.AppClient("SampleElnAppClient", "sample-eln", "sample-eln",
+      java.util.List.of("labvault/app-links"));
   static final String SECRET = "s3cr3t-of-the-sample-application-0123456789abcdefg";
 
   @TempDir Path dir;
@@ -40,6 +41,16 @@ class ClientCredentialsGrantTest {
     var claims = SignedJWT.parse((String) answer.body().get("access_token")).getJWTClaimsSet();
     assertThat(claims.getSubject()).isEqualTo("app:sample-eln");
     assertThat(claims.getAudience()).containsExactly("labvault");
+    assertThat(claims.getStringClaim("scope")).isEqualTo("labvault/app-links");
+  }
+
+  @Test
+  void aClientGetsEveryScopeItIsAllowed_whenItAsksForNone_andNeverOneItIsNot() throws Exception {
+    var answer = grant.token(basic("sample-eln", SECRET), "grant_type=client_credentials");
+    var claims = SignedJWT.parse((String) answer.body().get("access_token")).getJWTClaimsSet();
+    assertThat(claims.getStringClaim("scope")).isEqualTo("labvault/app-links");
+    assertThat(grant.token(basic("sample-eln", SECRET), "grant_type=client_credentials&scope=labvault%2Fcanary").body())
+        .containsEntry("error", "invalid_scope");
   }
 
   @Test

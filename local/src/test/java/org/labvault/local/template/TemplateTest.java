@@ -346,4 +346,34 @@ class TemplateTest {
   private static List<?> asList(Object value) {
     return value instanceof List<?> l ? l : value == null ? List.of() : List.of(value);
   }
+
+  @Test
+  void theCanaryRunsEvery15MinutesAsItsOwnClient_withOnlyItsResultAndAlarmsToWrite() {
+    var canary = model.functions().get("CanaryFunction");
+    assertThat(canary.events()).filteredOn(e -> e instanceof EventSource.Schedule)
+        .extracting(e -> ((EventSource.Schedule) e).expression()).containsExactly("rate(15 minutes)");
+    assertThat(canary.environment()).containsKeys("LABVAULT_API_URL", "TOKEN_URL", "CLIENT_ID", "CLIENT_SECRET");
+    assertThat(canary.environment().get("CLIENT_ID")).isEqualTo("canary");
+    // it reaches data only through the API: one PutItem grant, on its result and on alarms
+    var statements = new ArrayList<Map<String, Object>>();
+    for (Object policy : (List<?>) props("CanaryFunction").get("Policies")) {
+      for (Object st : (List<?>) Template.map(policy).get("Statement")) {
+        statements.add(Template.map(st));
+      }
+    }
+    assertThat(statements).singleElement().satisfies(st -> {
+      assertThat(st.get("Action")).isEqualTo("dynamodb:PutItem");
+      assertThat(String.valueOf(st.get("Condition"))).contains("[CANARY, ALARMS#*]");
+    });
+    // only the canary's client may be granted the canary's scope
+    for (var resource : template.resources().entrySet()) {
+      if ("AWS::Cognito::UserPoolClient".equals(resource.getValue().get("Type"))) {
+        var scopes = Template.map(resource.getValue().get("Properties")).get("AllowedOAuthScopes");
+        assertThat(String.valueOf(scopes)).as(resource.getKey())
+            .matches(resource.getKey().equals("CanaryAppClient") ? "\\[labvault/canary]" : "(?!.*labvault/canary).*");
+      }
+    }
+    assertThat(model.appClients()).containsKey("canary");
+    assertThat(model.appClients().get("canary").scopes()).containsExactly("labvault/canary");
+  }
 }

@@ -7,8 +7,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import javax.inject.Inject;
-import org.labvault.sampleeln.SampleElnSettings;
 import org.labvault.sampleeln.port.LabVaultApi;
+import org.labvault.shared.client.ApiUnavailableException;
+import org.labvault.shared.client.ClientCredentials;
+import org.labvault.shared.client.ClientCredentialsTokens;
 
 /** LabVault's public API over HTTPS with a bearer token of this application's client. */
 public final class HttpLabVaultApi implements LabVaultApi {
@@ -17,10 +19,10 @@ public final class HttpLabVaultApi implements LabVaultApi {
 
   private final HttpClient http;
   private final ClientCredentialsTokens tokens;
-  private final SampleElnSettings settings;
+  private final ClientCredentials settings;
 
   @Inject
-  public HttpLabVaultApi(HttpClient http, ClientCredentialsTokens tokens, SampleElnSettings settings) {
+  public HttpLabVaultApi(HttpClient http, ClientCredentialsTokens tokens, ClientCredentials settings) {
     this.http = http;
     this.tokens = tokens;
     this.settings = settings;

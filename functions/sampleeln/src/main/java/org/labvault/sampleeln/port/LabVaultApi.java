@@ -14,18 +14,7 @@ public interface LabVaultApi {
   /**
    * Confirms that this application deleted its copy of a deleted link.
    *
-   * @throws ApiUnavailableException when LabVault or the token endpoint failed or did not answer (try again later)
+   * @throws org.labvault.shared.client.ApiUnavailableException when LabVault or the token endpoint failed or did not answer (try again later)
    */
   Confirmation confirmDeletion(String linkId);
-
-  /** A failure worth retrying: 5xx, a timeout, a refused token. */
-  final class ApiUnavailableException extends RuntimeException {
-    public ApiUnavailableException(String message) {
-      super(message);
-    }
-
-    public ApiUnavailableException(String message, Throwable cause) {
-      super(message, cause);
-    }
-  }
 }

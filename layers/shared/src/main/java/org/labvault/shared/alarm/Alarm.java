@@ -18,7 +18,9 @@ public record Alarm(String alarmId, Instant at, AlarmType type, IncidentCategory
     DENIAL_BURST(IncidentCategory.CYBER_SECURITY),
     MASS_DELETE(IncidentCategory.CYBER_SECURITY),
     BACKUP_FAILED(IncidentCategory.PRODUCTION),
-    DELETION_OVERDUE(IncidentCategory.PRODUCTION);
+    DELETION_OVERDUE(IncidentCategory.PRODUCTION),
+    /** The synthetic transaction (create, upload, verify, download, delete) failed a step. */
+    CANARY_FAILED(IncidentCategory.PRODUCTION);
 
     private final IncidentCategory category;
 

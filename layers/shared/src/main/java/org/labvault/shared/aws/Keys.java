@@ -195,6 +195,11 @@ public final class Keys {
     return "0".repeat(Math.max(0, width - digits.length())) + digits;
   }
 
+  /** The canary's partition: its latest run is the item {@link #CANARY_LATEST}. */
+  public static final String CANARY = "CANARY";
+
+  public static final String CANARY_LATEST = "LATEST";
+
   /** The alarms raised on one UTC day. */
   public static String alarmDay(String isoDate) {
     return "ALARMS#" + isoDate;

@@ -30,6 +30,18 @@ public record Principal(String userId, String email, String tenant, Set<String> 
   /** The user id of an instrument, as its certificate identifies it: never a token's subject. */
   public static final String INSTRUMENT_PREFIX = "instrument:";
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+  static final String SCOPE = "scope";
+
+  /**
+   * The scope only the canary's app client is allowed (template: CanaryAppClient). Cognito puts a
+   * resource server's scope only into client-credentials tokens of clients allowed it; user sign-ins
+   * carry none, and the HTTP API's authorizer verifies the token before any claim is read here.
+   */
+  public static final String CANARY_SCOPE = "labvault/canary";
+  /** Who the canary is: the creator, hence ADMIN, of the groups it makes and nothing else. */
+  public static final String CANARY_USER_ID = "app:canary";
+  /** The canary's own tenant: no customer belongs to it. */
+  public static final String CANARY_TENANT = "labvault-canary";
 
   public Principal {
     groups = Set.copyOf(groups);
@@ -79,6 +91,14 @@ public record Principal(String userId, String email, String tenant, Set<String> 
       // instruments are identified by their certificates; a token must never pose as one
       throw new UnauthorizedException("the token's subject is reserved for instruments");
     }
+    if (parseScopes(claims.get(SCOPE)).contains(CANARY_SCOPE)) {
+      // the one place the canary's identity is made: a fixed subject and tenant, never an operator
+      return new Principal(CANARY_USER_ID, null, CANARY_TENANT, Set.of());
+    }
+    if (sub.equals(CANARY_USER_ID)) {
+      // only the canary's scope makes the canary; a token that merely names it must not pose as it
+      throw new UnauthorizedException("the token's subject is reserved for the canary");
+    }
     if (sub.length() > ApiRequest.MAX_ID_LENGTH) {
       // a verified token, but its subject could not name a key: a 400 before any read
       throw ValidationException.field(SUB, "must be at most " + ApiRequest.MAX_ID_LENGTH + " characters");
@@ -107,6 +127,18 @@ public record Principal(String userId, String email, String tenant, Set<String> 
       return Set.of();
     }
     return Set.copyOf(List.of(WHITESPACE.split(inner))); // a name given twice is one name
+  }
+
+  /** OAuth's {@code scope} claim: names separated by spaces (a JWT array arrives as {@code "[a b]"}). */
+  static Set<String> parseScopes(String raw) {
+    if (raw == null || raw.isBlank()) {
+      return Set.of();
+    }
+    String names = raw.strip();
+    if (names.startsWith("[") && names.endsWith("]")) {
+      names = names.substring(1, names.length() - 1).strip();
+    }
+    return names.isEmpty() ? Set.of() : Set.copyOf(List.of(WHITESPACE.split(names)));
   }
 
   private static String blankToNull(String s) {

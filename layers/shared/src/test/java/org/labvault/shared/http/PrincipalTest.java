@@ -79,4 +79,32 @@ class PrincipalTest {
     assertThat(Principal.fromClaims(Map.of("sub", "a")).tenantId()).isEmpty();
     assertThat(Principal.fromClaims(Map.of("sub", "a", "custom:tenant", "acme")).tenantId()).contains("acme");
   }
+
+  @Test
+  void fromClaims_shouldMakeTheCanary_onlyFromItsScope() {
+    // given a client-credentials token of the canary's client (AWS: sub is the client id)
+    var canary = Principal.fromClaims(Map.of("sub", "7c1ab2clientid", "scope", "labvault/canary",
+        "custom:tenant", "acme", "cognito:groups", "[operators]"));
+    // then its identity is fixed, whatever else the token says
+    assertThat(canary.userId()).isEqualTo(Principal.CANARY_USER_ID);
+    assertThat(canary.tenant()).isEqualTo(Principal.CANARY_TENANT);
+    assertThat(canary.isOperator()).isFalse();
+    assertThat(Principal.fromClaims(Map.of("sub", "app:canary", "scope", "openid labvault/canary")).userId())
+        .isEqualTo("app:canary");
+  }
+
+  @Test
+  void fromClaims_shouldRefuseATokenThatNamesTheCanaryWithoutItsScope() {
+    assertThatThrownBy(() -> Principal.fromClaims(Map.of("sub", "app:canary", "custom:tenant", "labvault-canary")))
+        .isInstanceOf(UnauthorizedException.class);
+    assertThatThrownBy(() -> Principal.fromClaims(Map.of("sub", "app:canary", "scope", "labvault/app-links")))
+        .isInstanceOf(UnauthorizedException.class);
+  }
+
+  @Test
+  void fromClaims_shouldNotMakeTheCanary_fromLookalikeScopes() {
+    for (String scope : new String[] {"labvault/canary-x", "labvault/Canary", "x,labvault/canary", "labvault"}) {
+      assertThat(Principal.fromClaims(Map.of("sub", "alice", "scope", scope)).userId()).as(scope).isEqualTo("alice");
+    }
+  }
 }

@@ -1,4 +1,4 @@
-package org.labvault.sampleeln.adapter;
+package org.labvault.shared.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -13,8 +13,6 @@ import java.time.Instant;
 import java.util.Base64;
 import javax.inject.Inject;
 import javax.inject.Singleton;
-import org.labvault.sampleeln.SampleElnSettings;
-import org.labvault.sampleeln.port.LabVaultApi.ApiUnavailableException;
 import org.labvault.shared.json.Json;
 
 /**
@@ -30,14 +28,14 @@ public final class ClientCredentialsTokens {
   static final Duration MARGIN = Duration.ofSeconds(60);
 
   private final HttpClient http;
-  private final SampleElnSettings settings;
+  private final ClientCredentials settings;
   private final Json json;
   private final Clock clock;
   private String token;
   private Instant renewAt = Instant.MIN;
 
   @Inject
-  public ClientCredentialsTokens(HttpClient http, SampleElnSettings settings, Json json, Clock clock) {
+  public ClientCredentialsTokens(HttpClient http, ClientCredentials settings, Json json, Clock clock) {
     this.http = http;
     this.settings = settings;
     this.json = json;
