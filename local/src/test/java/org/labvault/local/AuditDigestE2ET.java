@@ -101,6 +101,24 @@ class AuditDigestE2ET {
   }
 
   @Test
+  @Order(2)
+  void theTemplatesHourlySchedule_takesADigestWhenItFires() throws Exception {
+    // given
+    long before = digestTip();
+    var scheduler = STACK.stack().scheduler();
+    assertThat(scheduler.nextFire("AuditDigestFunction", "Hourly")).isAfter(Instant.now().plusSeconds(50 * 60));
+    // when: an hour passes
+    scheduler.advance(java.time.Duration.ofHours(1));
+    // then: the digest is taken asynchronously, shortly after
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+    while (digestTip() == before && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    assertThat(digestTip()).isEqualTo(before + 1);
+    assertThat(verify().path("valid").asBoolean()).isTrue();
+  }
+
+  @Test
   @Order(3)
   void aDigestWhoseSignatureWasReplaced_isNamed() {
     long seq = takeDigest();
