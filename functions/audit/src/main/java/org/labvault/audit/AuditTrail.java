@@ -56,13 +56,11 @@ public final class AuditTrail {
   public VerifyReport verify() {
     int chains = AuditChains.count(config);
     Optional<DigestTip> tip = digests.tip();
-    long lastDigest = tip.map(DigestTip::seq).orElse(0L);
-    List<StoredDigest> signed = new ArrayList<>();
-    for (StoredDigest d : digests.all()) {
-      if (d.position() > lastDigest && tip.isPresent()) {
-        break;
-      }
-      signed.add(d);
+    List<StoredDigest> signed = upTo(tip, digests.all());
+    if (tip.isEmpty() && !signed.isEmpty()) {
+      // the first digest may have been appended just now; if the head is still missing, it was removed
+      tip = digests.tip();
+      signed = upTo(tip, signed);
     }
     Map<Integer, Set<Long>> wanted = DigestVerifier.wanted(signed);
     List<ChainVerifier.Result> results = new ArrayList<>();
@@ -96,5 +94,17 @@ public final class AuditTrail {
     DigestVerifier.Result result = new DigestVerifier(digestKey.key(), digestKey.keyIds()).verify(signed, tip, named);
     return result.broken() != null ? VerifyReport.broken(checked, result.broken())
         : VerifyReport.valid(checked, chains, result.verified());
+  }
+
+  /** The digests up to the tip read before them: later ones were appended meanwhile, left to the next check. */
+  private static List<StoredDigest> upTo(Optional<DigestTip> tip, Iterable<StoredDigest> all) {
+    List<StoredDigest> kept = new ArrayList<>();
+    for (StoredDigest d : all) {
+      if (tip.isPresent() && d.position() > tip.get().seq()) {
+        break;
+      }
+      kept.add(d);
+    }
+    return kept;
   }
 }

@@ -206,6 +206,32 @@ class AuditDigestTest {
   }
 
   @Test
+  void verify_shouldNameTheLastDigest_whenTheDigestsHeadWasRemoved() {
+    // given
+    writeRecords(4);
+    c.writer().take("op-1", "req-1");
+    c.writer().take("op-1", "req-2");
+    // when: the head is removed, as if no digest had been taken
+    table.client().deleteItem(r -> r.tableName(EmbeddedTable.NAME).key(Map.of(Keys.PK, AttributeValue.fromS(Keys.AUDIT_DIGESTS),
+        Keys.SK, AttributeValue.fromS(Keys.AUDIT_HEAD))));
+    // then: the digests are still checked, and the missing head named
+    assertThat(c.trail().verify().firstBroken()).isEqualTo(BrokenLink.digest(2, BrokenLink.Reason.DIGEST_LINK_BROKEN));
+  }
+
+  @Test
+  void verify_shouldLeaveOutADigestBeyondTheHead_asOneAppendedDuringTheCheck() {
+    // given: a digest item past the head (a digest being appended while the check reads)
+    writeRecords(4);
+    c.writer().take("op-1", "req-1");
+    var extra = digestItem(1);
+    extra.put(Keys.SK, AttributeValue.fromS(Keys.auditRecord(2)));
+    extra.put("seq", AttributeValue.fromN("2"));
+    put(extra);
+    // when / then: it is left to the next check, not trusted
+    assertThat(c.trail().verify()).isEqualTo(VerifyReport.valid(5, CHAINS, 1));
+  }
+
+  @Test
   void verify_shouldReportTheChainsFirst_whenARecordAndADigestAreBroken() {
     // given
     writeRecords(6);
