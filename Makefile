@@ -7,7 +7,7 @@
 MVNW ?= ./mvnw
 MVN  := $(MVNW) -B -q -DskipTests
 
-.PHONY: build-SharedLayer build-OpsFunction build-GroupsFunction build-PermissionsFunction build-AssetsFunction build-UploadEventsFunction build-DeletionFunction build-FanoutFunction build-RenotifyFunction build-BackupFunction build-BackupJobsFunction build-BackupOpsFunction build-AuditOpsFunction build-InstrumentsFunction build-InstrumentIngestFunction build-SampleElnFunction build-CanaryFunction local test bench clean
+.PHONY: build-SharedLayer build-OpsFunction build-GroupsFunction build-PermissionsFunction build-AssetsFunction build-UploadEventsFunction build-DeletionFunction build-FanoutFunction build-RenotifyFunction build-BackupFunction build-BackupJobsFunction build-BackupOpsFunction build-AuditOpsFunction build-AuditDigestFunction build-InstrumentsFunction build-InstrumentIngestFunction build-SampleElnFunction build-CanaryFunction local test bench clean
 
 # The layer: the shared library and every runtime dependency, in java/lib as Lambda expects.
 build-SharedLayer:
@@ -56,6 +56,10 @@ build-BackupOpsFunction:
 
 # The operators' audit routes: read the trail, verify its hash chains.
 build-AuditOpsFunction:
+	$(call function,audit)
+
+# The digest writer shares the audit module (one jar, two handlers).
+build-AuditDigestFunction:
 	$(call function,audit)
 
 build-InstrumentsFunction:

@@ -40,7 +40,7 @@ class InputE2ET {
   private static final Set<String> NO_BODY =
       Set.of("POST /invitations/{invitationId}/accept", "POST /invitations/{invitationId}/decline",
           "POST /app-links/{linkId}/confirm-deletion", "POST /ops/backups/run", "POST /ops/backups/verify", "POST /ops/audit/verify",
-          "POST /ops/assets/{assetId}/restore", "PUT /groups/{groupId}/instruments/{instrumentId}");
+          "POST /ops/audit/digests", "POST /ops/assets/{assetId}/restore", "PUT /groups/{groupId}/instruments/{instrumentId}");
 
   @BeforeAll
   static void users() {

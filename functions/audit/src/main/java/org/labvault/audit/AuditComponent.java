@@ -12,7 +12,7 @@ import org.labvault.shared.config.Config;
 
 /** The audit function's wiring, built once per execution environment. */
 @Singleton
-@Component(modules = {CoreModule.class, AwsModule.class, AuthModule.class, AuditFunctionModule.class})
+@Component(modules = {CoreModule.class, AwsModule.class, AuthModule.class, AuditFunctionModule.class, DigestVerifyingModule.class})
 interface AuditComponent {
   AuditTrail trail();
 

@@ -2,39 +2,44 @@ package org.labvault.audit;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.inject.Inject;
 import org.labvault.audit.domain.AuditRecordView;
-import org.labvault.audit.domain.BrokenLink;
-import org.labvault.audit.domain.ChainHead;
+import org.labvault.audit.domain.DigestTip;
+import org.labvault.audit.domain.StoredDigest;
 import org.labvault.audit.domain.VerifyReport;
-import org.labvault.audit.port.AuditDigests;
 import org.labvault.audit.port.AuditStore;
+import org.labvault.audit.port.DigestLog;
+import org.labvault.audit.port.DigestPublicKey;
 import org.labvault.shared.audit.AuditChains;
 import org.labvault.shared.config.Config;
 import org.labvault.shared.http.Page;
 import org.labvault.shared.http.PageRequest;
 
-/** The operators' view of the audit trail: records by time, and the verification of every chain. */
+/** The operators' view of the audit trail: records by time, and the verification of every chain and digest. */
 public final class AuditTrail {
 
   /** Chains are checked side by side, each streamed page by page; at most this many at once. */
   static final int PARALLEL_CHAINS = 8;
 
   private final AuditStore store;
-  private final AuditDigests digests;
+  private final DigestLog digests;
+  private final DigestPublicKey digestKey;
   private final Config config;
 
   @Inject
-  AuditTrail(AuditStore store, AuditDigests digests, Config config) {
+  AuditTrail(AuditStore store, DigestLog digests, DigestPublicKey digestKey, Config config) {
     this.store = store;
     this.digests = digests;
+    this.digestKey = digestKey;
     this.config = config;
   }
 
@@ -43,15 +48,28 @@ public final class AuditTrail {
     return store.since(since, page).map(AuditRecordView::of);
   }
 
-  /** Every chain checked; the first break (lowest chain) is named. */
+  /**
+   * Every chain checked, then every signed digest; the first break is named (the lowest chain's,
+   * then the first digest's). The digests are read first, so each record they name already exists
+   * when its chain is read; a digest appended meanwhile is left to the next verification.
+   */
   public VerifyReport verify() {
     int chains = AuditChains.count(config);
+    Optional<DigestTip> tip = digests.tip();
+    List<StoredDigest> signed = upTo(tip, digests.all());
+    if (tip.isEmpty() && !signed.isEmpty()) {
+      // the first digest may have been appended just now; if the head is still missing, it was removed
+      tip = digests.tip();
+      signed = upTo(tip, signed);
+    }
+    Map<Integer, Set<Long>> wanted = DigestVerifier.wanted(signed);
     List<ChainVerifier.Result> results = new ArrayList<>();
     try (ExecutorService pool = Executors.newFixedThreadPool(Math.min(chains, PARALLEL_CHAINS))) {
       List<Future<ChainVerifier.Result>> pending = new ArrayList<>();
       for (int c = 0; c < chains; c++) {
         int chain = c;
-        pending.add(pool.submit(() -> ChainVerifier.verify(chain, store.head(chain), store.chain(chain))));
+        Set<Long> seqs = wanted.getOrDefault(chain, Set.of());
+        pending.add(pool.submit(() -> ChainVerifier.verify(chain, store.head(chain), store.chain(chain), seqs)));
       }
       for (Future<ChainVerifier.Result> f : pending) {
         results.add(f.get());
@@ -63,16 +81,30 @@ public final class AuditTrail {
       throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
     }
     long checked = results.stream().mapToLong(ChainVerifier.Result::checked).sum();
-    Map<Integer, ChainHead> heads = new TreeMap<>();
+    Map<Integer, Map<Long, String>> named = new HashMap<>();
     for (ChainVerifier.Result r : results) {
-      BrokenLink broken = r.broken();
-      if (broken != null) {
-        return VerifyReport.broken(checked, broken);
+      if (r.broken() != null) {
+        return VerifyReport.broken(checked, r.broken());
       }
-      if (r.last() != null) {
-        heads.put(r.chain(), r.last());
-      }
+      named.put(r.chain(), r.named());
     }
-    return VerifyReport.valid(checked, chains, digests.verify(heads));
+    if (signed.isEmpty() && tip.isEmpty()) {
+      return VerifyReport.valid(checked, chains, 0);
+    }
+    DigestVerifier.Result result = new DigestVerifier(digestKey.key(), digestKey.keyIds()).verify(signed, tip, named);
+    return result.broken() != null ? VerifyReport.broken(checked, result.broken())
+        : VerifyReport.valid(checked, chains, result.verified());
+  }
+
+  /** The digests up to the tip read before them: later ones were appended meanwhile, left to the next check. */
+  private static List<StoredDigest> upTo(Optional<DigestTip> tip, Iterable<StoredDigest> all) {
+    List<StoredDigest> kept = new ArrayList<>();
+    for (StoredDigest d : all) {
+      if (tip.isPresent() && d.position() > tip.get().seq()) {
+        break;
+      }
+      kept.add(d);
+    }
+    return kept;
   }
 }

@@ -1,7 +1,10 @@
 package org.labvault.audit;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.labvault.audit.domain.BrokenLink;
 import org.labvault.audit.domain.BrokenLink.Reason;
 import org.labvault.audit.domain.ChainHead;
@@ -11,16 +14,29 @@ import org.labvault.shared.audit.AuditRecord;
 /**
  * Checks one chain: seqs from 1 without gaps, each record where its key says, each record's hash
  * recomputed, each prevHash the previous record's hash, and the head naming the last record (so
- * that removing the newest records is found too). Stops at the first break.
+ * that removing the newest records is found too). Stops at the first break. On the way it keeps
+ * the hashes of the seqs signed digests name, for the digests' check.
  */
 final class ChainVerifier {
 
-  /** What one chain's check found: how many records were read, and the first break if any. */
-  record Result(int chain, long checked, BrokenLink broken, ChainHead last) {}
+  /**
+   * What one chain's check found: how many records were read, the first break if any, the last
+   * record, and the hash of every record a digest names (by seq).
+   */
+  record Result(int chain, long checked, BrokenLink broken, ChainHead last, Map<Long, String> named) {
+    Result(int chain, long checked, BrokenLink broken, ChainHead last) {
+      this(chain, checked, broken, last, Map.of());
+    }
+  }
 
   private ChainVerifier() {}
 
   static Result verify(int chain, Optional<ChainHead> head, Iterable<StoredRecord> records) {
+    return verify(chain, head, records, Set.of());
+  }
+
+  static Result verify(int chain, Optional<ChainHead> head, Iterable<StoredRecord> records, Set<Long> wanted) {
+    Map<Long, String> named = new HashMap<>();
     long expected = 1;
     String prev = AuditRecord.GENESIS;
     long checked = 0;
@@ -41,12 +57,15 @@ final class ChainVerifier {
         return new Result(chain, checked, BrokenLink.at(chain, expected, Reason.PREV_HASH_MISMATCH), null);
       }
       prev = r.hash();
+      if (!wanted.isEmpty() && wanted.contains(expected)) {
+        named.put(expected, prev);
+      }
       expected++;
     }
     long last = expected - 1;
     ChainHead tail = new ChainHead(last, prev);
     if (head.isEmpty()) {
-      return last == 0 ? new Result(chain, checked, null, null)
+      return last == 0 ? new Result(chain, checked, null, null, named)
           : new Result(chain, checked, BrokenLink.at(chain, last, Reason.HEAD_MISMATCH), null);
     }
     ChainHead h = head.get();
@@ -57,6 +76,6 @@ final class ChainVerifier {
     if (h.seq() != last || !Objects.equals(h.hash(), prev)) {
       return new Result(chain, checked, BrokenLink.at(chain, last, Reason.HEAD_MISMATCH), null);
     }
-    return new Result(chain, checked, null, tail);
+    return new Result(chain, checked, null, tail, named);
   }
 }

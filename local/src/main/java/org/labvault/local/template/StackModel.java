@@ -37,6 +37,7 @@ public final class StackModel {
   static final String TOPIC = "AWS::SNS::Topic";
   static final String SUBSCRIPTION = "AWS::SNS::Subscription";
   static final String MANAGED_POLICY = "AWS::IAM::ManagedPolicy";
+  static final String ROLE = "AWS::IAM::Role";
   static final String IOT_POLICY = "AWS::IoT::Policy";
   static final String KMS_KEY = "AWS::KMS::Key";
   static final String KMS_ALIAS = "AWS::KMS::Alias";
@@ -47,7 +48,7 @@ public final class StackModel {
   private static final Set<String> FUNCTION_PROPERTIES =
       Set.of("Handler", "CodeUri", "Runtime", "Architectures", "MemorySize", "Timeout", "Tracing",
           "Layers", "LoggingConfig", "Environment", "Policies", "Events", "Description", "SnapStart",
-          "AutoPublishAlias", "Tags", "EventInvokeConfig");
+          "AutoPublishAlias", "Tags", "EventInvokeConfig", "Role");
   private static final Set<String> EVENT_INVOKE_CONFIG_PROPERTIES =
       Set.of("MaximumEventAgeInSeconds", "MaximumRetryAttempts", "DestinationConfig");
   private static final Set<String> HTTP_API_PROPERTIES =
@@ -414,6 +415,7 @@ public final class StackModel {
           case KMS_KEY -> KmsResources.key(this, id, props);
           case KMS_ALIAS -> aliasDefs.add(Map.entry(id, props)); // after the keys they name
           case MANAGED_POLICY -> notes.add(id + ": IAM policies have no local effect (the local engines check signatures, not permissions)");
+          case ROLE -> notes.add(id + ": IAM roles have no local effect (every function runs with the stack's credentials)");
           case LAYER, LOG_GROUP, USER_POOL, USER_POOL_GROUP, USER_POOL_DOMAIN, RESOURCE_SERVER -> {
             // classpath, stdout, and the local token issuer stand in for these
           }
@@ -1288,6 +1290,11 @@ public final class StackModel {
     unknownProperties(where, props, known);
   }
 
+  /** The name CloudFormation would give a role without RoleName: the stack's name and the logical id. */
+  private String roleName(String id) {
+    return stackName + "-" + id;
+  }
+
   String arn(String service, String resource) {
     return "arn:aws:" + service + ":" + region + ":" + accountId + ":" + resource;
   }
@@ -1315,6 +1322,7 @@ public final class StackModel {
         case QUEUE -> MessagingResources.queueUrl(StackModel.this, id);
         case TOPIC -> MessagingResources.topicArn(StackModel.this, id);
         case MANAGED_POLICY -> "arn:aws:iam::" + accountId + ":policy/" + stackName + "-" + id;
+        case ROLE -> roleName(id);
         case IOT_POLICY -> iotPolicyName(id);
         case KMS_KEY -> KmsResources.keyId(StackModel.this, id);
         case KMS_ALIAS -> KmsResources.aliasName(StackModel.this, id);
@@ -1357,6 +1365,8 @@ public final class StackModel {
         case IOT_POLICY + ".Id" -> iotPolicyName(id);
         case KMS_KEY + ".Arn" -> KmsResources.keyArn(StackModel.this, KmsResources.keyId(StackModel.this, id));
         case KMS_KEY + ".KeyId" -> KmsResources.keyId(StackModel.this, id);
+        case ROLE + ".Arn" -> "arn:aws:iam::" + accountId + ":role/" + roleName(id);
+        case ROLE + ".RoleId" -> "AROA" + id.toUpperCase(Locale.ROOT);
         default -> throw new TemplateException(where + ": GetAtt " + id + "." + attribute + " is not supported locally");
       };
     }

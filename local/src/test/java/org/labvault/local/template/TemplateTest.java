@@ -116,15 +116,31 @@ class TemplateTest {
       if (routes.isEmpty()) {
         continue; // invoked by events, not by the API
       }
-      @SuppressWarnings("unchecked")
-      var handler = (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) handlerOf(fn, environmentOf(fn));
+      Object handler = handlerOf(fn, environmentOf(fn));
       for (EventSource.HttpRoute route : routes) {
-        var res = handler.handleRequest(ApiEvent.route(route.routeKey()).build(), new FakeContext());
+        var res = callRoute(handler, ApiEvent.route(route.routeKey()).build());
         assertThat(res.getBody() == null ? "" : res.getBody())
             .as(route.routeKey() + " is known to " + fn.logicalId())
             .doesNotContain("no such route");
       }
     }
+  }
+
+  /**
+   * Calls a route as Lambda would: as the HTTP API's event object, or, for a handler that also serves
+   * a schedule and so takes any JSON object, as that object.
+   */
+  @SuppressWarnings("unchecked")
+  private static APIGatewayV2HTTPResponse callRoute(Object handler, APIGatewayV2HTTPEvent event) {
+    boolean takesAnyObject = java.util.Arrays.stream(handler.getClass().getMethods())
+        .anyMatch(m -> m.getName().equals("handleRequest") && m.getParameterCount() == 2 && m.getParameterTypes()[0] == Map.class);
+    if (takesAnyObject) {
+      var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+      Object out = ((RequestHandler<Map<String, Object>, Object>) handler).handleRequest(mapper.convertValue(event, Map.class),
+          new FakeContext());
+      return (APIGatewayV2HTTPResponse) out;
+    }
+    return ((RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) handler).handleRequest(event, new FakeContext());
   }
 
   @Test
@@ -140,8 +156,9 @@ class TemplateTest {
   @Test
   void noFunctionPolicyGrantsWildcardsOrFullAccess() {
     for (Model.Function fn : model.functions().values()) {
-      assertThat(fn.policies()).as(fn.logicalId() + " has policies").isNotEmpty();
-      for (Object policy : fn.policies()) {
+      List<Object> policies = policiesOf(fn);
+      assertThat(policies).as(fn.logicalId() + " has policies").isNotEmpty();
+      for (Object policy : policies) {
         if (policy instanceof String managed) {
           assertThat(managed).as(fn.logicalId()).doesNotContain("FullAccess").doesNotContain("Administrator");
           continue;
@@ -170,6 +187,42 @@ class TemplateTest {
         }
       }
     }
+  }
+
+  /**
+   * A function's SAM policies, or, for a function given a role of this template, the role's managed
+   * policies and inline policy documents (a role key policies can name; see AuditDigestRole).
+   */
+  private static List<Object> policiesOf(Model.Function fn) {
+    Object role = props(fn.logicalId()).get("Role");
+    if (role == null) {
+      return List.copyOf(fn.policies());
+    }
+    assertThat(fn.policies()).as(fn.logicalId() + " has a role, so SAM would ignore its Policies").isEmpty();
+    Object target = Template.map(role).get("Fn::GetAtt");
+    String roleId = target instanceof List<?> l ? String.valueOf(l.getFirst()) : String.valueOf(target).split("\\.")[0];
+    Map<String, Object> roleProps = props(roleId);
+    List<Object> policies = new ArrayList<>();
+    for (Object managed : asList(roleProps.get("ManagedPolicyArns"))) {
+      policies.add(managed instanceof Map<?, ?> m && m.containsKey("Ref") ? String.valueOf(m.get("Ref")) : String.valueOf(managed));
+    }
+    for (Object inline : asList(roleProps.get("Policies"))) {
+      policies.add(Template.map(inline).get("PolicyDocument"));
+    }
+    return policies;
+  }
+
+  @Test
+  void onlyTheDigestFunctionsRoleMaySignWithTheAuditDigestKey() {
+    var statements = asList(Template.map(props("AuditDigestKey").get("KeyPolicy")).get("Statement"));
+    var signers = statements.stream().map(Template::map)
+        .filter(st -> asList(st.get("Action")).stream().map(String::valueOf).anyMatch(a -> a.equals("kms:Sign") || a.equals("kms:*")))
+        .toList();
+    assertThat(signers).hasSize(1);
+    assertThat(String.valueOf(Template.map(signers.getFirst().get("Principal")).get("AWS"))).contains("AuditDigestRole");
+    assertThat(props("AuditDigestFunction").get("Role")).asString().contains("AuditDigestRole");
+    assertThat(model.functions().get("AuditDigestFunction").environment()).containsKey("AUDIT_DIGEST_KEY_ID");
+    assertThat(model.functions().get("AuditOpsFunction").environment()).containsKey("AUDIT_DIGEST_KEY_ID");
   }
 
   /** Every S3 action a function is allowed, with the resources it is allowed on (resolved). */

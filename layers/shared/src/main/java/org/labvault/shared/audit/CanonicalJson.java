@@ -1,12 +1,13 @@
 package org.labvault.shared.audit;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Canonical JSON in the manner of RFC 8785 (JCS), for what audit records hold: objects, strings,
- * whole numbers and null. Keys are sorted by UTF-16 code units (Java's {@link String#compareTo}),
+ * Canonical JSON in the manner of RFC 8785 (JCS), for what audit records and digests hold: objects,
+ * arrays, strings, whole numbers and null. Keys are sorted by UTF-16 code units (Java's {@link String#compareTo}),
  * nothing is indented, and strings are escaped exactly as JCS does: {@code \b \t \n \f \r},
  * {@code \"} and {@code \\}, other control characters as lowercase {@code \\u} escapes ({@code 00hh}), everything else
  * as it is. One deliberate difference: a lone surrogate (which JCS refuses) is written as a
@@ -35,8 +36,21 @@ public final class CanonicalJson {
       case Long n -> out.append(n.longValue());
       case Boolean b -> out.append(b.booleanValue());
       case Map<?, ?> map -> object(map, out);
+      case List<?> list -> array(list, out);
       default -> throw new IllegalArgumentException("not a canonical JSON value: " + value.getClass().getSimpleName());
     }
+  }
+
+  /** Elements keep their order: in a signed digest, the order of the chain heads is part of what is signed. */
+  private static void array(List<?> list, StringBuilder out) {
+    out.append('[');
+    for (int i = 0; i < list.size(); i++) {
+      if (i > 0) {
+        out.append(',');
+      }
+      value(list.get(i), out);
+    }
+    out.append(']');
   }
 
   private static void object(Map<?, ?> map, StringBuilder out) {

@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.iot.IotClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
@@ -155,6 +156,20 @@ public final class AwsModule {
             .region(region)
             .overrideConfiguration(timeouts());
     config.endpointOverride("iot").ifPresent(builder::endpointOverride);
+    return builder.build();
+  }
+
+  /** Signs the audit digests and serves the public key that verifies them. */
+  @Provides
+  @Singleton
+  static KmsClient kms(SdkHttpClient http, AwsCredentialsProvider credentials, Region region, Config config) {
+    var builder =
+        KmsClient.builder()
+            .httpClient(http)
+            .credentialsProvider(credentials)
+            .region(region)
+            .overrideConfiguration(timeouts());
+    config.endpointOverride("kms").ifPresent(builder::endpointOverride);
     return builder.build();
   }
 }

@@ -185,6 +185,13 @@ public final class Keys {
     return AUDIT_RECORD_PREFIX + pad(seq, 12);
   }
 
+  /**
+   * The partition of the signed audit digests: a HEAD item (the last digest's seq and signature) and
+   * the digests under {@link #auditRecord}{@code (seq)}. Not an {@code AUDIT#CHAIN#} key, so no
+   * writer of records can reach it.
+   */
+  public static final String AUDIT_DIGESTS = "AUDIT#DIGEST";
+
   /** In {@link #GSI1}: a record's place in its day: time, then chain, then seq (all fixed width). */
   public static String auditMoment(String at, int chain, long seq) {
     return at + "#" + pad(chain, 3) + "#" + pad(seq, 12);

@@ -26,6 +26,8 @@ public final class Config {
     public static final String PAGE_TOKEN_KEY = "PAGE_TOKEN_KEY";
     /** How many hash chains audit records are spread over (1..256; the template's AuditChains). */
     public static final String AUDIT_CHAINS = "AUDIT_CHAINS";
+    /** The KMS key (id, ARN or alias) that signs the audit digests; its public key verifies them. */
+    public static final String AUDIT_DIGEST_KEY_ID = "AUDIT_DIGEST_KEY_ID";
     /** The bucket holding the backup copies of asset objects and the daily metadata snapshots. */
     public static final String BACKUP_BUCKET = "BACKUP_BUCKET";
     /** Days a deleted asset's backup copy and an old snapshot are kept (at least 7). */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -73,5 +74,13 @@ class CanonicalJsonTest {
     String json = CanonicalJson.write(Map.of("b", Map.of("z", 1, "a", -2L), "a", true));
     // then
     assertThat(json).isEqualTo("{\"a\":true,\"b\":{\"a\":-2,\"z\":1}}");
+  }
+
+  @Test
+  void write_shouldKeepArrayOrderAndSortKeysInsideElements_whenGivenAList() {
+    var heads = List.of(Map.of("seq", 2L, "chain", 1), Map.of("seq", 0L, "chain", 0));
+    assertThat(CanonicalJson.write(Map.of("heads", heads, "at", "t")))
+        .isEqualTo("{\"at\":\"t\",\"heads\":[{\"chain\":1,\"seq\":2},{\"chain\":0,\"seq\":0}]}");
+    assertThat(CanonicalJson.write(Map.of("empty", List.of()))).isEqualTo("{\"empty\":[]}");
   }
 }

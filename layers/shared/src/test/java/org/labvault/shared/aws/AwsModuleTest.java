@@ -51,4 +51,16 @@ class AwsModuleTest {
       assertThat(sns.serviceClientConfiguration().region().id()).isEqualTo("eu-central-1");
     }
   }
+
+  @Test
+  void kms_shouldTakeTheRegionAndTheEndpointOverrideOfTheConfiguration() {
+    Map<String, String> local = Map.of("AWS_REGION", "eu-central-1", "AWS_ACCESS_KEY_ID", "a", "AWS_SECRET_ACCESS_KEY", "b",
+        "AWS_ENDPOINT_URL_KMS", "http://127.0.0.1:9912");
+    Config config = Config.from(local);
+    try (var http = AwsModule.httpClient();
+        var kms = AwsModule.kms(http, AwsModule.credentials(config), AwsModule.region(config), config)) {
+      assertThat(kms.serviceClientConfiguration().endpointOverride()).contains(java.net.URI.create("http://127.0.0.1:9912"));
+      assertThat(kms.serviceClientConfiguration().region().id()).isEqualTo("eu-central-1");
+    }
+  }
 }

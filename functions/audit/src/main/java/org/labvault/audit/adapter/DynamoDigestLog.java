@@ -1,0 +1,161 @@
+package org.labvault.audit.adapter;
+
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.inject.Inject;
+import org.labvault.audit.domain.Digest;
+import org.labvault.audit.domain.DigestHead;
+import org.labvault.audit.domain.DigestTip;
+import org.labvault.audit.domain.StoredDigest;
+import org.labvault.audit.port.DigestLog;
+import org.labvault.shared.aws.Keys;
+import org.labvault.shared.aws.Tx;
+import org.labvault.shared.config.Config;
+import software.amazon.awssdk.core.pagination.sync.SdkIterable;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * Digests in the partition {@link Keys#AUDIT_DIGESTS}, appended like audit records: one transaction
+ * moves the HEAD on, conditional on the seq just read, and puts the digest, conditional on its key
+ * being new. Two writers never share a seq, and the digests never fork.
+ */
+public final class DynamoDigestLog implements DigestLog {
+
+  static final String TYPE_DIGEST = "AuditDigest";
+  static final String TYPE_HEAD = "AuditDigestHead";
+
+  private final DynamoDbClient dynamo;
+  private final String table;
+
+  @Inject
+  public DynamoDigestLog(DynamoDbClient dynamo, Config config) {
+    this.dynamo = dynamo;
+    this.table = config.require(Config.Names.TABLE_NAME);
+  }
+
+  @Override
+  public Optional<DigestTip> tip() {
+    Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(key(Keys.AUDIT_HEAD)).consistentRead(true)).item();
+    if (item == null || item.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new DigestTip(number(item, "seq"), text(item, "signature")));
+  }
+
+  @Override
+  public void append(Digest next, Optional<DigestTip> after) {
+    Map<String, String> names = new HashMap<>(Map.of("#seq", "seq", "#signature", "signature", "#type", "type"));
+    Map<String, AttributeValue> values = new HashMap<>(Map.of(":seq", AttributeValue.fromN(Long.toString(next.seq())),
+        ":signature", AttributeValue.fromS(next.signature()), ":type", AttributeValue.fromS(TYPE_HEAD)));
+    String condition;
+    if (after.isEmpty()) {
+      condition = "attribute_not_exists(#pk)";
+      names.put("#pk", Keys.PK);
+    } else {
+      condition = "#seq = :read";
+      values.put(":read", AttributeValue.fromN(Long.toString(after.get().seq())));
+    }
+    TransactWriteItem head = Tx.update(table, key(Keys.AUDIT_HEAD), "SET #seq = :seq, #signature = :signature, #type = :type",
+        condition, names, values);
+    TransactWriteItem digest = Tx.put(table, item(next), "attribute_not_exists(#pk)", Map.of("#pk", Keys.PK), Map.of());
+    try {
+      dynamo.transactWriteItems(r -> r.transactItems(head, digest));
+    } catch (TransactionCanceledException e) {
+      boolean lost = e.cancellationReasons().stream()
+          .anyMatch(r -> "ConditionalCheckFailed".equals(r.code()) || "TransactionConflict".equals(r.code()));
+      if (lost) {
+        throw new RaceLost(e);
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public Iterable<StoredDigest> all() {
+    SdkIterable<Map<String, AttributeValue>> items = dynamo.queryPaginator(q -> q.tableName(table).consistentRead(true)
+        .keyConditionExpression("#pk = :digests AND begins_with(#sk, :seqs)")
+        .expressionAttributeNames(Map.of("#pk", Keys.PK, "#sk", Keys.SK))
+        .expressionAttributeValues(Map.of(":digests", AttributeValue.fromS(Keys.AUDIT_DIGESTS),
+            ":seqs", AttributeValue.fromS(Keys.AUDIT_RECORD_PREFIX)))).items();
+    return () -> {
+      Iterator<Map<String, AttributeValue>> it = items.iterator();
+      return new Iterator<>() {
+        @Override
+        public boolean hasNext() {
+          return it.hasNext();
+        }
+
+        @Override
+        public StoredDigest next() {
+          Map<String, AttributeValue> item = it.next();
+          return new StoredDigest(position(item), digest(item));
+        }
+      };
+    };
+  }
+
+  static Map<String, AttributeValue> key(String sk) {
+    return Map.of(Keys.PK, AttributeValue.fromS(Keys.AUDIT_DIGESTS), Keys.SK, AttributeValue.fromS(sk));
+  }
+
+  static Map<String, AttributeValue> item(Digest d) {
+    Map<String, AttributeValue> item = new HashMap<>(key(Keys.auditRecord(d.seq())));
+    item.put("type", AttributeValue.fromS(TYPE_DIGEST));
+    item.put("seq", AttributeValue.fromN(Long.toString(d.seq())));
+    item.put("at", AttributeValue.fromS(d.at()));
+    item.put("heads", AttributeValue.fromL(d.heads().stream().map(h -> AttributeValue.fromM(Map.of(
+        "chain", AttributeValue.fromN(Integer.toString(h.chain())),
+        "seq", AttributeValue.fromN(Long.toString(h.seq())),
+        "hash", AttributeValue.fromS(h.hash())))).toList()));
+    item.put("prevSignature", AttributeValue.fromS(d.prevSignature()));
+    item.put("keyId", AttributeValue.fromS(d.keyId()));
+    item.put("algorithm", AttributeValue.fromS(d.algorithm()));
+    item.put("signature", AttributeValue.fromS(d.signature()));
+    return item;
+  }
+
+  /**
+   * The digest an item holds, as it is stored: a tampered item reads back tampered, a missing
+   * attribute as null (a number as -1), so the verifier reports rather than fails.
+   */
+  static Digest digest(Map<String, AttributeValue> item) {
+    AttributeValue heads = item.get("heads");
+    List<DigestHead> list = heads == null || !heads.hasL() ? List.of()
+        : heads.l().stream().map(h -> h.hasM() ? h.m() : Map.<String, AttributeValue>of())
+            .map(h -> new DigestHead((int) number(h, "chain"), number(h, "seq"), text(h, "hash"))).toList();
+    return new Digest(number(item, "seq"), text(item, "at"), list, text(item, "prevSignature"), text(item, "keyId"),
+        text(item, "algorithm"), text(item, "signature"));
+  }
+
+  private static long position(Map<String, AttributeValue> item) {
+    String sk = text(item, Keys.SK);
+    try {
+      return Long.parseLong(sk.substring(Keys.AUDIT_RECORD_PREFIX.length()));
+    } catch (RuntimeException e) {
+      return -1;
+    }
+  }
+
+  private static String text(Map<String, AttributeValue> item, String name) {
+    AttributeValue v = item.get(name);
+    return v == null ? null : v.s();
+  }
+
+  private static long number(Map<String, AttributeValue> item, String name) {
+    AttributeValue v = item.get(name);
+    if (v == null || v.n() == null) {
+      return -1;
+    }
+    try {
+      return Long.parseLong(v.n());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+}
