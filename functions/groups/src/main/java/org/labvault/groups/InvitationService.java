@@ -70,7 +70,8 @@ public final class InvitationService {
   /** The invitee joins the group; accepting again answers the same membership. */
   public Membership accept(Caller caller, String invitationId) {
     Invitation inv = addressedTo(caller, invitationId, "invitations:accept");
-    return authorizer.audited(caller, "invitations:accept", resource(inv), null, () -> {
+    // the role joined with is part of the resource, so that joining as ADMIN can be told from the trail
+    return authorizer.audited(caller, "invitations:accept", resource(inv) + "/role:" + inv.role().name(), null, () -> {
       if (inv.status() == InvitationStatus.ACCEPTED) {
         return groups.member(inv.groupId(), caller.userId()).orElseThrow(Conflicts::invitationClosed);
       }
