@@ -1,0 +1,34 @@
+package org.labvault.monitor;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import java.time.Clock;
+import javax.inject.Singleton;
+import org.labvault.monitor.port.AlarmStore;
+import org.labvault.shared.audit.AuditLog;
+import org.labvault.shared.aws.AuthModule;
+import org.labvault.shared.aws.AwsModule;
+import org.labvault.shared.aws.CoreModule;
+import org.labvault.shared.config.Config;
+
+/** The operators' alarms route: the stored alarms, and the audit of every use of the route. */
+@Singleton
+@Component(modules = {CoreModule.class, AwsModule.class, AuthModule.class, AlarmOpsComponent.Store.class})
+interface AlarmOpsComponent {
+  AlarmStore alarms();
+
+  AuditLog audit();
+
+  Clock clock();
+
+  @dagger.Module
+  interface Store {
+    @dagger.Binds
+    AlarmStore store(org.labvault.monitor.adapter.DynamoAlarmStore impl);
+  }
+
+  @Component.Factory
+  interface Factory {
+    AlarmOpsComponent create(@BindsInstance Config config);
+  }
+}
