@@ -7,7 +7,7 @@
 MVNW ?= ./mvnw
 MVN  := $(MVNW) -B -q -DskipTests
 
-.PHONY: build-SharedLayer build-OpsFunction build-GroupsFunction build-PermissionsFunction build-AssetsFunction build-UploadEventsFunction build-DeletionFunction build-FanoutFunction build-RenotifyFunction build-BackupFunction build-BackupJobsFunction build-BackupOpsFunction build-AuditOpsFunction build-InstrumentsFunction build-InstrumentIngestFunction build-SampleElnFunction local test bench clean
+.PHONY: build-SharedLayer build-OpsFunction build-GroupsFunction build-PermissionsFunction build-AssetsFunction build-UploadEventsFunction build-DeletionFunction build-FanoutFunction build-RenotifyFunction build-BackupFunction build-BackupJobsFunction build-BackupOpsFunction build-AuditOpsFunction build-AuditMonitorFunction build-AlarmOpsFunction build-InstrumentsFunction build-InstrumentIngestFunction build-SampleElnFunction local test bench clean
 
 # The layer: the shared library and every runtime dependency, in java/lib as Lambda expects.
 build-SharedLayer:
@@ -57,6 +57,13 @@ build-BackupOpsFunction:
 # The operators' audit routes: read the trail, verify its hash chains.
 build-AuditOpsFunction:
 	$(call function,audit)
+
+# Security alarms: the audit monitor on the table stream and the operators' alarms route share one module.
+build-AuditMonitorFunction:
+	$(call function,monitor)
+
+build-AlarmOpsFunction:
+	$(call function,monitor)
 
 build-InstrumentsFunction:
 	$(call function,instruments)
