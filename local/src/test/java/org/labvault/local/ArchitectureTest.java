@@ -49,7 +49,7 @@ class ArchitectureTest {
   static final ArchRule theSharedLayerDependsOnNoFunction =
       noClasses().that().resideInAPackage("org.labvault.shared..")
           .should().dependOnClassesThat().resideInAnyPackage("org.labvault.ops..", "org.labvault.groups..", "org.labvault.permissions..",
-              "org.labvault.assets..", "org.labvault.uploadevents..", "org.labvault.deletion..", "org.labvault.fanout..", "org.labvault.backup..", "org.labvault.sampleeln..",
+              "org.labvault.assets..", "org.labvault.uploadevents..", "org.labvault.deletion..", "org.labvault.fanout..", "org.labvault.backup..", "org.labvault.sampleeln..", "org.labvault.monitor..",
               "org.labvault.local..");
 
   @ArchTest
@@ -70,7 +70,7 @@ class ArchitectureTest {
       noClasses().that().resideInAPackage("org.labvault.dynamodb..")
           .should().dependOnClassesThat().resideInAnyPackage("org.labvault.shared..", "org.labvault.local..",
               "org.labvault.ops..", "org.labvault.groups..", "org.labvault.permissions..", "org.labvault.assets..",
-              "org.labvault.uploadevents..", "org.labvault.deletion..", "org.labvault.fanout..", "org.labvault.backup..", "org.labvault.sampleeln..");
+              "org.labvault.uploadevents..", "org.labvault.deletion..", "org.labvault.fanout..", "org.labvault.backup..", "org.labvault.sampleeln..", "org.labvault.monitor..");
 
   /** Only the Backup function reaches the backup bucket: deleting an asset never touches its copy. */
   @ArchTest

@@ -13,19 +13,13 @@ import org.labvault.shared.config.Config;
 
 /** The operators' alarms route: the stored alarms, and the audit of every use of the route. */
 @Singleton
-@Component(modules = {CoreModule.class, AwsModule.class, AuthModule.class, AlarmOpsComponent.Store.class})
+@Component(modules = {CoreModule.class, AwsModule.class, AuthModule.class, AlarmStoreModule.class})
 interface AlarmOpsComponent {
   AlarmStore alarms();
 
   AuditLog audit();
 
   Clock clock();
-
-  @dagger.Module
-  interface Store {
-    @dagger.Binds
-    AlarmStore store(org.labvault.monitor.adapter.DynamoAlarmStore impl);
-  }
 
   @Component.Factory
   interface Factory {

@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
-import org.labvault.monitor.adapter.SnsAlarmPublisher;
+import org.labvault.monitor.domain.AlarmView;
 import org.labvault.monitor.port.AlarmStore;
 import org.labvault.shared.aws.AwsFailures;
 import org.labvault.shared.config.Config;
@@ -32,7 +32,7 @@ public final class AlarmOpsHandler implements RequestHandler<APIGatewayV2HTTPEve
         .translatingFailures(AwsFailures::unavailable)
         .auditDenials(c.audit(), c.clock())
         .on("GET /ops/alarms", r -> ApiResponse.ok(alarms.since(Times.parse("since", r.query("since").orElse(null)), r.page())
-            .map(SnsAlarmPublisher::body)))
+            .map(AlarmView::of)))
         .build();
   }
 

@@ -10,16 +10,9 @@ import org.labvault.shared.config.Config;
 
 /** The audit monitor's wiring (the stream consumer), built once per execution environment. */
 @Singleton
-@Component(modules = {CoreModule.class, AwsModule.class, AlarmModule.class, MonitorModule.class, MonitorComponent.Topic.class})
+@Component(modules = {CoreModule.class, AwsModule.class, AlarmModule.class, MonitorModule.class, AlarmTopicModule.class})
 interface MonitorComponent {
   MonitorBatch batch();
-
-  /** Stored alarms go out on the alarms topic. */
-  @dagger.Module
-  interface Topic {
-    @dagger.Binds
-    org.labvault.monitor.port.AlarmPublisher publisher(org.labvault.monitor.adapter.SnsAlarmPublisher impl);
-  }
 
   @Component.Factory
   interface Factory {

@@ -3,21 +3,16 @@ package org.labvault.monitor;
 import dagger.Binds;
 import dagger.Module;
 import dagger.Provides;
-import org.labvault.monitor.adapter.DynamoAlarmStore;
 import org.labvault.monitor.adapter.DynamoBurstWindows;
 import org.labvault.monitor.domain.SecurityRules;
-import org.labvault.monitor.port.AlarmStore;
 import org.labvault.monitor.port.BurstWindows;
 import org.labvault.shared.config.Config;
 
 /** The module's ports on the table; the rules with the template's thresholds. */
-@Module
+@Module(includes = AlarmStoreModule.class)
 interface MonitorModule {
   @Binds
   BurstWindows windows(DynamoBurstWindows impl);
-
-  @Binds
-  AlarmStore store(DynamoAlarmStore impl);
 
   @Provides
   static SecurityRules rules(Config config) {

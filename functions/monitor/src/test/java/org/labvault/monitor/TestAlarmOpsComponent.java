@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The alarms route on the real adapters, the table in process. */
 @Singleton
-@Component(modules = {AlarmOpsComponent.Store.class, AlarmModule.class, TestAlarmOpsComponent.Fakes.class})
+@Component(modules = {AlarmStoreModule.class, AlarmModule.class, TestAlarmOpsComponent.Fakes.class})
 interface TestAlarmOpsComponent extends AlarmOpsComponent {
 
   AlarmLog alarmLog();
