@@ -60,9 +60,10 @@ class StackJsonE2ET {
       resources.fieldNames().forEachRemaining(ids::add);
       assertThat(ids).containsExactlyInAnyOrder("DataTable", "DataBucket", "BackupBucket", "SampleElnTable",
           "AssetEventsTopic", "FanoutFailuresQueue", "BackupFailuresQueue", "SampleElnQueue", "SampleElnDeadLetterQueue",
-          "InstrumentIngestFailuresQueue", "AuditDigestKey", "AuditDigestKeyAlias");
+          "InstrumentIngestFailuresQueue", "AuditDigestKey", "AuditDigestKeyAlias", "AlarmsTopic", "MonitorFailuresQueue");
       assertThat(resources.path("AuditDigestKey").asText()).startsWith("arn:aws:kms:us-east-1:000000000000:key/");
       assertThat(resources.path("AssetEventsTopic").asText()).startsWith("arn:aws:sns:us-east-1:000000000000:");
+      assertThat(resources.path("AlarmsTopic").asText()).startsWith("arn:aws:sns:us-east-1:000000000000:");
       assertThat(resources.path("SampleElnQueue").asText()).startsWith("https://sqs.us-east-1.amazonaws.com/000000000000/");
       assertThat(resources.path("DataTable").asText()).isEqualTo(stack.model().tables().get("DataTable").tableName());
       assertThat(resources.path("DataBucket").asText()).isEqualTo(stack.model().buckets().get("DataBucket").bucketName());
