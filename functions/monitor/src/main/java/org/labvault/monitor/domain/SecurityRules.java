@@ -20,7 +20,8 @@ import org.labvault.shared.time.Times;
  *   <li>ADMIN_GRANTED: a role change or an accepted invitation whose resource ends in
  *       {@code /role:ADMIN} (the creator of a new group is audited as {@code group:create} and is
  *       not a grant).</li>
- *   <li>DENIAL_BURST and MASS_DELETE: refusals (any DENY) and deletions of assets and groups are
+ *   <li>DENIAL_BURST and MASS_DELETE: refusals (any DENY of a caller; a {@code system:} actor's DENY
+ *       is a verdict of the system, e.g. a rejected upload, and is not counted) and deletions of assets and groups are
  *       counted per actor over a sliding window. The alarm is raised by the record that brings the
  *       count within the window to the threshold; while the count stays at or above it the burst
  *       goes on and raises nothing more. The next counted record that finds the count (itself
@@ -36,6 +37,7 @@ public final class SecurityRules {
   static final Set<String> GRANTING_ACTIONS = Set.of("members:manage", "invitations:accept");
   static final String ADMIN_ROLE_SUFFIX = "/role:ADMIN";
   static final Set<String> DELETING_ACTIONS = Set.of("assets:delete", "group:delete");
+  static final String SYSTEM_ACTOR_PREFIX = "system:";
 
   /** What one record means: an alarm now, or one more of a counted kind. */
   public sealed interface Finding {}
@@ -65,7 +67,10 @@ public final class SecurityRules {
   public List<Finding> findings(AuditFact f) {
     List<Finding> out = new ArrayList<>();
     if (!f.allowed()) {
-      out.add(new Counted(BurstKind.DENIALS));
+      // a system actor's DENY is its verdict on someone else's work (a rejected upload), not a refusal of it
+      if (f.actor() == null || !f.actor().startsWith(SYSTEM_ACTOR_PREFIX)) {
+        out.add(new Counted(BurstKind.DENIALS));
+      }
       return out;
     }
     if (OPS_ACCESS.equals(f.action())) {

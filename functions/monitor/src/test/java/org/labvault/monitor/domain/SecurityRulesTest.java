@@ -93,6 +93,13 @@ class SecurityRulesTest {
   }
 
   @Test
+  void theSystemsOwnVerdicts_shouldNotCountAsRefusals() {
+    // an upload the system rejected is audited as its DENY: not something refused to it
+    assertThat(rules.findings(fact("system:upload-events", "asset:verify", "asset:a1", false, T0))).isEmpty();
+    assertThat(rules.findings(fact("alice", "asset:verify", "asset:a1", false, T0))).isNotEmpty();
+  }
+
+  @Test
   void actors_shouldBeCountedApart() {
     BurstWindow[] a = {BurstWindow.EMPTY};
     BurstWindow[] b = {BurstWindow.EMPTY};
