@@ -7,7 +7,7 @@
 MVNW ?= ./mvnw
 MVN  := $(MVNW) -B -q -DskipTests
 
-.PHONY: build-SharedLayer build-OpsFunction build-GroupsFunction build-PermissionsFunction build-AssetsFunction build-UploadEventsFunction build-DeletionFunction build-FanoutFunction build-RenotifyFunction build-BackupFunction build-BackupJobsFunction build-BackupOpsFunction build-AuditOpsFunction build-AuditDigestFunction build-InstrumentsFunction build-InstrumentIngestFunction build-SampleElnFunction build-CanaryFunction local test bench clean
+.PHONY: build-SharedLayer build-OpsFunction build-GroupsFunction build-PermissionsFunction build-AssetsFunction build-UploadEventsFunction build-DeletionFunction build-FanoutFunction build-RenotifyFunction build-BackupFunction build-BackupJobsFunction build-BackupOpsFunction build-AuditOpsFunction build-AuditDigestFunction build-AuditMonitorFunction build-AlarmOpsFunction build-InstrumentsFunction build-InstrumentIngestFunction build-SampleElnFunction build-CanaryFunction local test bench clean
 
 # The layer: the shared library and every runtime dependency, in java/lib as Lambda expects.
 build-SharedLayer:
@@ -61,6 +61,13 @@ build-AuditOpsFunction:
 # The digest writer shares the audit module (one jar, two handlers).
 build-AuditDigestFunction:
 	$(call function,audit)
+
+# Security alarms: the audit monitor on the table stream and the operators' alarms route share one module.
+build-AuditMonitorFunction:
+	$(call function,monitor)
+
+build-AlarmOpsFunction:
+	$(call function,monitor)
 
 build-InstrumentsFunction:
 	$(call function,instruments)

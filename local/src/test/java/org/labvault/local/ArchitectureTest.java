@@ -50,7 +50,7 @@ class ArchitectureTest {
       noClasses().that().resideInAPackage("org.labvault.shared..")
           .should().dependOnClassesThat().resideInAnyPackage("org.labvault.ops..", "org.labvault.groups..", "org.labvault.permissions..",
               "org.labvault.assets..", "org.labvault.uploadevents..", "org.labvault.deletion..", "org.labvault.fanout..", "org.labvault.backup..", "org.labvault.sampleeln..",
-              "org.labvault.canary..", "org.labvault.local..");
+              "org.labvault.monitor..", "org.labvault.canary..", "org.labvault.local..");
 
   @ArchTest
   static final ArchRule functionsDoNotDependOnTheLocalStack =
@@ -71,7 +71,7 @@ class ArchitectureTest {
           .should().dependOnClassesThat().resideInAnyPackage("org.labvault.shared..", "org.labvault.local..",
               "org.labvault.ops..", "org.labvault.groups..", "org.labvault.permissions..", "org.labvault.assets..",
               "org.labvault.uploadevents..", "org.labvault.deletion..", "org.labvault.fanout..", "org.labvault.backup..", "org.labvault.sampleeln..",
-              "org.labvault.canary..");
+              "org.labvault.monitor..", "org.labvault.canary..");
 
   /** Only the Backup function reaches the backup bucket: deleting an asset never touches its copy. */
   @ArchTest

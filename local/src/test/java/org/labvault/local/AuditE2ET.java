@@ -87,9 +87,11 @@ class AuditE2ET {
 
   @Test
   void verify_isValid_whenNothingWasTouched() {
+    // listed first: every use of an /ops route is itself audited, so the verification comes after
+    int listed = all().size();
     JsonNode report = verify();
     assertThat(report.path("valid").asBoolean()).as(report.toString()).isTrue();
-    assertThat(report.path("checked").asLong()).isGreaterThanOrEqualTo(all().size());
+    assertThat(report.path("checked").asLong()).isGreaterThan(listed);
     assertThat(report.path("chains").asInt()).isEqualTo(CHAINS);
     assertThat(report.path("digests").asInt()).isZero();
   }

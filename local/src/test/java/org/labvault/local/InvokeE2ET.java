@@ -83,6 +83,34 @@ class InvokeE2ET {
     }
   }
 
+  /** The monitor module's sample events: its alarms route, and its stream consumer on the two kinds of insert it is given. */
+  @ParameterizedTest
+  @CsvSource({
+    "read-alarms.json, AlarmOpsFunction, 200",
+    "read-alarms-bad-since.json, AlarmOpsFunction, 400",
+    "read-alarms-not-operator.json, AlarmOpsFunction, 403",
+    "audit-record-inserted.json, AuditMonitorFunction, 0",
+    "alarm-inserted.json, AuditMonitorFunction, 0",
+  })
+  void theMonitorsSampleEventsRun(String file, String function, int status) throws Exception {
+    byte[] event = Files.readAllBytes(Stacks.root().resolve("events/monitor").resolve(file));
+    var answer = api.raw("POST", "/local/invoke/" + function, Map.of("Content-Type", "application/json"), event);
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.header("X-Amz-Function-Error")).as(answer.body()).isNull();
+    if (status == 0) {
+      assertThat(answer.json().path("batchItemFailures")).as(answer.body()).isEmpty();
+    } else {
+      assertThat(answer.json().path("statusCode").asInt()).as(answer.body()).isEqualTo(status);
+    }
+  }
+
+  @Test
+  void everyMonitorSampleEventIsCoveredAbove() throws Exception {
+    try (var files = Files.list(Stacks.root().resolve("events/monitor"))) {
+      assertThat(files.map(p -> p.getFileName().toString()).sorted().toList()).hasSize(5);
+    }
+  }
+
   /** The digest function shares events/audit with the audit routes (one module, two handlers). */
   private static boolean isAuditDigestEvent(String folder, java.nio.file.Path file) {
     return folder.equals("audit") && file.getFileName().toString().contains("digest");

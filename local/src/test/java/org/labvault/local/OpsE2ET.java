@@ -159,7 +159,7 @@ class OpsE2ET {
     var routes = STACK.stack().model().routes();
     var ops = routes.stream().filter(r -> r.path().startsWith("/ops/") || r.path().equals("/ops")).toList();
     assertThat(ops).extracting(r -> r.routeKey())
-        .contains("GET /ops/audit", "POST /ops/audit/verify", "POST /ops/backups/run", "POST /ops/notifications");
+        .contains("GET /ops/audit", "POST /ops/audit/verify", "POST /ops/backups/run", "POST /ops/notifications", "GET /ops/alarms");
     // the audit trail is read through /ops routes only
     assertThat(routes.stream().filter(r -> r.path().contains("audit")))
         .allMatch(r -> r.path().startsWith("/ops/"));

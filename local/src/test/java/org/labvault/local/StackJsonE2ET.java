@@ -60,13 +60,14 @@ class StackJsonE2ET {
       resources.fieldNames().forEachRemaining(ids::add);
       assertThat(ids).containsExactlyInAnyOrder("DataTable", "DataBucket", "BackupBucket", "SampleElnTable",
           "AssetEventsTopic", "FanoutFailuresQueue", "BackupFailuresQueue", "SampleElnQueue", "SampleElnDeadLetterQueue",
-          "InstrumentIngestFailuresQueue", "AuditDigestKey", "AuditDigestKeyAlias");
+          "InstrumentIngestFailuresQueue", "AuditDigestKey", "AuditDigestKeyAlias", "AlarmsTopic", "MonitorFailuresQueue");
       // and: what only AWS runs is named as such, not left to be looked for
       assertThat(info.path("awsSide").path("AccountTrail").asText()).isEqualTo("AWS::CloudTrail::Trail");
       assertThat(info.path("awsSide").path("TrailBucket").asText()).isEqualTo("AWS::S3::Bucket");
       assertThat(resources.has("TrailBucket")).isFalse();
       assertThat(resources.path("AuditDigestKey").asText()).startsWith("arn:aws:kms:us-east-1:000000000000:key/");
       assertThat(resources.path("AssetEventsTopic").asText()).startsWith("arn:aws:sns:us-east-1:000000000000:");
+      assertThat(resources.path("AlarmsTopic").asText()).startsWith("arn:aws:sns:us-east-1:000000000000:");
       assertThat(resources.path("SampleElnQueue").asText()).startsWith("https://sqs.us-east-1.amazonaws.com/000000000000/");
       assertThat(resources.path("DataTable").asText()).isEqualTo(stack.model().tables().get("DataTable").tableName());
       assertThat(resources.path("DataBucket").asText()).isEqualTo(stack.model().buckets().get("DataBucket").bucketName());

@@ -87,7 +87,8 @@ class AuditOpsHandlerTest {
     // when
     var valid = Responses.body(handler.handleRequest(event, new FakeContext()));
     // then
-    assertThat(valid.toString()).isEqualTo("{\"valid\":true,\"checked\":3,\"chains\":4,\"digests\":0}");
+    // the three records, and the operator's use of the route, audited before the check
+    assertThat(valid.toString()).isEqualTo("{\"valid\":true,\"checked\":4,\"chains\":4,\"digests\":0}");
     // and when the first request's record (the first of its chain) is edited
     int chain = AuditChains.of("req-0", 4);
     var key = Map.of(Keys.PK, AttributeValue.fromS(Keys.auditChain(chain)), Keys.SK, AttributeValue.fromS(Keys.auditRecord(1)));
@@ -96,8 +97,9 @@ class AuditOpsHandlerTest {
     item.put("actor", AttributeValue.fromS("mallory"));
     table.client().putItem(r -> r.tableName(EmbeddedTable.NAME).item(item));
     var broken = Responses.body(handler.handleRequest(event, new FakeContext()));
-    assertThat(broken.toString()).isEqualTo("{\"valid\":false,\"checked\":3,\"firstBroken\":{\"chain\":" + chain
-        + ",\"seq\":1,\"reason\":\"HASH_MISMATCH\"}}");
+    assertThat(broken.path("valid").asBoolean()).isFalse();
+    assertThat(broken.path("firstBroken").toString()).isEqualTo("{\"chain\":" + chain
+        + ",\"seq\":1,\"reason\":\"HASH_MISMATCH\"}");
   }
 
   @ParameterizedTest

@@ -3,6 +3,7 @@ package org.labvault.fanout;
 import dagger.BindsInstance;
 import dagger.Component;
 import javax.inject.Singleton;
+import org.labvault.shared.alarm.AlarmModule;
 import org.labvault.shared.asset.AssetModule;
 import org.labvault.shared.aws.AuthModule;
 import org.labvault.shared.aws.AwsModule;
@@ -15,7 +16,7 @@ import org.labvault.shared.deletion.NoticeSchedule;
 /** Everything the Fanout and Renotify functions need, built once per execution environment. */
 @Singleton
 @Component(modules = {CoreModule.class, AwsModule.class, AuthModule.class, AssetModule.class, DeletionModule.class,
-    NoticeModule.class})
+    NoticeModule.class, AlarmModule.class})
 interface FanoutComponent {
   StreamBatch batch();
 

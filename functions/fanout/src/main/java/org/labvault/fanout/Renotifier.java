@@ -3,6 +3,10 @@ package org.labvault.fanout;
 import java.time.Clock;
 import java.time.Instant;
 import javax.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.labvault.shared.alarm.Alarm;
+import org.labvault.shared.alarm.AlarmLog;
 import org.labvault.shared.deletion.NoticeSchedule;
 import org.labvault.shared.deletion.domain.AppLink;
 import org.labvault.shared.deletion.domain.LinkDeletion;
@@ -26,12 +30,17 @@ final class Renotifier {
   private final NoticeRepository notices;
   private final NoticeSchedule schedule;
   private final Clock clock;
+  private final AlarmLog alarms;
+
+  /** Who raises DELETION_OVERDUE. */
+  static final String ACTOR = "system:renotify";
 
   @Inject
-  Renotifier(NoticeRepository notices, NoticeSchedule schedule, Clock clock) {
+  Renotifier(NoticeRepository notices, NoticeSchedule schedule, Clock clock, AlarmLog alarms) {
     this.notices = notices;
     this.schedule = schedule;
     this.clock = clock;
+    this.alarms = alarms;
   }
 
   Summary run() {
@@ -47,7 +56,13 @@ final class Renotifier {
       LinkDeletion notice = link.deletion();
       switch (next(notice)) {
         case RENOTIFY -> renotified += notices.renotify(linkId, notice.attempt(), recheckAt) ? 1 : 0;
-        case OVERDUE -> overdue += notices.markOverdue(linkId, notice.attempt(), now) ? 1 : 0;
+        case OVERDUE -> {
+          // only the run whose conditional write made it overdue raises the alarm: once per notice
+          if (notices.markOverdue(linkId, notice.attempt(), now)) {
+            overdue++;
+            alarms.raise(overdueAlarm(link, now));
+          }
+        }
         case REDRIVE -> {
           if (notices.redrive(linkId, notice.attempt(), recheckAt)) {
             LOG.warn("link {} attempt {} was still not published; its publication is asked again", linkId,
@@ -60,6 +75,14 @@ final class Renotifier {
     var summary = new Summary(due, renotified, overdue);
     LOG.info("renotification run: {}", summary);
     return summary;
+  }
+
+  /** The id follows the link, so the alarm of one notice is stored once however often it is raised. */
+  private static Alarm overdueAlarm(AppLink link, Instant at) {
+    String id = UUID.nameUUIDFromBytes(("DELETION_OVERDUE#" + link.linkId()).getBytes(StandardCharsets.UTF_8)).toString();
+    return Alarm.of(id, at, Alarm.AlarmType.DELETION_OVERDUE, ACTOR, "the deletion notice of link " + link.linkId()
+        + " (asset " + link.assetId() + ", app " + link.appId() + ") is unconfirmed after " + link.deletion().attempt()
+        + " attempts");
   }
 
   private enum Step { RENOTIFY, OVERDUE, REDRIVE, SKIP }

@@ -136,6 +136,16 @@ class RenotifyHandlerTest {
     assertThat(item.get(Keys.GSI2_SK).s()).isEqualTo("2026-11-23T12:00:00Z#" + link(1));
     // and the next run does not see it
     assertThat(run()).containsEntry("due", 0);
+    // and operators were alarmed once, naming the link and its asset
+    var alarms = table.client().query(q -> q.tableName(org.labvault.shared.testing.EmbeddedTable.NAME)
+        .keyConditionExpression("pk = :day").expressionAttributeValues(Map.of(":day", AttributeValue.fromS("ALARMS#2026-11-23"))))
+        .items();
+    assertThat(alarms).singleElement().satisfies(a -> {
+      assertThat(a.get("alarmType").s()).isEqualTo("DELETION_OVERDUE");
+      assertThat(a.get("category").s()).isEqualTo("PRODUCTION");
+      assertThat(a.get("actor").s()).isEqualTo("system:renotify");
+      assertThat(a.get("detail").s()).contains(link(1)).contains("asset ");
+    });
   }
 
   @Test

@@ -8,6 +8,7 @@ import dagger.Provides;
 import java.time.Clock;
 import java.util.List;
 import javax.inject.Singleton;
+import org.labvault.shared.alarm.AlarmModule;
 import org.labvault.shared.asset.port.ObjectStore;
 import org.labvault.shared.audit.AuditEvent;
 import org.labvault.shared.audit.AuditLog;
@@ -25,7 +26,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * SNS a {@link org.labvault.shared.testing.FakeSns}, the bucket in memory.
  */
 @Singleton
-@Component(modules = {DeletionModule.class, NoticeModule.class, TestFanoutComponent.Fakes.class})
+@Component(modules = {DeletionModule.class, NoticeModule.class, AlarmModule.class, TestFanoutComponent.Fakes.class})
 interface TestFanoutComponent extends FanoutComponent {
 
   @Module

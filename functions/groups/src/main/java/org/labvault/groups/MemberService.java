@@ -31,10 +31,14 @@ public final class MemberService {
   /** Gives a member another role (ADMIN only; never one's own role; the last ADMIN stays). */
   public Membership changeRole(Caller caller, String groupId, String userId, Role role) {
     Role callerRole = authorizer.require(caller, groupId, Action.MEMBERS_MANAGE);
-    return authorizer.audited(caller, Action.MEMBERS_MANAGE.wireName(), resource(groupId, userId), callerRole, () -> {
+    // the role given is part of the resource, so that a grant of ADMIN can be told from the trail
+    Membership changed = authorizer.audited(caller, Action.MEMBERS_MANAGE.wireName(), resource(groupId, userId) + "/role:" + role.name(),
+        callerRole, () -> {
       MembershipRules.checkRoleChange(caller.userId(), callerRole, userId, role);
       return groups.changeRole(groupId, userId, role, caller.userId());
     });
+    RoleGrants.log(groupId, userId, role);
+    return changed;
   }
 
   /** Removes a member (ADMIN), or the caller leaves (anyone but the last ADMIN). */

@@ -215,6 +215,12 @@ class GroupsHandlerTest {
     assertThat(body(res).path("role").asText()).isEqualTo("EDIT_DELETE");
     assertThat(roleOf("bob")).isEqualTo(Role.EDIT_DELETE);
     assertThat(c.groupRepository().groupsOf("bob", PageRequest.first(10)).items().getFirst().role()).isEqualTo(Role.EDIT_DELETE);
+    // the role given is in the audited resource (a grant of ADMIN raises an alarm from the trail)
+    assertThat(c.audit()).singleElement().satisfies(a -> {
+      assertThat(a.action()).isEqualTo("members:manage");
+      assertThat(a.resource()).isEqualTo("group:" + Seed.GROUP + "/member:bob/role:EDIT_DELETE");
+      assertThat(a.decision()).isEqualTo(AuditEvent.Decision.ALLOW);
+    });
   }
 
   @ParameterizedTest
@@ -300,6 +306,10 @@ class GroupsHandlerTest {
     assertThat(body(res).path("role").asText()).isEqualTo("READ_ONLY");
     assertThat(roleOf("carol")).isEqualTo(Role.READ_ONLY);
     assertThat(c.groupRepository().find(Seed.GROUP).orElseThrow().memberCount()).isEqualTo(5);
+    assertThat(c.audit()).singleElement().satisfies(a -> {
+      assertThat(a.action()).isEqualTo("invitations:accept");
+      assertThat(a.resource()).startsWith("group:" + Seed.GROUP + "/invitation:").endsWith("/role:READ_ONLY");
+    });
     assertThat(call(event).getStatusCode()).as("accepting again").isEqualTo(200);
     assertThat(c.groupRepository().find(Seed.GROUP).orElseThrow().memberCount()).isEqualTo(5);
   }

@@ -56,7 +56,8 @@ class OpsDeletionRoutesTest {
     assertThat(app.path("filterPolicy").path("appId")).hasSize(1);
     assertThat(ops.appRepository().find("sample-eln")).get().extracting(App::createdBy).isEqualTo("0a9b8c7d-operator");
     assertThat(ops.auditRecords()).extracting(AuditEvent::action, AuditEvent::decision, AuditEvent::resource)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("apps:register", AuditEvent.Decision.ALLOW, "app:sample-eln"));
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("ops:access", AuditEvent.Decision.ALLOW, "route:POST /ops/apps"),
+            org.assertj.core.groups.Tuple.tuple("apps:register", AuditEvent.Decision.ALLOW, "app:sample-eln"));
   }
 
   @ParameterizedTest
@@ -68,7 +69,12 @@ class OpsDeletionRoutesTest {
     assertThat(again.getStatusCode()).isEqualTo(409);
     assertThat(problemCode(again)).isEqualTo("ALREADY_EXISTS");
     assertThat(ops.appRepository().find("sample-eln")).get().extracting(App::name).isEqualTo("Sample ELN");
-    assertThat(ops.auditRecords()).extracting(AuditEvent::decision).containsExactly(AuditEvent.Decision.ALLOW, AuditEvent.Decision.DENY);
+    // each use of the route is audited (ALLOW ops:access), then the registration and the refused second one
+    assertThat(ops.auditRecords()).extracting(AuditEvent::action, AuditEvent::decision).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("ops:access", AuditEvent.Decision.ALLOW),
+        org.assertj.core.groups.Tuple.tuple("apps:register", AuditEvent.Decision.ALLOW),
+        org.assertj.core.groups.Tuple.tuple("ops:access", AuditEvent.Decision.ALLOW),
+        org.assertj.core.groups.Tuple.tuple("apps:register", AuditEvent.Decision.DENY));
   }
 
   @ParameterizedTest

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.labvault.local.lambda.FunctionHost;
+import org.labvault.local.template.EventFilter;
 import org.labvault.local.template.EventSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
@@ -37,6 +38,7 @@ public final class StreamPoller implements AutoCloseable {
   private final DynamoDbStreamsClient streams;
   private final StreamBatchProcessor processor;
   private final ShardCheckpoints checkpoints;
+  private final EventFilter filter;
   private final Map<String, String> iterators = new LinkedHashMap<>();
   private final List<String> finished = new ArrayList<>();
   private final Thread thread;
@@ -55,6 +57,7 @@ public final class StreamPoller implements AutoCloseable {
     this.processor = new StreamBatchProcessor(mapping, function.functionArn(), function::invoke, destinations,
         Clock.systemUTC(), StreamBatchProcessor.FIRST_BACKOFF, StreamBatchProcessor.LONGEST_BACKOFF);
     this.checkpoints = ShardCheckpoints.open(checkpointFile);
+    this.filter = EventFilter.of(mapping.filters());
     this.thread = Thread.ofVirtual().name("stream-" + mapping.functionLogicalId() + "-" + mapping.name()).unstarted(this::run);
   }
 
@@ -98,10 +101,15 @@ public final class StreamPoller implements AutoCloseable {
       List<Record> batch = collect(shardId);
       if (!batch.isEmpty()) {
         any = true;
-        processor.process(batch.stream().map(r -> new StreamBatchProcessor.BatchRecord(
+        // records no filter matches never reach the function, and count as processed (as in Lambda)
+        List<StreamBatchProcessor.BatchRecord> wanted = batch.stream().map(r -> new StreamBatchProcessor.BatchRecord(
                 r.dynamodb().sequenceNumber(), r.dynamodb().approximateCreationDateTime(),
-                DynamoDbStreamEvents.record(r, streamArn))).toList(),
-            shardId, streamArn, sequence -> checkpoints.save(shardId, sequence));
+                DynamoDbStreamEvents.record(r, streamArn)))
+            .filter(r -> filter.passes(r.event())).toList();
+        if (!wanted.isEmpty()) {
+          processor.process(wanted, shardId, streamArn, sequence -> checkpoints.save(shardId, sequence));
+        }
+        checkpoints.save(shardId, batch.getLast().dynamodb().sequenceNumber());
       }
     }
     return any;

@@ -31,6 +31,7 @@ public final class StackModel {
   static final String USER_POOL_DOMAIN = "AWS::Cognito::UserPoolDomain";
   static final String RESOURCE_SERVER = "AWS::Cognito::UserPoolResourceServer";
   static final String ALARM = "AWS::CloudWatch::Alarm";
+  static final String METRIC_FILTER = "AWS::Logs::MetricFilter";
   static final String SECRET = "AWS::SecretsManager::Secret";
   static final String QUEUE = "AWS::SQS::Queue";
   static final String QUEUE_POLICY = "AWS::SQS::QueuePolicy";
@@ -410,6 +411,11 @@ public final class StackModel {
             awsSide.put(id, TRAIL);
             notes.add(id + ": the CloudTrail trail of the account's management events is AWS-side; nothing records them locally");
           }
+          // the functions log to stdout locally: there is no log group for a metric filter to read
+          case METRIC_FILTER -> {
+            awsSide.put(id, METRIC_FILTER);
+            notes.add(id + ": CloudWatch Logs metric filters are AWS-side; locally, the same lines are on stdout");
+          }
           case USER_POOL_CLIENT -> appClient(id, props);
           case IOT_POLICY -> iotPolicy(id, props);
           case KMS_KEY -> KmsResources.key(this, id, props);
@@ -685,10 +691,15 @@ public final class StackModel {
     String where = functionId + ".Events." + name;
     unknownProperties(where, props, STREAM_EVENT_PROPERTIES);
     Map<String, Object> onFailure = Template.map(Template.map(props.get("DestinationConfig")).get("OnFailure"));
-    for (String notRun : List.of("FilterCriteria", "TumblingWindowInSeconds", "StartingPositionTimestamp")) {
+    for (String notRun : List.of("TumblingWindowInSeconds", "StartingPositionTimestamp")) {
       if (props.containsKey(notRun)) {
         problems.add(where + ": " + notRun + " is not run by the local stack");
       }
+    }
+    try {
+      EventFilter.of(filters(props, where));
+    } catch (IllegalArgumentException e) {
+      problems.add(where + ".FilterCriteria: " + e.getMessage());
     }
     String position = string(props, "StartingPosition", where);
     if (!STARTING_POSITIONS.contains(position)) {

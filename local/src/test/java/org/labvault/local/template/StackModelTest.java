@@ -205,12 +205,12 @@ class StackModelTest {
                 Elsewhere: {Type: DynamoDB, Properties: {Stream: "arn:aws:dynamodb:eu-west-1:1:table/x/stream/1", StartingPosition: LATEST}}
                 AtTime: {Type: DynamoDB, Properties: {Stream: !GetAtt Table.StreamArn, StartingPosition: AT_TIMESTAMP}}
                 Huge: {Type: DynamoDB, Properties: {Stream: !GetAtt Table.StreamArn, StartingPosition: LATEST, BatchSize: 20000, MaximumRetryAttempts: -2}}
-                Filtered: {Type: DynamoDB, Properties: {Stream: !GetAtt Table.StreamArn, StartingPosition: LATEST, FilterCriteria: {Filters: []}}}
+                Filtered: {Type: DynamoDB, Properties: {Stream: !GetAtt Table.StreamArn, StartingPosition: LATEST, FilterCriteria: {Filters: [{Pattern: '{"dynamodb":{"SizeBytes":[{"numeric":[">",0]}]}}'}]}}}
         """));
     assertThat(e.problems()).contains(
         "Fanout.Events.Huge.BatchSize must be between 1 and 10000, not 20000",
         "Fanout.Events.Huge.MaximumRetryAttempts must be between -1 and 10000, not -2",
-        "Fanout.Events.Filtered: FilterCriteria is not run by the local stack");
+        "Fanout.Events.Filtered.FilterCriteria: at /dynamodb/SizeBytes: the filter operator numeric (as written) is not applied by the local stack");
     assertThat(e.problems()).contains(
         "Fanout.Events.NoStream.Stream: Table has no StreamSpecification.StreamViewType",
         "Fanout.Events.Elsewhere.Stream must be !GetAtt <Table>.StreamArn of a table of this template",

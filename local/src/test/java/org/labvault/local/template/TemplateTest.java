@@ -362,6 +362,79 @@ class TemplateTest {
     assertThat(values.iterator().next()).matches("[A-Za-z0-9]{64}");
   }
 
+  /** The alarms of the template that watch {@code metric} of {@code namespace}, by what their dimension names. */
+  private static Set<Object> watched(String namespace, String metric, String dimension) {
+    Set<Object> out = new HashSet<>();
+    template.resources().forEach((id, def) -> {
+      if (!"AWS::CloudWatch::Alarm".equals(def.get("Type"))) {
+        return;
+      }
+      Map<String, Object> p = Template.map(def.get("Properties"));
+      if (!namespace.equals(p.get("Namespace")) || !metric.equals(p.get("MetricName"))) {
+        return;
+      }
+      assertThat(String.valueOf(p.get("AlarmActions"))).as(id + " tells operators").contains("AlarmsTopic");
+      for (Object d : (List<?>) p.get("Dimensions")) {
+        Map<String, Object> dim = Template.map(d);
+        if (dimension.equals(dim.get("Name"))) {
+          Object v = Template.map(dim.get("Value"));
+          out.add(Template.map(v).containsKey("Ref") ? Template.map(v).get("Ref")
+              : String.valueOf(((List<?>) Template.map(v).get("Fn::GetAtt")).getFirst()));
+        }
+      }
+    });
+    return out;
+  }
+
+  @Test
+  void everyFunctionHasAnErrorsAndAThrottlesAlarm_toTheAlarmsTopic() {
+    var functions = template.resources().entrySet().stream()
+        .filter(e -> "AWS::Serverless::Function".equals(e.getValue().get("Type"))).map(Map.Entry::getKey).toList();
+    assertThat(functions).contains("AuditMonitorFunction", "AlarmOpsFunction");
+    assertThat(watched("AWS/Lambda", "Errors", "FunctionName")).containsAll(functions);
+    assertThat(watched("AWS/Lambda", "Throttles", "FunctionName")).containsAll(functions);
+  }
+
+  @Test
+  void everyDeadLetterAndOnFailureQueueHasADepthAlarm_toTheAlarmsTopic() {
+    Set<String> queues = new HashSet<>();
+    // stream and async on-failure destinations, and SQS redrive targets, wherever they are declared
+    java.util.regex.Pattern destination = java.util.regex.Pattern.compile(
+        "(?:Destination|deadLetterTargetArn)=\\{Fn::GetAtt=\\[(\\w+), Arn\\]\\}");
+    template.resources().forEach((id, def) -> {
+      var m = destination.matcher(String.valueOf(def));
+      while (m.find()) {
+        queues.add(m.group(1));
+      }
+    });
+    assertThat(queues).contains("FanoutFailuresQueue", "BackupFailuresQueue", "MonitorFailuresQueue",
+        "InstrumentIngestFailuresQueue", "SampleElnDeadLetterQueue");
+    assertThat(watched("AWS/SQS", "ApproximateNumberOfMessagesVisible", "QueueName")).containsAll(queues);
+  }
+
+  @Test
+  void theSecurityMetricFiltersReadTheFunctionsOwnLogGroups_andEachMetricHasAnAlarm() {
+    Set<Object> metrics = new HashSet<>();
+    template.resources().forEach((id, def) -> {
+      if ("AWS::Logs::MetricFilter".equals(def.get("Type"))) {
+        Map<String, Object> p = Template.map(def.get("Properties"));
+        String group = String.valueOf(Template.map(p.get("LogGroupName")).get("Ref"));
+        assertThat(template.resources().get(group)).as(id + " reads a log group of the template").isNotNull();
+        assertThat(template.resources().get(group).get("Type")).isEqualTo("AWS::Logs::LogGroup");
+        assertThat(String.valueOf(p.get("FilterPattern"))).as(id).startsWith("{ $.message = \"");
+        metrics.add(Template.map(((List<?>) p.get("MetricTransformations")).getFirst()).get("MetricName"));
+      }
+    });
+    assertThat(metrics).containsExactlyInAnyOrder("Refusals", "OpsAccess", "AdminGrants", "Deletions");
+    for (Object metric : metrics) {
+      boolean alarmed = template.resources().values().stream().anyMatch(def ->
+          "AWS::CloudWatch::Alarm".equals(def.get("Type"))
+              && "LabVault/Security".equals(Template.map(def.get("Properties")).get("Namespace"))
+              && metric.equals(Template.map(def.get("Properties")).get("MetricName")));
+      assertThat(alarmed).as(metric + " has an alarm").isTrue();
+    }
+  }
+
   @Test
   void everyResourceBuiltByTheMakefileHasItsTarget() throws Exception {
     Path root = Path.of(System.getProperty("labvault.root", ".."));

@@ -27,7 +27,7 @@ public final class DynamoAlarmLog implements AlarmLog {
   public void raise(Alarm a) {
     var item = Map.of(
         Keys.PK, AttributeValue.fromS(Keys.alarmDay(a.at().atOffset(ZoneOffset.UTC).toLocalDate().toString())),
-        Keys.SK, AttributeValue.fromS(Times.format(a.at()) + "#" + a.alarmId()),
+        Keys.SK, AttributeValue.fromS(Keys.alarmMoment(Times.format(a.at()), a.alarmId())),
         "type", AttributeValue.fromS("Alarm"),
         "alarmId", AttributeValue.fromS(a.alarmId()),
         "at", AttributeValue.fromS(Times.format(a.at())),

@@ -212,6 +212,16 @@ public final class Keys {
     return "ALARMS#" + isoDate;
   }
 
+  /** An alarm's item: its day's partition, then time and id (the same alarm id is stored once). */
+  public static String alarmMoment(String at, String alarmId) {
+    return at + "#" + alarmId;
+  }
+
+  /** One actor's sliding window of one counted kind of security event (refusals, deletions). */
+  public static String burstWindow(String kind, String actor) {
+    return "ALARMWINDOW#" + kind + "#" + actor;
+  }
+
   /** The backup verification reports, newest last (sort key: start time, then report id). */
   public static final String BACKUP_REPORTS = "BACKUP#REPORTS";
 }

@@ -36,6 +36,12 @@ public final class Config {
     public static final String BACKUP_SCAN_SEGMENTS = "BACKUP_SCAN_SEGMENTS";
     /** The name prefix of the scratch tables the restore drill creates and drops. */
     public static final String DRILL_TABLE_PREFIX = "DRILL_TABLE_PREFIX";
+    /** The SNS topic every stored security alarm is published on (operators subscribe to it). */
+    public static final String ALARMS_TOPIC_ARN = "ALARMS_TOPIC_ARN";
+    /** Refusals of one actor within 5 minutes that raise DENIAL_BURST (the template's DenialBurstThreshold). */
+    public static final String DENIAL_BURST_THRESHOLD = "DENIAL_BURST_THRESHOLD";
+    /** Deletions by one actor within 10 minutes that raise MASS_DELETE (the template's MassDeleteThreshold). */
+    public static final String MASS_DELETE_THRESHOLD = "MASS_DELETE_THRESHOLD";
     /** The SNS topic that carries deletion notices to registered applications. */
     public static final String ASSET_EVENTS_TOPIC_ARN = "ASSET_EVENTS_TOPIC_ARN";
     /** Seconds before an unconfirmed deletion notice is first sent again (then doubling). */

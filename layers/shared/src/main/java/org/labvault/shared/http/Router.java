@@ -44,6 +44,8 @@ public final class Router {
   public static final int MAX_BODY_BYTES = 64 * 1024;
   public static final String REQUEST_ID_HEADER = "X-Request-Id";
   private static final String OPERATOR_PATH = "/ops";
+  /** The audited action of every use of an /ops route. */
+  public static final String OPS_ACCESS = "ops:access";
   private static final Logger LOG = LoggerFactory.getLogger(Router.class);
 
   private final Map<String, Route> routes;
@@ -112,16 +114,20 @@ public final class Router {
     return response;
   }
 
-  /** Everything under /ops is for platform operators only, whatever the route; refusals are audited. */
+  /**
+   * Everything under /ops is for platform operators only, whatever the route. Every use is audited,
+   * refusals and admissions alike: a privileged access is itself a security event (it raises an alarm).
+   */
   private void requireOperatorFor(String routeKey, ApiRequest request, String requestId) {
     String path = routeKey.substring(routeKey.indexOf(' ') + 1);
     if (path.equals(OPERATOR_PATH) || path.startsWith(OPERATOR_PATH + "/")) {
       Principal caller = request.principal();
-      if (!caller.isOperator()) {
-        if (audit != null) {
-          audit.record(new AuditEvent(caller.userId(), "ops:access", "route:" + routeKey,
-              AuditEvent.Decision.DENY, null, requestId, clock.instant()));
-        }
+      boolean admitted = caller.isOperator();
+      if (audit != null) {
+        audit.record(new AuditEvent(caller.userId(), OPS_ACCESS, "route:" + routeKey,
+            admitted ? AuditEvent.Decision.ALLOW : AuditEvent.Decision.DENY, null, requestId, clock.instant()));
+      }
+      if (!admitted) {
         throw new ForbiddenException("this route is for platform operators only");
       }
     }
@@ -222,7 +228,7 @@ public final class Router {
     private Clock clock;
     private Function<RuntimeException, AppException> failures = e -> null;
 
-    /** Audits the router's own refusals (operators-only routes). */
+    /** Audits every use of an operators-only route: admissions and refusals. */
     public Builder auditDenials(AuditLog auditLog, Clock auditClock) {
       this.audit = auditLog;
       this.clock = auditClock;

@@ -94,6 +94,24 @@ class RouterTest {
   }
 
   @Test
+  void handle_shouldAuditEveryUseOfAnOpsRoute_allowForOperatorsAndDenyForOthers() {
+    // given
+    java.util.List<org.labvault.shared.audit.AuditEvent> audited = new java.util.concurrent.CopyOnWriteArrayList<>();
+    var clock = java.time.Clock.fixed(java.time.Instant.parse("2026-11-30T10:00:00Z"), java.time.ZoneOffset.UTC);
+    Router audits = Router.builder().auditDenials(audited::add, clock)
+        .on("GET /ops/things", req -> ApiResponse.ok(Map.of()))
+        .on("GET /public", req -> ApiResponse.ok(Map.of()))
+        .build();
+    // when
+    audits.handle(ApiEvent.route("GET /ops/things").as("op", "platform", "operators").requestId("r1").build(), new FakeContext());
+    audits.handle(ApiEvent.route("GET /ops/things").as("alice", "acme").requestId("r2").build(), new FakeContext());
+    audits.handle(ApiEvent.route("GET /public").as("alice", "acme").build(), new FakeContext());
+    // then
+    assertThat(audited).extracting(e -> e.actor() + " " + e.action() + " " + e.resource() + " " + e.decision() + " " + e.requestId())
+        .containsExactly("op ops:access route:GET /ops/things ALLOW r1", "alice ops:access route:GET /ops/things DENY r2");
+  }
+
+  @Test
   void handle_shouldAnswer413_whenTheBodyIsLargerThan64KiB() {
     String big = "{\"name\":\"" + "x".repeat(Router.MAX_BODY_BYTES) + "\"}";
     var res = router.handle(ApiEvent.route("POST /echo").as("a", "t").json(big).build(), new FakeContext());

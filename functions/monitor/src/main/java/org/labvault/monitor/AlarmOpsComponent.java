@@ -1,0 +1,28 @@
+package org.labvault.monitor;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import java.time.Clock;
+import javax.inject.Singleton;
+import org.labvault.monitor.port.AlarmStore;
+import org.labvault.shared.audit.AuditLog;
+import org.labvault.shared.aws.AuthModule;
+import org.labvault.shared.aws.AwsModule;
+import org.labvault.shared.aws.CoreModule;
+import org.labvault.shared.config.Config;
+
+/** The operators' alarms route: the stored alarms, and the audit of every use of the route. */
+@Singleton
+@Component(modules = {CoreModule.class, AwsModule.class, AuthModule.class, AlarmStoreModule.class})
+interface AlarmOpsComponent {
+  AlarmStore alarms();
+
+  AuditLog audit();
+
+  Clock clock();
+
+  @Component.Factory
+  interface Factory {
+    AlarmOpsComponent create(@BindsInstance Config config);
+  }
+}

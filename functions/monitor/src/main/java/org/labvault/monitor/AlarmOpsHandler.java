@@ -1,0 +1,43 @@
+package org.labvault.monitor;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.Map;
+import org.labvault.monitor.domain.AlarmView;
+import org.labvault.monitor.port.AlarmStore;
+import org.labvault.shared.aws.AwsFailures;
+import org.labvault.shared.config.Config;
+import org.labvault.shared.http.ApiResponse;
+import org.labvault.shared.http.Router;
+import org.labvault.shared.time.Times;
+
+/** The operators' alarms: {@code GET /ops/alarms?since=}, oldest first, paged. */
+public final class AlarmOpsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+  private final Router router;
+
+  public AlarmOpsHandler() {
+    this(System.getenv());
+  }
+
+  public AlarmOpsHandler(Map<String, String> environment) {
+    this(DaggerAlarmOpsComponent.factory().create(Config.from(environment)));
+  }
+
+  AlarmOpsHandler(AlarmOpsComponent c) {
+    AlarmStore alarms = c.alarms();
+    this.router = Router.builder()
+        .translatingFailures(AwsFailures::unavailable)
+        .auditDenials(c.audit(), c.clock())
+        .on("GET /ops/alarms", r -> ApiResponse.ok(alarms.since(Times.parse("since", r.query("since").orElse(null)), r.page())
+            .map(AlarmView::of)))
+        .build();
+  }
+
+  @Override
+  public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    return router.handle(event, context);
+  }
+}

@@ -1,0 +1,32 @@
+package org.labvault.monitor;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import java.util.Map;
+import org.labvault.shared.config.Config;
+import org.labvault.shared.stream.StreamResponses;
+
+/** The table's stream, filtered to inserted audit records and alarms: security alarms raised and published. */
+public final class AuditMonitorHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+
+  private final MonitorBatch batch;
+
+  public AuditMonitorHandler() {
+    this(System.getenv());
+  }
+
+  public AuditMonitorHandler(Map<String, String> environment) {
+    this(DaggerMonitorComponent.factory().create(Config.from(environment)));
+  }
+
+  AuditMonitorHandler(MonitorComponent c) {
+    this.batch = c.batch();
+  }
+
+  @Override
+  public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+    return StreamResponses.respond(event, context, (records, requestId) -> batch.process(records));
+  }
+}

@@ -1,0 +1,8 @@
+package org.labvault.monitor.port;
+
+import org.labvault.shared.alarm.Alarm;
+
+/** The alarms topic operators subscribe to. */
+public interface AlarmPublisher {
+  void publish(Alarm alarm);
+}
