@@ -1,14 +1,6 @@
 package org.labvault.audit.adapter;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
@@ -17,17 +9,15 @@ import org.labvault.audit.domain.StoredRecord;
 import org.labvault.audit.port.AuditStore;
 import org.labvault.shared.audit.AuditRecord;
 import org.labvault.shared.aws.AuditItems;
+import org.labvault.shared.aws.DailyPages;
 import org.labvault.shared.aws.Keys;
 import org.labvault.shared.aws.PageTokens;
 import org.labvault.shared.config.Config;
-import org.labvault.shared.error.ValidationException;
 import org.labvault.shared.http.Page;
 import org.labvault.shared.http.PageRequest;
-import org.labvault.shared.time.Times;
 import software.amazon.awssdk.core.pagination.sync.SdkIterable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Audit chains in the LabVault table: a chain is read in its own partition by seq; records by time
@@ -36,58 +26,24 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  */
 public final class DynamoAuditStore implements AuditStore {
 
-  /** How far back {@code since} may reach: each day is one query, even when it holds nothing. */
-  public static final int MAX_DAYS = 366;
+  /** The records by UTC day, in the day index, sorted by time, chain and seq. */
+  private static final DailyPages.Days RECORDS_BY_DAY =
+      new DailyPages.Days(Keys.GSI1, Keys.GSI1_PK, Keys.GSI1_SK, PageTokens.GSI1_KEY, Keys::auditDay);
 
   private final DynamoDbClient dynamo;
-  private final PageTokens tokens;
-  private final Clock clock;
+  private final DailyPages pages;
   private final String table;
 
   @Inject
-  public DynamoAuditStore(DynamoDbClient dynamo, PageTokens tokens, Clock clock, Config config) {
+  public DynamoAuditStore(DynamoDbClient dynamo, DailyPages pages, Config config) {
     this.dynamo = dynamo;
-    this.tokens = tokens;
-    this.clock = clock;
+    this.pages = pages;
     this.table = config.require(Config.Names.TABLE_NAME);
   }
 
   @Override
   public Page<AuditRecord> since(Instant since, PageRequest page) {
-    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-    LocalDate first = LocalDate.ofInstant(since, ZoneOffset.UTC);
-    if (ChronoUnit.DAYS.between(first, today) > MAX_DAYS) {
-      throw ValidationException.field("since", "must be within the last " + MAX_DAYS + " days");
-    }
-    String from = Times.format(since);
-    String list = "audit:" + from;
-    Map<String, AttributeValue> start = tokens.decode(page.nextToken(), list, PageTokens.GSI1_KEY);
-    LocalDate day = start == null ? first : dayOf(start.get(Keys.GSI1_PK).s(), first, today);
-    List<AuditRecord> items = new ArrayList<>();
-    Map<String, AttributeValue> last = null;
-    while (!day.isAfter(today) && items.size() < page.limit()) {
-      Map<String, AttributeValue> exclusiveStart = start;
-      String partition = Keys.auditDay(day.toString());
-      int wanted = page.limit() - items.size();
-      QueryResponse res = dynamo.query(q -> q.tableName(table).indexName(Keys.GSI1)
-          .keyConditionExpression("#pk = :day AND #sk >= :from")
-          .expressionAttributeNames(Map.of("#pk", Keys.GSI1_PK, "#sk", Keys.GSI1_SK))
-          .expressionAttributeValues(Map.of(":day", AttributeValue.fromS(partition), ":from", AttributeValue.fromS(from)))
-          .exclusiveStartKey(exclusiveStart).limit(wanted));
-      for (Map<String, AttributeValue> item : res.items()) {
-        items.add(AuditItems.record(item));
-        last = item;
-      }
-      if (res.hasLastEvaluatedKey() && !res.lastEvaluatedKey().isEmpty()) {
-        start = res.lastEvaluatedKey();
-      } else {
-        start = null;
-        day = day.plusDays(1);
-      }
-    }
-    boolean more = start != null || !day.isAfter(today);
-    String next = more && last != null && items.size() >= page.limit() ? tokens.encode(list, keyOf(last)) : null;
-    return new Page<>(items, next);
+    return pages.since(RECORDS_BY_DAY, "audit", since, page, AuditItems::record);
   }
 
   @Override
@@ -121,27 +77,5 @@ public final class DynamoAuditStore implements AuditStore {
         }
       };
     };
-  }
-
-  /** The day a genuine token's key is in; a token can only name a day this list reads. */
-  private static LocalDate dayOf(String partition, LocalDate first, LocalDate today) {
-    try {
-      LocalDate day = LocalDate.parse(partition.substring(partition.indexOf('#') + 1));
-      if (!day.isBefore(first) && !day.isAfter(today)) {
-        return day;
-      }
-    } catch (DateTimeParseException | IndexOutOfBoundsException e) {
-      // reported below
-    }
-    throw ValidationException.field("nextToken", "is not a token this list issued");
-  }
-
-  /** The index key of a record item: where the next page starts. */
-  private static Map<String, AttributeValue> keyOf(Map<String, AttributeValue> item) {
-    Map<String, AttributeValue> key = new HashMap<>();
-    for (String name : PageTokens.GSI1_KEY) {
-      key.put(name, item.get(name));
-    }
-    return key;
   }
 }

@@ -1,28 +1,20 @@
 package org.labvault.monitor.adapter;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import javax.inject.Inject;
 import org.labvault.monitor.port.AlarmStore;
 import org.labvault.shared.alarm.Alarm;
+import org.labvault.shared.aws.DailyPages;
 import org.labvault.shared.aws.Keys;
 import org.labvault.shared.aws.PageTokens;
 import org.labvault.shared.config.Config;
-import org.labvault.shared.error.ValidationException;
 import org.labvault.shared.http.Page;
 import org.labvault.shared.http.PageRequest;
 import org.labvault.shared.time.Times;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Alarms in the LabVault table as {@link org.labvault.shared.aws.DynamoAlarmLog} stores them: one
@@ -31,60 +23,25 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  */
 public final class DynamoAlarmStore implements AlarmStore {
 
-  /** How far back {@code since} may reach: each day is one query, even when it holds nothing. */
-  public static final int MAX_DAYS = 366;
   static final String PUBLISHED_AT = "publishedAt";
+  /** The alarms by UTC day, in the table, sorted by time and id. */
+  private static final DailyPages.Days ALARMS_BY_DAY =
+      new DailyPages.Days(null, Keys.PK, Keys.SK, PageTokens.TABLE_KEY, Keys::alarmDay);
 
   private final DynamoDbClient dynamo;
-  private final PageTokens tokens;
-  private final Clock clock;
+  private final DailyPages pages;
   private final String table;
 
   @Inject
-  public DynamoAlarmStore(DynamoDbClient dynamo, PageTokens tokens, Clock clock, Config config) {
+  public DynamoAlarmStore(DynamoDbClient dynamo, DailyPages pages, Config config) {
     this.dynamo = dynamo;
-    this.tokens = tokens;
-    this.clock = clock;
+    this.pages = pages;
     this.table = config.require(Config.Names.TABLE_NAME);
   }
 
   @Override
   public Page<Alarm> since(Instant since, PageRequest page) {
-    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-    LocalDate first = LocalDate.ofInstant(since, ZoneOffset.UTC);
-    if (ChronoUnit.DAYS.between(first, today) > MAX_DAYS) {
-      throw ValidationException.field("since", "must be within the last " + MAX_DAYS + " days");
-    }
-    String from = Times.format(since);
-    String list = "alarms:" + from;
-    Map<String, AttributeValue> start = tokens.decode(page.nextToken(), list, PageTokens.TABLE_KEY);
-    LocalDate day = start == null ? first : dayOf(start.get(Keys.PK).s(), first, today);
-    List<Alarm> items = new ArrayList<>();
-    Map<String, AttributeValue> last = null;
-    while (!day.isAfter(today) && items.size() < page.limit()) {
-      Map<String, AttributeValue> exclusiveStart = start;
-      String partition = Keys.alarmDay(day.toString());
-      int wanted = page.limit() - items.size();
-      QueryResponse res = dynamo.query(q -> q.tableName(table)
-          .keyConditionExpression("#pk = :day AND #sk >= :from")
-          .expressionAttributeNames(Map.of("#pk", Keys.PK, "#sk", Keys.SK))
-          .expressionAttributeValues(Map.of(":day", AttributeValue.fromS(partition), ":from", AttributeValue.fromS(from)))
-          .exclusiveStartKey(exclusiveStart).limit(wanted));
-      for (Map<String, AttributeValue> item : res.items()) {
-        items.add(alarm(item));
-        last = item;
-      }
-      if (res.hasLastEvaluatedKey() && !res.lastEvaluatedKey().isEmpty()) {
-        start = res.lastEvaluatedKey();
-      } else {
-        start = null;
-        day = day.plusDays(1);
-      }
-    }
-    boolean more = start != null || !day.isAfter(today);
-    String next = more && last != null && items.size() >= page.limit()
-        ? tokens.encode(list, Map.of(Keys.PK, last.get(Keys.PK), Keys.SK, last.get(Keys.SK))) : null;
-    return new Page<>(items, next);
+    return pages.since(ALARMS_BY_DAY, "alarms", since, page, DynamoAlarmStore::alarm);
   }
 
   @Override
@@ -117,18 +74,5 @@ public final class DynamoAlarmStore implements AlarmStore {
     return new Alarm(item.get("alarmId").s(), Instant.parse(item.get("at").s()),
         Alarm.AlarmType.valueOf(item.get("alarmType").s()), Alarm.IncidentCategory.valueOf(item.get("category").s()),
         item.get("actor").s(), item.containsKey("detail") ? item.get("detail").s() : null);
-  }
-
-  /** The day a genuine token's key is in; a token can only name a day this list reads. */
-  private static LocalDate dayOf(String partition, LocalDate first, LocalDate today) {
-    try {
-      LocalDate day = LocalDate.parse(partition.substring(partition.indexOf('#') + 1));
-      if (!day.isBefore(first) && !day.isAfter(today)) {
-        return day;
-      }
-    } catch (DateTimeParseException | IndexOutOfBoundsException e) {
-      // reported below
-    }
-    throw ValidationException.field("nextToken", "is not a token this list issued");
   }
 }
