@@ -11,6 +11,7 @@ import org.labvault.audit.domain.DigestHead;
 import org.labvault.audit.domain.DigestTip;
 import org.labvault.audit.domain.StoredDigest;
 import org.labvault.audit.port.DigestLog;
+import org.labvault.shared.aws.AuditItems;
 import org.labvault.shared.aws.Keys;
 import org.labvault.shared.aws.Tx;
 import org.labvault.shared.config.Config;
@@ -45,7 +46,7 @@ public final class DynamoDigestLog implements DigestLog {
     if (item == null || item.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new DigestTip(number(item, "seq"), text(item, "signature")));
+    return Optional.of(new DigestTip(AuditItems.number(item, "seq"), AuditItems.text(item, "signature")));
   }
 
   @Override
@@ -128,33 +129,16 @@ public final class DynamoDigestLog implements DigestLog {
     AttributeValue heads = item.get("heads");
     List<DigestHead> list = heads == null || !heads.hasL() ? List.of()
         : heads.l().stream().map(h -> h.hasM() ? h.m() : Map.<String, AttributeValue>of())
-            .map(h -> new DigestHead((int) number(h, "chain"), number(h, "seq"), text(h, "hash"))).toList();
-    return new Digest(number(item, "seq"), text(item, "at"), list, text(item, "prevSignature"), text(item, "keyId"),
-        text(item, "algorithm"), text(item, "signature"));
+            .map(h -> new DigestHead((int) AuditItems.number(h, "chain"), AuditItems.number(h, "seq"), AuditItems.text(h, "hash"))).toList();
+    return new Digest(AuditItems.number(item, "seq"), AuditItems.text(item, "at"), list, AuditItems.text(item, "prevSignature"), AuditItems.text(item, "keyId"),
+        AuditItems.text(item, "algorithm"), AuditItems.text(item, "signature"));
   }
 
   private static long position(Map<String, AttributeValue> item) {
-    String sk = text(item, Keys.SK);
+    String sk = AuditItems.text(item, Keys.SK);
     try {
       return Long.parseLong(sk.substring(Keys.AUDIT_RECORD_PREFIX.length()));
     } catch (RuntimeException e) {
-      return -1;
-    }
-  }
-
-  private static String text(Map<String, AttributeValue> item, String name) {
-    AttributeValue v = item.get(name);
-    return v == null ? null : v.s();
-  }
-
-  private static long number(Map<String, AttributeValue> item, String name) {
-    AttributeValue v = item.get(name);
-    if (v == null || v.n() == null) {
-      return -1;
-    }
-    try {
-      return Long.parseLong(v.n());
-    } catch (NumberFormatException e) {
       return -1;
     }
   }

@@ -76,12 +76,14 @@ public final class AuditItems {
     return text(head, HASH);
   }
 
-  private static String text(Map<String, AttributeValue> item, String name) {
+  /** A string attribute, or null when it is missing or not a string (a tampered item is read, not refused). */
+  public static String text(Map<String, AttributeValue> item, String name) {
     AttributeValue v = item.get(name);
     return v == null ? null : v.s();
   }
 
-  private static long number(Map<String, AttributeValue> item, String name) {
+  /** A whole-number attribute, or -1 when it is missing or not one (a tampered item is read, not refused). */
+  public static long number(Map<String, AttributeValue> item, String name) {
     AttributeValue v = item.get(name);
     if (v == null || v.n() == null) {
       return -1;
