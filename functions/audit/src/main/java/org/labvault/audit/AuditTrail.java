@@ -69,7 +69,7 @@ public final class AuditTrail {
       for (int c = 0; c < chains; c++) {
         int chain = c;
         Set<Long> seqs = wanted.getOrDefault(chain, Set.of());
-        pending.add(pool.submit(() -> ChainVerifier.verify(chain, store.head(chain), store.chain(chain), seqs)));
+        pending.add(pool.submit(() -> ChainVerifier.verify(chain, store.head(chain), store.chain(chain), seqs, () -> store.head(chain))));
       }
       for (Future<ChainVerifier.Result> f : pending) {
         results.add(f.get());

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.labvault.audit.domain.BrokenLink;
 import org.labvault.audit.domain.BrokenLink.Reason;
 import org.labvault.audit.domain.ChainHead;
@@ -36,11 +37,29 @@ final class ChainVerifier {
   }
 
   static Result verify(int chain, Optional<ChainHead> head, Iterable<StoredRecord> records, Set<Long> wanted) {
+    return verify(chain, head, records, wanted, () -> head);
+  }
+
+  /**
+   * Checks the records up to the head read before them: a record written while the chain is read
+   * (any request, the digest's own) is left to the next verification. A record beyond that head
+   * is a break only if the head, read again, still does not reach it (a head moved back, or a
+   * record put in by hand).
+   */
+  static Result verify(int chain, Optional<ChainHead> head, Iterable<StoredRecord> records, Set<Long> wanted,
+      Supplier<Optional<ChainHead>> headNow) {
+    long limit = head.map(ChainHead::seq).orElse(0L);
     Map<Long, String> named = new HashMap<>();
     long expected = 1;
     String prev = AuditRecord.GENESIS;
     long checked = 0;
+    long beyond = 0;
     for (StoredRecord stored : records) {
+      if (expected > limit) {
+        // every seq the head counted was checked: what follows was written since (or put in by hand)
+        beyond = stored.position();
+        break;
+      }
       checked++;
       AuditRecord r = stored.record();
       if (stored.position() != expected) {
@@ -63,6 +82,9 @@ final class ChainVerifier {
       expected++;
     }
     long last = expected - 1;
+    if (beyond > 0 && headNow.get().map(ChainHead::seq).orElse(0L) < beyond) {
+      return new Result(chain, checked, BrokenLink.at(chain, beyond, Reason.HEAD_MISMATCH), null);
+    }
     ChainHead tail = new ChainHead(last, prev);
     if (head.isEmpty()) {
       return last == 0 ? new Result(chain, checked, null, null, named)
