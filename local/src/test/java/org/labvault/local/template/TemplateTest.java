@@ -215,10 +215,23 @@ class TemplateTest {
   @Test
   void onlyTheDigestFunctionsRoleMaySignWithTheAuditDigestKey() {
     var statements = asList(Template.map(props("AuditDigestKey").get("KeyPolicy")).get("Statement"));
-    var signers = statements.stream().map(Template::map)
-        .filter(st -> asList(st.get("Action")).stream().map(String::valueOf).anyMatch(a -> a.equals("kms:Sign") || a.equals("kms:*")))
+    var signers = statements.stream().map(Template::map).filter(st -> "Allow".equals(st.get("Effect")))
+        .filter(st -> asList(st.get("Action")).stream().map(String::valueOf)
+            .anyMatch(a -> a.equals("kms:Sign") || a.equals("kms:CreateGrant") || a.endsWith("*") && "kms:Sign".startsWith(a.replace("*", ""))
+                || a.endsWith("*") && "kms:CreateGrant".startsWith(a.replace("*", ""))))
         .toList();
     assertThat(signers).hasSize(1);
+    assertThat(asList(signers.getFirst().get("Action")).stream().map(String::valueOf).toList()).containsExactly("kms:Sign");
+    // and a Deny keeps everybody else from signing or granting, whatever is allowed elsewhere
+    var denied = statements.stream().map(Template::map).filter(st -> "Deny".equals(st.get("Effect"))).toList();
+    assertThat(denied).anySatisfy(st -> {
+      assertThat(asList(st.get("Action")).stream().map(String::valueOf).toList()).contains("kms:Sign");
+      assertThat(String.valueOf(st.get("Condition"))).contains("ArnNotEquals").contains("AuditDigestRole");
+    });
+    assertThat(denied).anySatisfy(st -> {
+      assertThat(asList(st.get("Action")).stream().map(String::valueOf).toList()).containsExactly("kms:CreateGrant");
+      assertThat(st.get("Condition")).isNull();
+    });
     assertThat(String.valueOf(Template.map(signers.getFirst().get("Principal")).get("AWS"))).contains("AuditDigestRole");
     assertThat(props("AuditDigestFunction").get("Role")).asString().contains("AuditDigestRole");
     assertThat(model.functions().get("AuditDigestFunction").environment()).containsKey("AUDIT_DIGEST_KEY_ID");
@@ -393,6 +406,17 @@ class TemplateTest {
     assertThat(functions).contains("AuditMonitorFunction", "AlarmOpsFunction");
     assertThat(watched("AWS/Lambda", "Errors", "FunctionName")).containsAll(functions);
     assertThat(watched("AWS/Lambda", "Throttles", "FunctionName")).containsAll(functions);
+  }
+
+  @Test
+  void everyTopicAnAlarmActsOn_isOneCloudWatchMayPublishTo() {
+    // SNS's AWS-managed key (alias/aws/sns) has a fixed key policy without CloudWatch: an alarm
+    // acting on a topic encrypted with it fails to publish
+    Set<Object> topics = new HashSet<>();
+    template.resources().values().stream().filter(r -> "AWS::CloudWatch::Alarm".equals(r.get("Type")))
+        .forEach(r -> topics.addAll((List<?>) Template.map(r.get("Properties")).getOrDefault("AlarmActions", List.of())));
+    assertThat(topics).containsExactly(Map.of("Ref", "AlarmsTopic"));
+    assertThat(String.valueOf(props("AlarmsTopic").get("KmsMasterKeyId"))).doesNotContain("alias/aws/sns");
   }
 
   @Test
