@@ -48,8 +48,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 public final class DynamoGroupRepository implements GroupRepository {
 
   static final int STALE_READ_RETRIES = 5;
-  /** DynamoDB's limit on the items of one write transaction. */
-  static final int MAX_TRANSACTION_ITEMS = 100;
+  /** What one write transaction may hold of a change: DynamoDB's limit, less its audit record's two items. */
+  static final int MAX_TRANSACTION_ITEMS = Transactions.MAX_CHANGE_ITEMS;
   private static final Map<String, String> NAMES = Map.of(
       "#role", "role", "#status", "status", "#name", "name", "#description", "description",
       "#adminCount", "adminCount", "#memberCount", "memberCount", "#assetCount", Keys.ASSET_COUNT);

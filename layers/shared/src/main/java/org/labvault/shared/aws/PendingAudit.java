@@ -13,8 +13,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  */
 final class PendingAudit {
 
-  /** DynamoDB takes at most 100 items in one transaction; the record needs two of them. */
-  private static final int MAX_CHANGE_ITEMS = 98;
   private static final ThreadLocal<PendingAudit> CURRENT = new ThreadLocal<>();
 
   private final DynamoAuditLog log;
@@ -48,7 +46,7 @@ final class PendingAudit {
   /** The record still waiting on this thread for a change of {@code changeItems} items, or null. */
   static PendingAudit waitingFor(int changeItems) {
     PendingAudit pending = CURRENT.get();
-    return pending == null || pending.written || changeItems > MAX_CHANGE_ITEMS ? null : pending;
+    return pending == null || pending.written || changeItems > Transactions.MAX_CHANGE_ITEMS ? null : pending;
   }
 
   /** Writes the change with this record in one transaction. */

@@ -16,6 +16,11 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 public final class Transactions {
 
   static final int ATTEMPTS = 6;
+  /**
+   * The most items a change may write in one transaction: DynamoDB takes 100, and an audited
+   * change's record needs two of them (the chain's head and the record).
+   */
+  public static final int MAX_CHANGE_ITEMS = 98;
   private static final String CONDITION_FAILED = "ConditionalCheckFailed";
   private static final String CONFLICT = "TransactionConflict";
 

@@ -183,6 +183,37 @@ class DynamoAuditLogTest {
   }
 
   @Test
+  void recordWith_shouldJoinAChangeOfUpToNinetyEightItems_andRecordALargerOneAfterIt() {
+    // given
+    AtomicInteger transactions = new AtomicInteger();
+    DynamoDbClient counting = countingTransactions(transactions);
+    var writer = new DynamoAuditLog(counting,
+        Config.from(Map.of(Config.Names.TABLE_NAME, EmbeddedTable.NAME, Config.Names.AUDIT_CHAINS, "1")));
+    // when: the largest change that leaves room for the record
+    writer.recordWith(event("req-98", "group:purge"), () -> {
+      Transactions.write(counting, things("a", Transactions.MAX_CHANGE_ITEMS), failed -> new IllegalStateException());
+      return null;
+    });
+    // then: one transaction of 100 items
+    assertThat(transactions).hasValue(1);
+    // and when: one item more, and the record follows in a transaction of its own
+    writer.recordWith(event("req-99", "group:purge"), () -> {
+      Transactions.write(counting, things("b", Transactions.MAX_CHANGE_ITEMS + 1), failed -> new IllegalStateException());
+      return null;
+    });
+    assertThat(transactions).hasValue(3);
+    assertThat(chain(0)).extracting(AuditRecord::requestId).containsExactly("req-98", "req-99");
+  }
+
+  private static List<software.amazon.awssdk.services.dynamodb.model.TransactWriteItem> things(String prefix, int count) {
+    List<software.amazon.awssdk.services.dynamodb.model.TransactWriteItem> items = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      items.add(putThing(prefix + i));
+    }
+    return items;
+  }
+
+  @Test
   void recordWith_shouldRecordNothing_whenTheChangesConditionFails_andAnswerTheChangesRefusal() {
     // given
     Transactions.write(table.client(), List.of(putThing("thing-2")), failed -> new IllegalStateException());
