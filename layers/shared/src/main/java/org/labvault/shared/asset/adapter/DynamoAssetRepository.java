@@ -36,7 +36,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
@@ -184,12 +183,11 @@ public final class DynamoAssetRepository implements AssetRepository {
     }
     String condition = secret ? NOT_DELETED + " AND (attribute_not_exists(#live) OR #live = :zero)" : NOT_DELETED;
     try {
-      var updated = dynamo.updateItem(r -> r.tableName(table).key(key(assetId))
-          .updateExpression("SET " + set).conditionExpression(condition)
-          .expressionAttributeNames(names).expressionAttributeValues(values)
-          .returnValues(ReturnValue.ALL_NEW));
-      return Optional.of(AssetItems.asset(updated.attributes()));
-    } catch (ConditionalCheckFailedException e) {
+      // a transaction of one item, so that an audited change carries its record in the same write
+      Transactions.write(dynamo, List.of(Tx.update(table, key(assetId), "SET " + set, condition, names, values)),
+          failed -> new NotUpdated());
+      return find(assetId);
+    } catch (NotUpdated e) {
       Optional<Asset> now = find(assetId).filter(a -> a.status() != AssetStatus.DELETED);
       if (now.isPresent() && classification == Classification.SECRET) {
         throw DeletionConflicts.linkedAsset();
@@ -263,6 +261,13 @@ public final class DynamoAssetRepository implements AssetRepository {
       return true;
     } catch (ConditionalCheckFailedException e) {
       return false;
+    }
+  }
+
+  /** The update's condition failed: the asset is gone, deleted, or (for SECRET) linked out. */
+  private static final class NotUpdated extends RuntimeException {
+    NotUpdated() {
+      super(null, null, false, false);
     }
   }
 }
