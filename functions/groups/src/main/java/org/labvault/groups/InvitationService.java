@@ -70,19 +70,16 @@ public final class InvitationService {
   /** The invitee joins the group; accepting again answers the same membership. */
   public Membership accept(Caller caller, String invitationId) {
     Invitation inv = addressedTo(caller, invitationId, "invitations:accept");
+    if (inv.status() == InvitationStatus.ACCEPTED) {
+      // joined before: no change, so no record (and no second ADMIN_GRANTED for one grant)
+      return groups.member(inv.groupId(), caller.userId()).orElseThrow(Conflicts::invitationClosed);
+    }
     // the role joined with is part of the resource, so that joining as ADMIN can be told from the trail
-    boolean[] joined = {false};
     Membership member = authorizer.audited(caller, "invitations:accept", resource(inv) + "/role:" + inv.role().name(), null, () -> {
-      if (inv.status() == InvitationStatus.ACCEPTED) {
-        return groups.member(inv.groupId(), caller.userId()).orElseThrow(Conflicts::invitationClosed);
-      }
       requireOpen(inv);
-      joined[0] = true;
       return invitations.accept(inv, now());
     });
-    if (joined[0]) {
-      RoleGrants.log(inv.groupId(), caller.userId(), inv.role());
-    }
+    RoleGrants.log(inv.groupId(), caller.userId(), inv.role());
     return member;
   }
 

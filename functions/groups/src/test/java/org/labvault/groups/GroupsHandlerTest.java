@@ -312,6 +312,8 @@ class GroupsHandlerTest {
     });
     assertThat(call(event).getStatusCode()).as("accepting again").isEqualTo(200);
     assertThat(c.groupRepository().find(Seed.GROUP).orElseThrow().memberCount()).isEqualTo(5);
+    // no change, no second record: accepting an ADMIN invitation again must not raise ADMIN_GRANTED again
+    assertThat(c.audit()).hasSize(1);
   }
 
   @ParameterizedTest
