@@ -57,10 +57,12 @@ final class Renotifier {
       switch (next(notice)) {
         case RENOTIFY -> renotified += notices.renotify(linkId, notice.attempt(), recheckAt) ? 1 : 0;
         case OVERDUE -> {
-          // only the run whose conditional write made it overdue raises the alarm: once per notice
+          // the alarm first, while the notice is still due: a run that dies after it leaves the
+          // notice for the next run, which raises the same alarm (id and time follow the notice:
+          // stored once) and then marks it
+          alarms.raise(overdueAlarm(link, overdueSince(notice, now)));
           if (notices.markOverdue(linkId, notice.attempt(), now)) {
             overdue++;
-            alarms.raise(overdueAlarm(link, now));
           }
         }
         case REDRIVE -> {
@@ -75,6 +77,12 @@ final class Renotifier {
     var summary = new Summary(due, renotified, overdue);
     LOG.info("renotification run: {}", summary);
     return summary;
+  }
+
+  /** When the last attempt's wait ended: the same for every run that finds the notice overdue. */
+  private Instant overdueSince(LinkDeletion notice, Instant now) {
+    Instant last = notice.lastNotifiedAt() != null ? notice.lastNotifiedAt() : notice.notifiedAt();
+    return last == null ? now : schedule.nextDueAt(last, notice.attempt());
   }
 
   /** The id follows the link, so the alarm of one notice is stored once however often it is raised. */

@@ -2,6 +2,7 @@ package org.labvault.fanout;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
@@ -18,6 +19,8 @@ final class CountingDynamoDb implements DynamoDbClient {
 
   final AtomicInteger queries = new AtomicInteger();
   final AtomicInteger itemsRead = new AtomicInteger();
+  /** Puts to partitions starting with this fail once each while it is set (a write that did not happen). */
+  volatile String failPutsTo;
   private final DynamoDbClient delegate;
 
   CountingDynamoDb(DynamoDbClient delegate) {
@@ -39,6 +42,11 @@ final class CountingDynamoDb implements DynamoDbClient {
 
   @Override
   public PutItemResponse putItem(PutItemRequest request) {
+    String prefix = failPutsTo;
+    if (prefix != null && request.item().get("pk").s().startsWith(prefix)) {
+      failPutsTo = null;
+      throw DynamoDbException.builder().message("the write did not happen").statusCode(500).build();
+    }
     return delegate.putItem(request);
   }
 

@@ -149,6 +149,24 @@ class RenotifyHandlerTest {
   }
 
   @Test
+  void anOverdueAlarmThatCouldNotBeStored_shouldBeRaisedByTheNextRun_once() {
+    // given: attempt 5 of 5, waited for; the alarm's write fails in the first run
+    put(table.client(), due(deletedLink(link(1), "NOTIFIED", 5, 5), NOW.minusSeconds(60)));
+    dynamo.failPutsTo = "ALARMS#";
+    // when
+    org.assertj.core.api.Assertions.assertThatThrownBy(this::run).isInstanceOf(RuntimeException.class);
+    clock.advance(Duration.ofMinutes(1));
+    run();
+    run();
+    // then: the notice is overdue, and its one alarm is stored
+    assertThat(linkItem(link(1)).get("notice").s()).isEqualTo("OVERDUE");
+    var alarms = table.client().query(q -> q.tableName(org.labvault.shared.testing.EmbeddedTable.NAME)
+        .keyConditionExpression("pk = :day").expressionAttributeValues(Map.of(":day", AttributeValue.fromS("ALARMS#2026-11-23"))))
+        .items();
+    assertThat(alarms).singleElement().satisfies(a -> assertThat(a.get("alarmType").s()).isEqualTo("DELETION_OVERDUE"));
+  }
+
+  @Test
   void aNoticeNotDue_shouldBeLeftAlone() {
     // given
     Map<String, AttributeValue> waiting = due(deletedLink(link(1), "NOTIFIED", 1, 1), NOW.plusSeconds(1));
