@@ -10,8 +10,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One batch of the table's stream: audit records through the rules, stored alarms onto the topic.
- * Records are handled in order and each failure is reported by its sequence number; Lambda then
- * delivers the failed record and every later one again, which the idempotent steps allow.
+ * Records are handled in order up to the first that fails, which is reported by its sequence number;
+ * Lambda then delivers it and every later one again, which the idempotent steps allow. The later
+ * ones wait: counted past a failed record, they could move a burst's window on before it is redone.
  */
 final class MonitorBatch {
 
@@ -39,6 +40,7 @@ final class MonitorBatch {
       } catch (RuntimeException e) {
         LOG.warn("stream record {} not processed: {}", StreamResponses.sequenceNumber(record), e.toString());
         failed.add(StreamResponses.sequenceNumber(record));
+        break;
       }
     }
     return failed;

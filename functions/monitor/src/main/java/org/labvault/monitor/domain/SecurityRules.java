@@ -90,10 +90,13 @@ public final class SecurityRules {
   /** Counts {@code f} into {@code window}: see the class comment for when a burst starts and ends. */
   public Counting count(BurstWindow window, AuditFact f, BurstKind kind) {
     String member = f.member();
+    if (member.equals(window.alarmedBy())) {
+      // delivered again after its alarm may not have been stored: raised again (stored once),
+      // even if later records have since moved it out of the window
+      return new Counting(window, false, burstAlarm(kind, f, window.members().size()));
+    }
     if (window.members().contains(member)) {
-      // delivered again: nothing to count; the alarm it raised (if any) is raised again, stored once
-      Alarm again = member.equals(window.alarmedBy()) ? burstAlarm(kind, f, window.members().size()) : null;
-      return new Counting(window, false, again);
+      return new Counting(window, false, null); // delivered again: nothing to count
     }
     TreeSet<String> members = new TreeSet<>(window.members());
     members.add(member);

@@ -73,6 +73,19 @@ class SecurityRulesTest {
   }
 
   @Test
+  void theRaisingRecordDeliveredAgain_afterLaterOnesMovedItOutOfTheWindow_shouldRaiseTheSameAlarmAgain() {
+    // given: 45 refusals; the 20th raised the alarm, the 21st to 45th pushed it out of the bounded window
+    BurstWindow[] w = {BurstWindow.EMPTY};
+    List<AuditFact> burst = denials("mallory", 45, T0, Duration.ofSeconds(1));
+    Alarm first = countAll(burst, BurstKind.DENIALS, w).getFirst();
+    assertThat(w[0].members()).doesNotContain(burst.get(19).member());
+    // when: the 20th comes again (its alarm may not have been stored the first time)
+    List<Alarm> again = countAll(List.of(burst.get(19)), BurstKind.DENIALS, w);
+    // then
+    assertThat(again).extracting(Alarm::alarmId).containsExactly(first.alarmId());
+  }
+
+  @Test
   void refusalsSpreadOverMoreThanFiveMinutes_shouldRaiseNothing() {
     BurstWindow[] w = {BurstWindow.EMPTY};
     // 20 refusals 20 s apart span 380 s: never 20 within 5 minutes
