@@ -1,5 +1,7 @@
 package org.labvault.audit;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +15,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.inject.Inject;
 import org.labvault.audit.domain.AuditRecordView;
+import org.labvault.audit.domain.BrokenLink;
+import org.labvault.audit.domain.Digest;
 import org.labvault.audit.domain.DigestTip;
 import org.labvault.audit.domain.StoredDigest;
 import org.labvault.audit.domain.VerifyReport;
@@ -20,6 +24,7 @@ import org.labvault.audit.port.AuditStore;
 import org.labvault.audit.port.DigestLog;
 import org.labvault.audit.port.DigestPublicKey;
 import org.labvault.shared.audit.AuditChains;
+import org.labvault.shared.audit.AuditRecord;
 import org.labvault.shared.config.Config;
 import org.labvault.shared.http.Page;
 import org.labvault.shared.http.PageRequest;
@@ -29,18 +34,25 @@ public final class AuditTrail {
 
   /** Chains are checked side by side, each streamed page by page; at most this many at once. */
   static final int PARALLEL_CHAINS = 8;
+  /**
+   * How long a record may wait for a signed digest: the hourly schedule, with room for one late run.
+   * An older record that no digest covers means the newest digests were removed (or stopped).
+   */
+  static final Duration DIGEST_GRACE = Duration.ofHours(2);
 
   private final AuditStore store;
   private final DigestLog digests;
   private final DigestPublicKey digestKey;
   private final Config config;
+  private final Clock clock;
 
   @Inject
-  AuditTrail(AuditStore store, DigestLog digests, DigestPublicKey digestKey, Config config) {
+  AuditTrail(AuditStore store, DigestLog digests, DigestPublicKey digestKey, Config config, Clock clock) {
     this.store = store;
     this.digests = digests;
     this.digestKey = digestKey;
     this.config = config;
+    this.clock = clock;
   }
 
   /** Records at or after {@code since}, oldest first. */
@@ -88,12 +100,42 @@ public final class AuditTrail {
       }
       named.put(r.chain(), r.named());
     }
-    if (signed.isEmpty() && tip.isEmpty()) {
-      return VerifyReport.valid(checked, chains, 0);
+    int verified = 0;
+    if (!signed.isEmpty() || tip.isPresent()) {
+      DigestVerifier.Result result = new DigestVerifier(digestKey.key(), digestKey.keyIds()).verify(signed, tip, named);
+      if (result.broken() != null) {
+        return VerifyReport.broken(checked, result.broken());
+      }
+      verified = result.verified();
     }
-    DigestVerifier.Result result = new DigestVerifier(digestKey.key(), digestKey.keyIds()).verify(signed, tip, named);
-    return result.broken() != null ? VerifyReport.broken(checked, result.broken())
-        : VerifyReport.valid(checked, chains, result.verified());
+    BrokenLink unsigned = unsignedTooLong(results, signed);
+    return unsigned != null ? VerifyReport.broken(checked, unsigned) : VerifyReport.valid(checked, chains, verified);
+  }
+
+  /**
+   * The newest digests removed with the digests' head, and the records after them rewritten, leave
+   * every remaining link intact; what gives it away is time: a record older than
+   * {@link #DIGEST_GRACE} that no digest covers. Named as the digest that should follow the last.
+   */
+  private BrokenLink unsignedTooLong(List<ChainVerifier.Result> results, List<StoredDigest> signed) {
+    Map<Integer, Long> covered = new HashMap<>();
+    long last = 0;
+    if (!signed.isEmpty()) {
+      Digest newest = signed.getLast().digest();
+      newest.heads().forEach(h -> covered.put(h.chain(), h.seq()));
+      last = newest.seq();
+    }
+    Instant due = clock.instant().minus(DIGEST_GRACE);
+    for (ChainVerifier.Result r : results) {
+      long firstUnsigned = covered.getOrDefault(r.chain(), 0L) + 1;
+      if (r.last() != null && r.last().seq() >= firstUnsigned) {
+        Optional<AuditRecord> record = store.record(r.chain(), firstUnsigned);
+        if (record.isPresent() && Instant.parse(record.get().at()).isBefore(due)) {
+          return BrokenLink.digest(last + 1, BrokenLink.Reason.DIGEST_MISSING);
+        }
+      }
+    }
+    return null;
   }
 
   /** The digests up to the tip read before them: later ones were appended meanwhile, left to the next check. */

@@ -206,6 +206,42 @@ class AuditDigestTest {
   }
 
   @Test
+  void verify_shouldNameTheDigestThatShouldFollow_whenTheNewestWereRemovedWithTheHead_andARecordWaitedTooLong() {
+    // given: two digests, then records; the second digest and the digests' head removed
+    // (every remaining link is intact: only time tells)
+    writeRecords(4);
+    c.writer().take("op-1", "req-1");
+    writeRecords(3);
+    c.writer().take("op-1", "req-2");
+    delete(2);
+    table.client().deleteItem(r -> r.tableName(EmbeddedTable.NAME).key(Map.of(Keys.PK, AttributeValue.fromS(Keys.AUDIT_DIGESTS),
+        Keys.SK, AttributeValue.fromS(Keys.AUDIT_HEAD))));
+    var first = digestItem(1);
+    var head = new java.util.HashMap<>(Map.of(Keys.PK, AttributeValue.fromS(Keys.AUDIT_DIGESTS),
+        Keys.SK, AttributeValue.fromS(Keys.AUDIT_HEAD), "seq", AttributeValue.fromN("1"), "signature", first.get("signature")));
+    put(head);
+    // when / then: within the grace the records after digest 1 are not due yet
+    assertThat(c.trail().verify().valid()).isTrue();
+    // and two hours later they are: digest 2 is named as missing
+    clock.advance(AuditTrail.DIGEST_GRACE.plusSeconds(1));
+    assertThat(c.trail().verify().firstBroken()).isEqualTo(BrokenLink.digest(2, BrokenLink.Reason.DIGEST_MISSING));
+  }
+
+  @Test
+  void verify_shouldNameTheFirstDigest_whenRecordsWaitedTooLongAndThereIsNone() {
+    // given
+    writeRecords(3);
+    assertThat(c.trail().verify().valid()).isTrue();
+    // when
+    clock.advance(AuditTrail.DIGEST_GRACE.plusSeconds(1));
+    // then: no digest ever covered them
+    assertThat(c.trail().verify().firstBroken()).isEqualTo(BrokenLink.digest(1, BrokenLink.Reason.DIGEST_MISSING));
+    // and a digest taken now covers them
+    c.writer().take("op-1", "req-1");
+    assertThat(c.trail().verify().valid()).isTrue();
+  }
+
+  @Test
   void verify_shouldNameTheLastDigest_whenTheDigestsHeadWasRemoved() {
     // given
     writeRecords(4);

@@ -78,4 +78,11 @@ public final class DynamoAuditStore implements AuditStore {
       };
     };
   }
+
+  @Override
+  public Optional<AuditRecord> record(int chain, long seq) {
+    Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
+        .key(Map.of(Keys.PK, AttributeValue.fromS(Keys.auditChain(chain)), Keys.SK, AttributeValue.fromS(Keys.auditRecord(seq))))).item();
+    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(AuditItems.record(item));
+  }
 }

@@ -22,4 +22,7 @@ public interface AuditStore {
    * iteration goes, so a chain of any length is held in memory one page at a time.
    */
   Iterable<StoredRecord> chain(int chain);
+
+  /** One record of a chain, read strongly consistent; empty when there is none at {@code seq}. */
+  Optional<AuditRecord> record(int chain, long seq);
 }
