@@ -6,17 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.labvault.shared.audit.AuditEvent;
 import org.labvault.shared.testing.EmbeddedTable;
 import org.labvault.shared.testing.FakeContext;
 import org.labvault.shared.testing.Responses;
-import org.labvault.shared.testing.TestClock;
 
 /**
  * The digest function on the sample events of events/audit, handed over as Lambda hands them: a JSON
@@ -31,14 +28,8 @@ class AuditDigestHandlerTest {
   @BeforeEach
   void setUp() {
     table = new EmbeddedTable();
-    TestClock clock = new TestClock(Instant.parse("2026-11-23T08:00:00Z"));
-    component = DaggerTestAuditComponent.factory().create(AuditTrailTest.config(4), table.client(), clock);
+    component = TestAuditComponent.withThreeRecords(table);
     handler = new AuditDigestHandler(component);
-    for (int i = 0; i < 3; i++) {
-      component.audit().record(new AuditEvent("user-1", "group:create", "group:g" + i, AuditEvent.Decision.ALLOW, "ADMIN",
-          "req-" + i, clock.instant()));
-      clock.advance(Duration.ofSeconds(1));
-    }
   }
 
   @AfterEach

@@ -6,19 +6,15 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.labvault.shared.audit.AuditChains;
-import org.labvault.shared.audit.AuditEvent;
 import org.labvault.shared.aws.Keys;
 import org.labvault.shared.testing.EmbeddedTable;
 import org.labvault.shared.testing.FakeContext;
 import org.labvault.shared.testing.Responses;
-import org.labvault.shared.testing.TestClock;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The audit routes on the sample events of events/audit. */
@@ -31,14 +27,8 @@ class AuditOpsHandlerTest {
   @BeforeEach
   void setUp() {
     table = new EmbeddedTable();
-    TestClock clock = new TestClock(Instant.parse("2026-11-23T08:00:00Z"));
-    component = DaggerTestAuditComponent.factory().create(AuditTrailTest.config(4), table.client(), clock);
+    component = TestAuditComponent.withThreeRecords(table);
     handler = new AuditOpsHandler(component);
-    for (int i = 0; i < 3; i++) {
-      component.audit().record(new AuditEvent("user-1", "group:create", "group:g" + i, AuditEvent.Decision.ALLOW, "ADMIN",
-          "req-" + i, clock.instant()));
-      clock.advance(Duration.ofSeconds(1));
-    }
   }
 
   @AfterEach

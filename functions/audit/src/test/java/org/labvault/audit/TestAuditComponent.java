@@ -5,12 +5,16 @@ import dagger.BindsInstance;
 import dagger.Component;
 import dagger.Module;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import javax.inject.Singleton;
 import org.labvault.audit.port.DigestPublicKey;
 import org.labvault.audit.port.DigestSigner;
+import org.labvault.shared.audit.AuditEvent;
 import org.labvault.shared.audit.AuditLog;
 import org.labvault.shared.aws.DynamoAuditLog;
 import org.labvault.shared.config.Config;
+import org.labvault.shared.testing.EmbeddedTable;
 import org.labvault.shared.testing.TestClock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -23,6 +27,18 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 interface TestAuditComponent extends AuditComponent, AuditDigestComponent {
 
   FakeDigestKey digestKey();
+
+  /** A component on {@code table} whose chains already hold three records, a second apart (the handler tests' start). */
+  static TestAuditComponent withThreeRecords(EmbeddedTable table) {
+    TestClock clock = new TestClock(Instant.parse("2026-11-23T08:00:00Z"));
+    TestAuditComponent component = DaggerTestAuditComponent.factory().create(AuditTrailTest.config(4), table.client(), clock);
+    for (int i = 0; i < 3; i++) {
+      component.audit().record(new AuditEvent("user-1", "group:create", "group:g" + i, AuditEvent.Decision.ALLOW, "ADMIN",
+          "req-" + i, clock.instant()));
+      clock.advance(Duration.ofSeconds(1));
+    }
+    return component;
+  }
 
   @Module
   interface Fakes {
