@@ -455,6 +455,15 @@ public final class LocalStack implements AutoCloseable {
     return sns;
   }
 
+  /** The environment the local stack gives a function of the template (by logical id). */
+  public Map<String, String> functionEnvironment(String logicalId) {
+    FunctionHost host = functions.get(logicalId);
+    if (host == null) {
+      throw new IllegalArgumentException("no function " + logicalId);
+    }
+    return host.environment();
+  }
+
   public StackModel model() {
     return model;
   }

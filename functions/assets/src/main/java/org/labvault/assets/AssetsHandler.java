@@ -9,18 +9,21 @@ import java.util.Map;
 import org.labvault.assets.AssetRequests.Complete;
 import org.labvault.assets.AssetRequests.CreateAsset;
 import org.labvault.assets.AssetRequests.UpdateAsset;
-import org.labvault.shared.asset.AssetView;
 import org.labvault.assets.AssetViews.CreatedView;
 import org.labvault.assets.AssetViews.DownloadView;
+import org.labvault.shared.asset.AssetView;
 import org.labvault.shared.auth.Caller;
 import org.labvault.shared.aws.AwsFailures;
 import org.labvault.shared.config.Config;
 import org.labvault.shared.http.ApiResponse;
 import org.labvault.shared.http.Router;
+import org.labvault.shared.snapstart.Priming;
+import org.labvault.shared.snapstart.SnapStartFunction;
 
-public final class AssetsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class AssetsHandler extends SnapStartFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
   private final Router router;
+  private final Priming priming;
 
   public AssetsHandler() {
     this(System.getenv());
@@ -31,6 +34,7 @@ public final class AssetsHandler implements RequestHandler<APIGatewayV2HTTPEvent
   }
 
   AssetsHandler(AssetsComponent c) {
+    this.priming = c.priming();
     AssetService assets = c.assets();
     this.router = Router.builder()
         .translatingFailures(AwsFailures::unavailable)
@@ -55,5 +59,15 @@ public final class AssetsHandler implements RequestHandler<APIGatewayV2HTTPEvent
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
     return router.handle(event, context);
+  }
+
+  @Override
+  protected Priming priming() {
+    return priming;
+  }
+
+  @Override
+  protected void primeRequest() {
+    router.prime("GET /assets/{assetId}", Map.of("assetId", Priming.NO_SUCH_ID), null);
   }
 }

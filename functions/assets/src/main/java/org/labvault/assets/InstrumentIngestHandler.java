@@ -3,7 +3,10 @@ package org.labvault.assets;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.util.Map;
+import org.labvault.shared.aws.Keys;
 import org.labvault.shared.config.Config;
+import org.labvault.shared.snapstart.Priming;
+import org.labvault.shared.snapstart.SnapStartFunction;
 
 /**
  * Upload requests from instruments, invoked (asynchronously) by the IoT rule on
@@ -11,9 +14,10 @@ import org.labvault.shared.config.Config;
  * invocation: Lambda retries it, then it goes to the on-failure queue; the request's claim makes
  * the retries answer the same asset.
  */
-public final class InstrumentIngestHandler implements RequestHandler<Map<String, Object>, Void> {
+public final class InstrumentIngestHandler extends SnapStartFunction implements RequestHandler<Map<String, Object>, Void> {
 
   private final InstrumentUploads uploads;
+  private final Priming priming;
 
   public InstrumentIngestHandler() {
     this(System.getenv());
@@ -24,6 +28,7 @@ public final class InstrumentIngestHandler implements RequestHandler<Map<String,
   }
 
   InstrumentIngestHandler(InstrumentIngestComponent c) {
+    this.priming = c.priming();
     this.uploads = c.uploads();
   }
 
@@ -31,5 +36,15 @@ public final class InstrumentIngestHandler implements RequestHandler<Map<String,
   public Void handleRequest(Map<String, Object> event, Context context) {
     uploads.handle(event == null ? Map.of() : event);
     return null;
+  }
+
+  @Override
+  protected Priming priming() {
+    return priming;
+  }
+
+  @Override
+  protected void primeRequest() {
+    priming.readStore(Keys.instrument(Priming.NO_SUCH_ID));
   }
 }

@@ -9,11 +9,15 @@ import org.labvault.shared.aws.AuthModule;
 import org.labvault.shared.aws.AwsModule;
 import org.labvault.shared.aws.CoreModule;
 import org.labvault.shared.config.Config;
+import org.labvault.shared.snapstart.Priming;
 
 /** The digest function's wiring: the audit function's ports plus the signer. */
 @Singleton
 @Component(modules = {CoreModule.class, AwsModule.class, AuthModule.class, AuditFunctionModule.class, DigestSigningModule.class})
 interface AuditDigestComponent {
+  /** The SnapStart hooks\' shared steps. */
+  Priming priming();
+
   DigestWriter writer();
 
   /** Refused requests of the route are audited like everywhere else. */

@@ -12,12 +12,14 @@ import org.labvault.shared.aws.AwsFailures;
 import org.labvault.shared.config.Config;
 import org.labvault.shared.http.ApiResponse;
 import org.labvault.shared.http.Router;
+import org.labvault.shared.snapstart.Priming;
+import org.labvault.shared.snapstart.SnapStartFunction;
 
 /**
  * Takes a signed digest of the audit chains: hourly on the schedule, or now through
  * {@code POST /ops/audit/digests} (operators only; 201 with the digest).
  */
-public final class AuditDigestHandler implements RequestHandler<Map<String, Object>, Object> {
+public final class AuditDigestHandler extends SnapStartFunction implements RequestHandler<Map<String, Object>, Object> {
 
   /** Who the audit trail names for the scheduled digests. */
   static final String SCHEDULE = "system:audit-digest-schedule";
@@ -27,6 +29,7 @@ public final class AuditDigestHandler implements RequestHandler<Map<String, Obje
 
   private final DigestWriter writer;
   private final Router router;
+  private final Priming priming;
 
   public AuditDigestHandler() {
     this(System.getenv());
@@ -37,6 +40,7 @@ public final class AuditDigestHandler implements RequestHandler<Map<String, Obje
   }
 
   AuditDigestHandler(AuditDigestComponent c) {
+    this.priming = c.priming();
     this.writer = c.writer();
     this.router = Router.builder()
         .translatingFailures(AwsFailures::unavailable)
@@ -56,5 +60,16 @@ public final class AuditDigestHandler implements RequestHandler<Map<String, Obje
     }
     // neither the schedule nor the HTTP API: thrown, so the invoker's retries and failure destination see it
     throw new IllegalArgumentException("expected a scheduled event or an HTTP API request");
+  }
+
+  @Override
+  protected Priming priming() {
+    return priming;
+  }
+
+  @Override
+  protected void primeRequest() {
+    // a digest is signed with the audit key and stored: only the HTTP path primes
+    router.prime("GET /priming", Map.of(), null);
   }
 }

@@ -14,6 +14,7 @@ import org.labvault.shared.aws.AwsModule;
 import org.labvault.shared.aws.CoreModule;
 import org.labvault.shared.backup.BackupModule;
 import org.labvault.shared.config.Config;
+import org.labvault.shared.snapstart.Priming;
 
 /**
  * Everything the backup functions need, built once per execution environment: each handler asks
@@ -23,6 +24,9 @@ import org.labvault.shared.config.Config;
 @Component(modules = {CoreModule.class, AwsModule.class, AuthModule.class, AssetModule.class, AlarmModule.class,
     BackupModule.class, SnapshotModule.class, BackupFunctionModule.class})
 interface BackupComponent {
+  /** The SnapStart hooks\' shared steps. */
+  Priming priming();
+
   StreamBatch batch();
 
   BackupRetention retention();

@@ -5,13 +5,17 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import java.util.Map;
+import org.labvault.shared.aws.Keys;
 import org.labvault.shared.config.Config;
+import org.labvault.shared.snapstart.Priming;
+import org.labvault.shared.snapstart.SnapStartFunction;
 import org.labvault.shared.stream.StreamResponses;
 
 /** The table's stream: each asset that becomes AVAILABLE gets a checked copy in the backup bucket. */
-public final class BackupHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+public final class BackupHandler extends SnapStartFunction implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
 
   private final StreamBatch batch;
+  private final Priming priming;
 
   public BackupHandler() {
     this(System.getenv());
@@ -22,6 +26,7 @@ public final class BackupHandler implements RequestHandler<DynamodbEvent, Stream
   }
 
   BackupHandler(BackupComponent c) {
+    this.priming = c.priming();
     c.retention(); // checked at INIT: later items purge with it
     this.batch = c.batch();
   }
@@ -30,5 +35,16 @@ public final class BackupHandler implements RequestHandler<DynamodbEvent, Stream
   public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
     return StreamResponses.respond(event, context, (records, requestId) -> batch.process(records.stream()
         .map(r -> new StreamBatch.Item(StreamResponses.sequenceNumber(r), StreamChange.of(r))).toList(), requestId));
+  }
+
+  @Override
+  protected Priming priming() {
+    return priming;
+  }
+
+  @Override
+  protected void primeRequest() {
+    handleRequest(new DynamodbEvent(), Priming.CONTEXT);
+    priming.readStore(Keys.asset(Priming.NO_SUCH_ID));
   }
 }

@@ -3,19 +3,24 @@ package org.labvault.backup;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.util.Map;
+import org.labvault.backup.port.BackupReports;
 import org.labvault.shared.config.Config;
+import org.labvault.shared.snapstart.Priming;
+import org.labvault.shared.snapstart.SnapStartFunction;
 
 /**
  * The daily schedules: {@code {"job":"backup"}} runs the daily backup, {@code {"job":"verify"}} its
  * verification (the schedule's constant input says which).
  */
-public final class BackupJobsHandler implements RequestHandler<Map<String, Object>, Object> {
+public final class BackupJobsHandler extends SnapStartFunction implements RequestHandler<Map<String, Object>, Object> {
 
   /** Who the audit trail names for the scheduled runs. */
   static final String SCHEDULE = "system:backup-schedule";
 
   private final DailyBackup daily;
   private final BackupVerification verification;
+  private final Priming priming;
+  private final BackupReports reports;
 
   public BackupJobsHandler() {
     this(System.getenv());
@@ -26,8 +31,10 @@ public final class BackupJobsHandler implements RequestHandler<Map<String, Objec
   }
 
   BackupJobsHandler(BackupComponent c) {
+    this.priming = c.priming();
     this.daily = c.daily();
     this.verification = c.verification();
+    this.reports = c.reports();
   }
 
   @Override
@@ -41,5 +48,16 @@ public final class BackupJobsHandler implements RequestHandler<Map<String, Objec
       return verification.verify(SCHEDULE, requestId);
     }
     throw new IllegalArgumentException("unknown job " + job + ": expected {\"job\":\"backup\"} or {\"job\":\"verify\"}");
+  }
+
+  @Override
+  protected Priming priming() {
+    return priming;
+  }
+
+  @Override
+  protected void primeRequest() {
+    // both jobs write (a snapshot, a drill table): the latest report is read instead
+    reports.latest();
   }
 }

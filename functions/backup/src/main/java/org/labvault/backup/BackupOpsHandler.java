@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
+import org.labvault.backup.port.BackupReports;
 import org.labvault.shared.asset.AssetView;
 import org.labvault.shared.auth.Caller;
 import org.labvault.shared.aws.AwsFailures;
@@ -12,11 +13,15 @@ import org.labvault.shared.config.Config;
 import org.labvault.shared.error.NotFoundException;
 import org.labvault.shared.http.ApiResponse;
 import org.labvault.shared.http.Router;
+import org.labvault.shared.snapstart.Priming;
+import org.labvault.shared.snapstart.SnapStartFunction;
 
 /** The operators' backup routes: run the daily backup or its verification now, read the report, restore an asset. */
-public final class BackupOpsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class BackupOpsHandler extends SnapStartFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
   private final Router router;
+  private final Priming priming;
+  private final BackupReports reports;
 
   public BackupOpsHandler() {
     this(System.getenv());
@@ -27,10 +32,11 @@ public final class BackupOpsHandler implements RequestHandler<APIGatewayV2HTTPEv
   }
 
   BackupOpsHandler(BackupComponent c) {
+    this.priming = c.priming();
     DailyBackup daily = c.daily();
     BackupVerification verification = c.verification();
     AssetRestore restore = c.restore();
-    var reports = c.reports();
+    this.reports = c.reports();
     this.router = Router.builder()
         .translatingFailures(AwsFailures::unavailable)
         .auditDenials(c.audit(), c.clock())
@@ -46,5 +52,16 @@ public final class BackupOpsHandler implements RequestHandler<APIGatewayV2HTTPEv
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
     return router.handle(event, context);
+  }
+
+  @Override
+  protected Priming priming() {
+    return priming;
+  }
+
+  @Override
+  protected void primeRequest() {
+    router.prime("GET /priming", Map.of(), null); // /ops routes are audited: the report is read directly
+    reports.latest();
   }
 }

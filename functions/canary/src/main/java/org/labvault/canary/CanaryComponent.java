@@ -9,11 +9,15 @@ import org.labvault.shared.aws.CoreModule;
 import org.labvault.shared.canary.CanaryModule;
 import org.labvault.shared.client.ClientCredentials;
 import org.labvault.shared.config.Config;
+import org.labvault.shared.snapstart.Priming;
 
 /** Everything the canary needs, built once per execution environment. */
 @Singleton
 @Component(modules = {CoreModule.class, AwsModule.class, AlarmModule.class, CanaryModule.class, CanaryFunctionModule.class})
 interface CanaryComponent {
+  /** The SnapStart hooks\' shared steps. */
+  Priming priming();
+
   CanaryService canary();
 
   ClientCredentials client();

@@ -6,15 +6,18 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import java.util.Map;
 import org.labvault.shared.canary.CanaryRunView;
 import org.labvault.shared.config.Config;
+import org.labvault.shared.snapstart.Priming;
+import org.labvault.shared.snapstart.SnapStartFunction;
 import org.slf4j.MDC;
 
 /**
  * The schedule: one run of the synthetic transaction. A failed run is an answer (stored, alarmed),
  * not an error; only a run that could not be stored fails the invocation.
  */
-public final class CanaryHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
+public final class CanaryHandler extends SnapStartFunction implements RequestHandler<ScheduledEvent, Map<String, Object>> {
 
   private final CanaryService canary;
+  private final Priming priming;
 
   public CanaryHandler() {
     this(System.getenv());
@@ -25,6 +28,7 @@ public final class CanaryHandler implements RequestHandler<ScheduledEvent, Map<S
   }
 
   CanaryHandler(CanaryComponent c) {
+    this.priming = c.priming();
     c.client(); // checked at INIT
     this.canary = c.canary();
   }
@@ -37,5 +41,16 @@ public final class CanaryHandler implements RequestHandler<ScheduledEvent, Map<S
     } finally {
       MDC.remove("requestId");
     }
+  }
+
+  @Override
+  protected Priming priming() {
+    return priming;
+  }
+
+  @Override
+  protected void primeRequest() {
+    // its one request is a whole run through the public API, which writes: nothing is primed
+    // beyond INIT (the client and its token endpoint are built there)
   }
 }

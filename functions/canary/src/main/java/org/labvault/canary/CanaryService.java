@@ -2,7 +2,6 @@ package org.labvault.canary;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,7 +32,6 @@ public final class CanaryService {
   static final String GROUP_PREFIX = "labvault-canary ";
   static final int PAYLOAD_BYTES = 1024;
   private static final Logger LOG = LoggerFactory.getLogger(CanaryService.class);
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final CanaryApi api;
   private final CanaryResults results;
@@ -93,7 +91,7 @@ public final class CanaryService {
 
   private void walk(Run run, String runId) {
     byte[] payload = new byte[PAYLOAD_BYTES];
-    RANDOM.nextBytes(payload);
+    Ids.random().nextBytes(payload);
     String sha256 = sha256(payload);
     run.step("token", api::signIn);
     run.groupId = run.step("createGroup", () -> api.createGroup(GROUP_PREFIX + runId));

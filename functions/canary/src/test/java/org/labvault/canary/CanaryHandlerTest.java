@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.labvault.shared.alarm.Alarm;
 import org.labvault.shared.client.ClientCredentials;
+import org.labvault.shared.snapstart.Priming;
 import org.labvault.shared.testing.FakeContext;
 
 class CanaryHandlerTest {
@@ -38,6 +39,11 @@ class CanaryHandlerTest {
       public ClientCredentials client() {
         return new ClientCredentials(URI.create("https://api.example"), URI.create("https://auth.example/oauth2/token"),
             "canary", "secret");
+      }
+
+      @Override
+      public Priming priming() {
+        return null; // no snapshot is taken here
       }
     });
     // when

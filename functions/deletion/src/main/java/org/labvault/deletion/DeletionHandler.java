@@ -13,10 +13,13 @@ import org.labvault.shared.aws.AwsFailures;
 import org.labvault.shared.config.Config;
 import org.labvault.shared.http.ApiResponse;
 import org.labvault.shared.http.Router;
+import org.labvault.shared.snapstart.Priming;
+import org.labvault.shared.snapstart.SnapStartFunction;
 
-public final class DeletionHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class DeletionHandler extends SnapStartFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
   private final Router router;
+  private final Priming priming;
 
   public DeletionHandler() {
     this(System.getenv());
@@ -27,6 +30,7 @@ public final class DeletionHandler implements RequestHandler<APIGatewayV2HTTPEve
   }
 
   DeletionHandler(DeletionComponent c) {
+    this.priming = c.priming();
     c.renotifyDelay(); // checked at INIT: every link deletion enters the due index with it
     AssetDeletionService deletions = c.deletions();
     AppLinkService links = c.links();
@@ -50,5 +54,15 @@ public final class DeletionHandler implements RequestHandler<APIGatewayV2HTTPEve
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
     return router.handle(event, context);
+  }
+
+  @Override
+  protected Priming priming() {
+    return priming;
+  }
+
+  @Override
+  protected void primeRequest() {
+    router.prime("GET /assets/{assetId}/deletion", Map.of("assetId", Priming.NO_SUCH_ID), null);
   }
 }

@@ -12,12 +12,16 @@ import org.labvault.shared.config.Config;
 import org.labvault.shared.deletion.DeletionModule;
 import org.labvault.shared.deletion.NoticeModule;
 import org.labvault.shared.deletion.NoticeSchedule;
+import org.labvault.shared.snapstart.Priming;
 
 /** Everything the Fanout and Renotify functions need, built once per execution environment. */
 @Singleton
 @Component(modules = {CoreModule.class, AwsModule.class, AuthModule.class, AssetModule.class, DeletionModule.class,
     NoticeModule.class, AlarmModule.class})
 interface FanoutComponent {
+  /** The SnapStart hooks\' shared steps. */
+  Priming priming();
+
   StreamBatch batch();
 
   Renotifier renotifier();

@@ -6,12 +6,15 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.labvault.shared.config.Config;
+import org.labvault.shared.snapstart.Priming;
+import org.labvault.shared.snapstart.SnapStartFunction;
 import org.slf4j.MDC;
 
 /** The schedule: due deletion notices are sent again, exhausted ones become OVERDUE. */
-public final class RenotifyHandler implements RequestHandler<ScheduledEvent, Map<String, Integer>> {
+public final class RenotifyHandler extends SnapStartFunction implements RequestHandler<ScheduledEvent, Map<String, Integer>> {
 
   private final Renotifier renotifier;
+  private final Priming priming;
 
   public RenotifyHandler() {
     this(System.getenv());
@@ -22,6 +25,7 @@ public final class RenotifyHandler implements RequestHandler<ScheduledEvent, Map
   }
 
   RenotifyHandler(FanoutComponent c) {
+    this.priming = c.priming();
     c.schedule(); // checked at INIT
     this.renotifier = c.renotifier();
   }
@@ -40,5 +44,15 @@ public final class RenotifyHandler implements RequestHandler<ScheduledEvent, Map
     } finally {
       MDC.remove("requestId");
     }
+  }
+
+  @Override
+  protected Priming priming() {
+    return priming;
+  }
+
+  @Override
+  protected void primeRequest() {
+    // a run renotifies whatever is due: nothing is primed beyond INIT
   }
 }

@@ -19,10 +19,13 @@ import org.labvault.shared.aws.AwsFailures;
 import org.labvault.shared.config.Config;
 import org.labvault.shared.http.ApiResponse;
 import org.labvault.shared.http.Router;
+import org.labvault.shared.snapstart.Priming;
+import org.labvault.shared.snapstart.SnapStartFunction;
 
-public final class GroupsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class GroupsHandler extends SnapStartFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
   private final Router router;
+  private final Priming priming;
 
   public GroupsHandler() {
     this(System.getenv());
@@ -33,6 +36,7 @@ public final class GroupsHandler implements RequestHandler<APIGatewayV2HTTPEvent
   }
 
   GroupsHandler(GroupsComponent c) {
+    this.priming = c.priming();
     GroupService groups = c.groups();
     MemberService members = c.members();
     InvitationService invitations = c.invitations();
@@ -84,5 +88,15 @@ public final class GroupsHandler implements RequestHandler<APIGatewayV2HTTPEvent
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
     return router.handle(event, context);
+  }
+
+  @Override
+  protected Priming priming() {
+    return priming;
+  }
+
+  @Override
+  protected void primeRequest() {
+    router.prime("GET /groups/{groupId}", Map.of("groupId", Priming.NO_SUCH_ID), null);
   }
 }

@@ -13,11 +13,14 @@ import org.labvault.shared.aws.AwsFailures;
 import org.labvault.shared.config.Config;
 import org.labvault.shared.http.ApiResponse;
 import org.labvault.shared.http.Router;
+import org.labvault.shared.snapstart.Priming;
+import org.labvault.shared.snapstart.SnapStartFunction;
 
 /** Instruments: registration from a CSR, reading and revoking them, granting them to groups. */
-public final class InstrumentsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class InstrumentsHandler extends SnapStartFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
   private final Router router;
+  private final Priming priming;
 
   public InstrumentsHandler() {
     this(System.getenv());
@@ -28,6 +31,7 @@ public final class InstrumentsHandler implements RequestHandler<APIGatewayV2HTTP
   }
 
   InstrumentsHandler(InstrumentsComponent c) {
+    this.priming = c.priming();
     InstrumentService instruments = c.instruments();
     this.router = Router.builder()
         .translatingFailures(AwsFailures::unavailable)
@@ -57,5 +61,15 @@ public final class InstrumentsHandler implements RequestHandler<APIGatewayV2HTTP
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
     return router.handle(event, context);
+  }
+
+  @Override
+  protected Priming priming() {
+    return priming;
+  }
+
+  @Override
+  protected void primeRequest() {
+    router.prime("GET /instruments/{instrumentId}", Map.of("instrumentId", Priming.NO_SUCH_ID), null);
   }
 }

@@ -4,19 +4,25 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.time.Instant;
 import java.util.Map;
 import org.labvault.monitor.domain.AlarmView;
 import org.labvault.monitor.port.AlarmStore;
 import org.labvault.shared.aws.AwsFailures;
 import org.labvault.shared.config.Config;
 import org.labvault.shared.http.ApiResponse;
+import org.labvault.shared.http.PageRequest;
 import org.labvault.shared.http.Router;
+import org.labvault.shared.snapstart.Priming;
+import org.labvault.shared.snapstart.SnapStartFunction;
 import org.labvault.shared.time.Times;
 
 /** The operators' alarms: {@code GET /ops/alarms?since=}, oldest first, paged. */
-public final class AlarmOpsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class AlarmOpsHandler extends SnapStartFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
   private final Router router;
+  private final Priming priming;
+  private final AlarmStore alarms;
 
   public AlarmOpsHandler() {
     this(System.getenv());
@@ -27,7 +33,8 @@ public final class AlarmOpsHandler implements RequestHandler<APIGatewayV2HTTPEve
   }
 
   AlarmOpsHandler(AlarmOpsComponent c) {
-    AlarmStore alarms = c.alarms();
+    this.priming = c.priming();
+    this.alarms = c.alarms();
     this.router = Router.builder()
         .translatingFailures(AwsFailures::unavailable)
         .auditDenials(c.audit(), c.clock())
@@ -39,5 +46,16 @@ public final class AlarmOpsHandler implements RequestHandler<APIGatewayV2HTTPEve
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
     return router.handle(event, context);
+  }
+
+  @Override
+  protected Priming priming() {
+    return priming;
+  }
+
+  @Override
+  protected void primeRequest() {
+    router.prime("GET /priming", Map.of(), null); // /ops routes are audited: alarms are read directly
+    alarms.since(Instant.now(), PageRequest.first(1));
   }
 }

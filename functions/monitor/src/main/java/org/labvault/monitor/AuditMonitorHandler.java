@@ -5,13 +5,17 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import java.util.Map;
+import org.labvault.shared.aws.Keys;
 import org.labvault.shared.config.Config;
+import org.labvault.shared.snapstart.Priming;
+import org.labvault.shared.snapstart.SnapStartFunction;
 import org.labvault.shared.stream.StreamResponses;
 
 /** The table's stream, filtered to inserted audit records and alarms: security alarms raised and published. */
-public final class AuditMonitorHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+public final class AuditMonitorHandler extends SnapStartFunction implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
 
   private final MonitorBatch batch;
+  private final Priming priming;
 
   public AuditMonitorHandler() {
     this(System.getenv());
@@ -22,11 +26,23 @@ public final class AuditMonitorHandler implements RequestHandler<DynamodbEvent, 
   }
 
   AuditMonitorHandler(MonitorComponent c) {
+    this.priming = c.priming();
     this.batch = c.batch();
   }
 
   @Override
   public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
     return StreamResponses.respond(event, context, (records, requestId) -> batch.process(records));
+  }
+
+  @Override
+  protected Priming priming() {
+    return priming;
+  }
+
+  @Override
+  protected void primeRequest() {
+    handleRequest(new DynamodbEvent(), Priming.CONTEXT);
+    priming.readStore(Keys.burstWindow("PRIMING", Priming.NO_SUCH_ID));
   }
 }

@@ -10,11 +10,14 @@ import org.labvault.shared.aws.AwsFailures;
 import org.labvault.shared.config.Config;
 import org.labvault.shared.http.ApiResponse;
 import org.labvault.shared.http.Router;
+import org.labvault.shared.snapstart.Priming;
+import org.labvault.shared.snapstart.SnapStartFunction;
 
-public final class OpsHandler
+public final class OpsHandler extends SnapStartFunction
     implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
   private final Router router;
+  private final Priming priming;
 
   public OpsHandler() {
     this(System.getenv());
@@ -25,6 +28,7 @@ public final class OpsHandler
   }
 
   OpsHandler(OpsComponent ops) {
+    this.priming = ops.priming();
     HealthService health = ops.health();
     NoticeService notices = ops.notices();
     AppRegistryService apps = ops.apps();
@@ -51,5 +55,15 @@ public final class OpsHandler
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
     return router.handle(event, context);
+  }
+
+  @Override
+  protected Priming priming() {
+    return priming;
+  }
+
+  @Override
+  protected void primeRequest() {
+    router.prime("GET /health", Map.of(), null);
   }
 }

@@ -12,10 +12,13 @@ import org.labvault.shared.aws.AwsFailures;
 import org.labvault.shared.config.Config;
 import org.labvault.shared.http.ApiResponse;
 import org.labvault.shared.http.Router;
+import org.labvault.shared.snapstart.Priming;
+import org.labvault.shared.snapstart.SnapStartFunction;
 
-public final class PermissionsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class PermissionsHandler extends SnapStartFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
   private final Router router;
+  private final Priming priming;
 
   public PermissionsHandler() {
     this(System.getenv());
@@ -26,6 +29,7 @@ public final class PermissionsHandler implements RequestHandler<APIGatewayV2HTTP
   }
 
   PermissionsHandler(PermissionsComponent c) {
+    this.priming = c.priming();
     Authorizer authorizer = c.authorizer();
     this.router = Router.builder()
         .translatingFailures(AwsFailures::unavailable)
@@ -44,5 +48,16 @@ public final class PermissionsHandler implements RequestHandler<APIGatewayV2HTTP
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
     return router.handle(event, context);
+  }
+
+  @Override
+  protected Priming priming() {
+    return priming;
+  }
+
+  @Override
+  protected void primeRequest() {
+    router.prime("POST /permissions/check", Map.of(),
+        "{\"checks\":[{\"resource\":\"group:" + Priming.NO_SUCH_ID + "\",\"action\":\"assets:read\"}]}");
   }
 }

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.labvault.shared.config.Config;
+import org.labvault.shared.snapstart.Priming;
+import org.labvault.shared.snapstart.SnapStartFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -16,11 +18,12 @@ import org.slf4j.MDC;
  * The sample application's queue of deletion notices. A message that fails is reported alone:
  * SQS delivers it again, and after five receives moves it to the dead-letter queue.
  */
-public final class SampleElnHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class SampleElnHandler extends SnapStartFunction implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
   private static final Logger LOG = LoggerFactory.getLogger(SampleElnHandler.class);
 
   private final NoticeConsumer consumer;
+  private final Priming priming;
 
   public SampleElnHandler() {
     this(System.getenv());
@@ -31,6 +34,7 @@ public final class SampleElnHandler implements RequestHandler<SQSEvent, SQSBatch
   }
 
   SampleElnHandler(SampleElnComponent c) {
+    this.priming = c.priming();
     c.settings(); // checked at INIT
     this.consumer = c.consumer();
   }
@@ -55,5 +59,15 @@ public final class SampleElnHandler implements RequestHandler<SQSEvent, SQSBatch
       MDC.remove("requestId");
     }
     return new SQSBatchResponse(failures);
+  }
+
+  @Override
+  protected Priming priming() {
+    return priming;
+  }
+
+  @Override
+  protected void primeRequest() {
+    handleRequest(new SQSEvent(), Priming.CONTEXT);
   }
 }

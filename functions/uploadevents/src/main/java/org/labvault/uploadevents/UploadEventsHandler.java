@@ -8,8 +8,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.labvault.shared.aws.Keys;
 import org.labvault.shared.config.Config;
 import org.labvault.shared.json.Json;
+import org.labvault.shared.snapstart.Priming;
+import org.labvault.shared.snapstart.SnapStartFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -18,13 +21,14 @@ import org.slf4j.MDC;
  * The data bucket's "object created" notifications. Records of another bucket are skipped; a
  * failure is thrown, so Lambda retries the event (every step is idempotent).
  */
-public final class UploadEventsHandler implements RequestStreamHandler {
+public final class UploadEventsHandler extends SnapStartFunction implements RequestStreamHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(UploadEventsHandler.class);
 
   private final UploadVerifier verifier;
   private final Json json;
   private final String bucket;
+  private final Priming priming;
 
   public UploadEventsHandler() {
     this(System.getenv());
@@ -35,6 +39,7 @@ public final class UploadEventsHandler implements RequestStreamHandler {
   }
 
   UploadEventsHandler(UploadEventsComponent c) {
+    this.priming = c.priming();
     this.verifier = c.verifier();
     this.json = c.json();
     this.bucket = c.config().require(Config.Names.DATA_BUCKET);
@@ -57,5 +62,21 @@ public final class UploadEventsHandler implements RequestStreamHandler {
       MDC.remove("requestId");
     }
     output.write("null".getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Override
+  protected Priming priming() {
+    return priming;
+  }
+
+  @Override
+  protected void primeRequest() {
+    try {
+      handleRequest(new java.io.ByteArrayInputStream("{\"Records\":[]}".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+          java.io.OutputStream.nullOutputStream(), Priming.CONTEXT);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    priming.readStore(Keys.asset(Priming.NO_SUCH_ID));
   }
 }

@@ -68,6 +68,11 @@ public final class FunctionHost implements AutoCloseable {
     return function;
   }
 
+  /** The environment the function's execution environments get. */
+  public Map<String, String> environment() {
+    return environment;
+  }
+
   /** What Lambda calls the function (its unqualified ARN). */
   public String functionArn() {
     return functionArn;

@@ -1,10 +1,10 @@
 package org.labvault.backup.snapshot;
 
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
+import org.labvault.shared.id.Ids;
 
 /**
  * Snapshot ids like {@code 20261130T020000123Z-3fa85f64}: the scan's start to the millisecond first,
@@ -14,7 +14,6 @@ import java.util.HexFormat;
 final class SnapshotIds {
 
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private SnapshotIds() {}
 
@@ -24,6 +23,6 @@ final class SnapshotIds {
 
   /** Eight random hex digits. */
   static String randomHex() {
-    return HexFormat.of().toHexDigits(RANDOM.nextInt());
+    return HexFormat.of().toHexDigits(Ids.random().nextInt());
   }
 }

@@ -5,6 +5,7 @@ import dagger.Provides;
 import java.time.Duration;
 import javax.inject.Singleton;
 import org.labvault.shared.config.Config;
+import org.labvault.shared.snapstart.RestorableCredentials;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -56,7 +57,7 @@ public final class AwsModule {
   static AwsCredentialsProvider credentials(Config config) {
     var keyId = config.optional(Config.Names.AWS_ACCESS_KEY_ID);
     if (keyId.isEmpty()) {
-      return ContainerCredentialsProvider.builder().build();
+      return new RestorableCredentials(() -> ContainerCredentialsProvider.builder().build());
     }
     String secret = config.require(Config.Names.AWS_SECRET_ACCESS_KEY);
     return StaticCredentialsProvider.create(

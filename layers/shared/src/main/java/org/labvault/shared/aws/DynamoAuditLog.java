@@ -11,6 +11,7 @@ import org.labvault.shared.audit.AuditEvent;
 import org.labvault.shared.audit.AuditLog;
 import org.labvault.shared.audit.AuditRecord;
 import org.labvault.shared.config.Config;
+import org.labvault.shared.snapstart.PrimingScope;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -56,12 +57,18 @@ public final class DynamoAuditLog implements AuditLog {
 
   @Override
   public void record(AuditEvent event) {
+    if (PrimingScope.active()) {
+      return; // the refusals of a priming request are no caller's (see PrimingScope)
+    }
     writeWith(event, List.of(), failed -> new IllegalStateException("no change item at " + failed));
   }
 
   /** The record joins the first transaction {@code change} writes through {@link Transactions} on this thread. */
   @Override
   public <T> T recordWith(AuditEvent allowed, Supplier<T> change) {
+    if (PrimingScope.active()) {
+      throw new IllegalStateException("a priming request must change nothing");
+    }
     PendingAudit pending = new PendingAudit(this, allowed);
     T result = pending.around(change);
     if (!pending.written()) {

@@ -114,6 +114,41 @@ public final class Router {
     return response;
   }
 
+  /** Who a priming request comes from: a caller of no tenant that no group, asset or record knows. */
+  public static final String PRIMING_USER = "labvault-priming";
+
+  /**
+   * Serves a request before the SnapStart snapshot, through every step a real one takes (event,
+   * principal, route, service, store, problem document, log line), as a caller nothing belongs to.
+   * The route must be one that changes nothing for such a caller; an /ops route is refused (its every
+   * use is an audited privileged access).
+   *
+   * @param pathParameters the route's path parameters, e.g. {@code groupId}
+   * @param body a JSON body, or null
+   * @return the status it answered (typically 404: nothing exists for the priming caller)
+   */
+  public int prime(String routeKey, Map<String, String> pathParameters, String body) {
+    String path = routeKey.substring(routeKey.indexOf(' ') + 1);
+    if (routes.containsKey(routeKey) && (path.equals(OPERATOR_PATH) || path.startsWith(OPERATOR_PATH + "/"))) {
+      throw new IllegalArgumentException("an /ops route cannot prime: every use of it is audited");
+    }
+    var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+        .withMethod(routeKey.substring(0, routeKey.indexOf(' '))).withPath(path).build();
+    var jwt = APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
+        .withClaims(Map.of("sub", PRIMING_USER, "token_use", "access")).build();
+    var context = APIGatewayV2HTTPEvent.RequestContext.builder()
+        .withRequestId("priming").withRouteKey(routeKey).withHttp(http)
+        .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder().withJwt(jwt).build())
+        .build();
+    var event = APIGatewayV2HTTPEvent.builder()
+        .withVersion("2.0").withRouteKey(routeKey).withRawPath(path)
+        .withHeaders(body == null ? Map.of() : Map.of("content-type", "application/json"))
+        .withPathParameters(pathParameters.isEmpty() ? null : pathParameters)
+        .withBody(body).withIsBase64Encoded(false).withRequestContext(context)
+        .build();
+    return handle(event, null).getStatusCode();
+  }
+
   /**
    * Everything under /ops is for platform operators only, whatever the route. Every use is audited,
    * refusals and admissions alike: a privileged access is itself a security event (it raises an alarm).

@@ -10,14 +10,25 @@ import java.util.UUID;
  */
 public final class Ids {
 
-  private static final SecureRandom RANDOM = new SecureRandom();
+  private static volatile SecureRandom random = new SecureRandom();
 
   private Ids() {}
 
+  /** The random source of ids and every other unguessable value. */
+  public static SecureRandom random() {
+    return random;
+  }
+
+  /** A new random source: every copy restored from one snapshot would otherwise share its state. */
+  public static void reseed() {
+    random = new SecureRandom();
+  }
+
   public static String newId(Clock clock) {
     long millis = clock.millis();
-    long randA = RANDOM.nextLong();
-    long randB = RANDOM.nextLong();
+    SecureRandom r = random;
+    long randA = r.nextLong();
+    long randB = r.nextLong();
     long msb = (millis << 16) | 0x7000L | (randA & 0x0FFFL);
     long lsb = (randB & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
     return new UUID(msb, lsb).toString();
