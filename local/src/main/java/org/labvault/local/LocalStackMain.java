@@ -2,17 +2,25 @@ package org.labvault.local;
 
 import java.util.concurrent.CountDownLatch;
 import org.labvault.local.template.TemplateException;
+import org.labvault.shared.log.LogLevels;
 
 /** {@code java -jar local/target/labvault-local.jar [options]}: runs the stack until stopped. */
 public final class LocalStackMain {
 
   private LocalStackMain() {}
 
-  /** The stack's own logging setup; set before anything logs. */
-  static final String LOG_CONFIG = "log4j2-local.xml";
+  /**
+   * The stack logs through the layer's JSON provider like the functions do; on top of its defaults
+   * (LabVault at LOG_LEVEL, the engines at WARN) s3proxy's per-request warnings are silenced. Set
+   * before anything logs, since a logger's level is fixed when it is created; a value given with
+   * {@code -Dlabvault.log.levels=...} wins.
+   */
+  static final String LOG_LEVELS = "org.gaul.s3proxy=ERROR";
 
   public static void main(String[] args) throws InterruptedException {
-    System.setProperty("log4j2.configurationFile", LOG_CONFIG);
+    if (System.getProperty(LogLevels.OVERRIDES_PROPERTY) == null) {
+      System.setProperty(LogLevels.OVERRIDES_PROPERTY, LOG_LEVELS);
+    }
     if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
       System.out.println(StackOptions.USAGE);
       return;
