@@ -11,16 +11,15 @@ public final class LocalStackMain {
 
   /**
    * The stack logs through the layer's JSON provider like the functions do; on top of its defaults
-   * (LabVault at LOG_LEVEL, the engines at WARN) s3proxy's per-request warnings are silenced. Set
-   * before anything logs, since a logger's level is fixed when it is created; a value given with
-   * {@code -Dlabvault.log.levels=...} wins.
+   * (LabVault at LOG_LEVEL, the engines at WARN) s3proxy's warnings are silenced. Set before anything
+   * logs, since a logger's level is fixed when it is created; prefixes given with
+   * {@code -Dlabvault.log.levels=...} come first, so they win over this one for the same prefix.
    */
   static final String LOG_LEVELS = "org.gaul.s3proxy=ERROR";
 
   public static void main(String[] args) throws InterruptedException {
-    if (System.getProperty(LogLevels.OVERRIDES_PROPERTY) == null) {
-      System.setProperty(LogLevels.OVERRIDES_PROPERTY, LOG_LEVELS);
-    }
+    String given = System.getProperty(LogLevels.OVERRIDES_PROPERTY);
+    System.setProperty(LogLevels.OVERRIDES_PROPERTY, given == null ? LOG_LEVELS : given + "," + LOG_LEVELS);
     if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
       System.out.println(StackOptions.USAGE);
       return;

@@ -9,7 +9,7 @@ import org.slf4j.event.Level;
  * Lambda derives from the function's ApplicationLogLevel), else INFO; every other logger (the SDK,
  * the engines of the local stack) writes WARN and above. The system property
  * {@code labvault.log.levels} ({@code prefix=LEVEL,prefix=LEVEL}) overrides single prefixes, the
- * longest matching prefix wins.
+ * longest matching prefix wins, and of equal ones the first.
  */
 public final class LogLevels {
 

@@ -255,6 +255,8 @@ class JsonLoggingTest {
     assertThat(levels.thresholdFor("com.hivemq.x.Y")).isEqualTo(LogLevels.OFF);
     assertThat(levels.thresholdFor("a.b")).isEqualTo(Level.WARN.toInt());
     assertThat(levels.thresholdFor(OWN)).isEqualTo(Level.INFO.toInt());
+    assertThat(LogLevels.of(null, null, "org.gaul.s3proxy=DEBUG,org.gaul.s3proxy=ERROR")
+        .thresholdFor("org.gaul.s3proxy.S3Proxy")).as("of equal prefixes the first").isEqualTo(Level.DEBUG.toInt());
   }
 
   @Test
