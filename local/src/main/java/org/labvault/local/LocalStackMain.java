@@ -2,17 +2,24 @@ package org.labvault.local;
 
 import java.util.concurrent.CountDownLatch;
 import org.labvault.local.template.TemplateException;
+import org.labvault.shared.log.LogLevels;
 
 /** {@code java -jar local/target/labvault-local.jar [options]}: runs the stack until stopped. */
 public final class LocalStackMain {
 
   private LocalStackMain() {}
 
-  /** The stack's own logging setup; set before anything logs. */
-  static final String LOG_CONFIG = "log4j2-local.xml";
+  /**
+   * The stack logs through the layer's JSON provider like the functions do; on top of its defaults
+   * (LabVault at LOG_LEVEL, the engines at WARN) s3proxy's warnings are silenced. Set before anything
+   * logs, since a logger's level is fixed when it is created; prefixes given with
+   * {@code -Dlabvault.log.levels=...} come first, so they win over this one for the same prefix.
+   */
+  static final String LOG_LEVELS = "org.gaul.s3proxy=ERROR";
 
   public static void main(String[] args) throws InterruptedException {
-    System.setProperty("log4j2.configurationFile", LOG_CONFIG);
+    String given = System.getProperty(LogLevels.OVERRIDES_PROPERTY);
+    System.setProperty(LogLevels.OVERRIDES_PROPERTY, given == null ? LOG_LEVELS : given + "," + LOG_LEVELS);
     if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
       System.out.println(StackOptions.USAGE);
       return;
