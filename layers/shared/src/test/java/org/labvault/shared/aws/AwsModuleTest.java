@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.labvault.shared.config.Config;
+import org.labvault.shared.snapstart.RestorableCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -22,8 +23,9 @@ class AwsModuleTest {
 
   @Test
   void credentials_shouldUseTheContainerEndpoint_whenTheEnvironmentHasNoKeys() {
-    // SnapStart: credentials come from the container endpoint, never frozen into the snapshot
-    assertThat(AwsModule.credentials(Config.from(Map.of()))).isInstanceOf(ContainerCredentialsProvider.class);
+    // SnapStart: credentials come from the container endpoint, fetched again in every restored copy
+    assertThat(AwsModule.credentials(Config.from(Map.of()))).isInstanceOf(RestorableCredentials.class)
+        .extracting("current").isInstanceOf(ContainerCredentialsProvider.class);
   }
 
   @Test
