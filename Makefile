@@ -15,11 +15,17 @@ build-SharedLayer:
 	  -DincludeScope=runtime -DoutputDirectory="$(ARTIFACTS_DIR)/java/lib"
 	cp layers/shared/target/labvault-shared.jar "$(ARTIFACTS_DIR)/java/lib/"
 
-# A function: only its own classes (the layer carries the rest), unpacked at the root.
+# A function: only its own classes (the layer carries the rest), unpacked at the root, and the
+# shared layer's digest: SAM publishes a new version (and SnapStart snapshot) for the live alias
+# only when a function changes, never for a change of the layer alone. Builds are reproducible, so
+# the digest, and its file's fixed date, change only with the layer.
 define function
 	$(MVN) -pl functions/$(1) -am package
 	mkdir -p "$(ARTIFACTS_DIR)"
 	cd "$(ARTIFACTS_DIR)" && jar xf "$(CURDIR)/functions/$(1)/target/labvault-$(1)-lambda.jar"
+	cat layers/shared/target/labvault-shared.jar layers/shared/pom.xml pom.xml \
+	  | { sha256sum 2>/dev/null || shasum -a 256; } | cut -d' ' -f1 > "$(ARTIFACTS_DIR)/shared-layer.sha256"
+	touch -t 202611230000 "$(ARTIFACTS_DIR)/shared-layer.sha256"
 endef
 
 build-OpsFunction:

@@ -199,8 +199,8 @@ public final class LocalStack implements AutoCloseable {
               "AWS_ENDPOINT_URL_SQS", sqs.endpoint(), "AWS_ENDPOINT_URL_SNS", sns.endpoint(),
               "AWS_ENDPOINT_URL_IOT", iotApi.endpoint(), "AWS_ENDPOINT_URL_IOT_DATA_PLANE", iotApi.dataEndpoint(),
               "AWS_ENDPOINT_URL_KMS", kms.endpoint(), "MQTT_ENDPOINT", mqtt.endpoint())), localUrls);
-      FunctionHost host = new FunctionHost(function, env,
-          "arn:aws:lambda:" + REGION + ":" + ACCOUNT_ID + ":function:" + function.functionName());
+      // callers invoke the alias: it is the ARN handlers, SNS and failure records see
+      FunctionHost host = new FunctionHost(function, env, function.invokedArn(REGION, ACCOUNT_ID));
       running.push(host);
       try {
         host.warmUp();

@@ -153,6 +153,25 @@ class InvokeE2ET {
     assertThat(answer.json().path("body").asText()).contains("\"status\":\"PASSED\"");
   }
 
+  /** Callers invoke the published alias: locally there are no versions, so the alias is the function. */
+  @ParameterizedTest
+  @CsvSource({"OpsFunctionAliaslive", "labvault-local-OpsFunction:live",
+      "arn:aws:lambda:us-east-1:000000000000:function:labvault-local-OpsFunction:live"})
+  void theLiveAliasInvokesTheFunction(String target) throws Exception {
+    byte[] event = Files.readAllBytes(Stacks.root().resolve("events/ops/health.json"));
+    var answer = api.raw("POST", "/local/invoke/" + target, Map.of("Content-Type", "application/json"), event);
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    assertThat(answer.json().path("statusCode").asInt()).as(answer.body()).isEqualTo(200);
+  }
+
+  /** A version names nothing locally (none is published), and neither does an alias the template does not publish. */
+  @ParameterizedTest
+  @CsvSource({"labvault-local-OpsFunction:1", "labvault-local-OpsFunction:prod", "OpsFunctionAliasprod"})
+  void aVersionOrAnotherAliasIs404(String target) {
+    var answer = api.raw("POST", "/local/invoke/" + target, Map.of(), "{}".getBytes());
+    assertThat(answer.status()).isEqualTo(404);
+  }
+
   @Test
   void anUnknownFunctionIs404() {
     var answer = api.raw("POST", "/local/invoke/NoSuchFunction", Map.of(), "{}".getBytes());

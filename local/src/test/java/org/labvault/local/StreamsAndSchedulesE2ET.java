@@ -35,6 +35,9 @@ class StreamsAndSchedulesE2ET {
         Function:
           Runtime: java21
           Timeout: 30
+          # as template.yaml: callers (the stream mapping here) invoke the alias
+          SnapStart: {ApplyOn: PublishedVersions}
+          AutoPublishAlias: live
       Resources:
         DataTable:
           Type: AWS::DynamoDB::Table
@@ -114,7 +117,7 @@ class StreamsAndSchedulesE2ET {
         assertThat(s.getKey()).isEqualTo(FAILURES);
         JsonNode record = Json.instance().mapper().readTree(s.getValue());
         assertThat(record.at("/requestContext/condition").asText()).isEqualTo("RetryAttemptsExhausted");
-        assertThat(record.at("/requestContext/functionArn").asText()).endsWith(":function:labvault-local-FanoutFunction");
+        assertThat(record.at("/requestContext/functionArn").asText()).endsWith(":function:labvault-local-FanoutFunction:live");
         JsonNode info = record.path("DDBStreamBatchInfo");
         assertThat(info.path("batchSize").asInt()).isEqualTo(1);
         assertThat(info.path("startSequenceNumber").asText()).isEqualTo(info.path("endSequenceNumber").asText());

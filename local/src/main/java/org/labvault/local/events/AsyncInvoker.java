@@ -135,7 +135,8 @@ public final class AsyncInvoker implements AutoCloseable {
       byte[] event, FunctionError error) {
     Map<String, Object> requestContext = new LinkedHashMap<>();
     requestContext.put("requestId", requestId);
-    requestContext.put("functionArn", functionArn + ":$LATEST");
+    // Lambda names the qualified ARN that was invoked: the alias's, or $LATEST's
+    requestContext.put("functionArn", functionArn.split(":").length > 7 ? functionArn : functionArn + ":$LATEST");
     requestContext.put("condition", condition);
     requestContext.put("approximateInvokeCount", attempts);
     Map<String, Object> responseContext = new LinkedHashMap<>();

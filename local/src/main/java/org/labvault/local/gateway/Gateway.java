@@ -205,7 +205,9 @@ public final class Gateway implements AutoCloseable {
 
   /** Like Lambda's Invoke API: the function's result, or its error with X-Amz-Function-Error. */
   private void invoke(Exchange exchange, String logicalId, String requestId) throws IOException {
-    FunctionHost host = functions.get(logicalId);
+    // the function's logical id, or its alias's (invoking the alias invokes the function)
+    Model.Function target = model.functionFor(logicalId);
+    FunctionHost host = target == null ? null : functions.get(target.logicalId());
     if (host == null) {
       problem(exchange, requestId, 404, "NOT_FOUND", "no function " + logicalId + " in the template", Map.of());
       return;

@@ -73,7 +73,10 @@ public final class FunctionHost implements AutoCloseable {
     return environment;
   }
 
-  /** What Lambda calls the function (its unqualified ARN). */
+  /**
+   * The ARN its callers invoke: the alias's when the template publishes one (invoking the alias
+   * invokes this host; there are no versions locally), else the unqualified one.
+   */
   public String functionArn() {
     return functionArn;
   }

@@ -72,6 +72,7 @@ public final class LambdaEnvironment {
     env.put("AWS_LAMBDA_FUNCTION_NAME", function.functionName());
     env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", String.valueOf(function.memoryMb()));
     env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+    env.put("AWS_LAMBDA_INITIALIZATION_TYPE", function.initializationType());
     env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + function.functionName());
     env.put("AWS_LAMBDA_LOG_STREAM_NAME", "local");
     env.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + function.runtime());

@@ -22,6 +22,14 @@ final class Intrinsics {
 
     Object getAtt(String logicalId, String attribute, String where);
 
+    /**
+     * Whether {@code name} is a SAM referable property such as {@code Fn.Alias}: in Fn::Sub,
+     * {@code ${Fn.Alias}} is a Ref to it, not a GetAtt.
+     */
+    default boolean referableProperty(String name) {
+      return false;
+    }
+
     /** The value of {@code {{resolve:<reference>}}}. */
     String dynamicReference(String reference, String where);
   }
@@ -167,6 +175,8 @@ final class Intrinsics {
         replacement = "${" + expr.substring(1) + "}";
       } else if (variables.containsKey(expr)) {
         replacement = resolveString(variables.get(expr), where + "." + expr);
+      } else if (resources.referableProperty(expr)) {
+        replacement = String.valueOf(ref(expr, where));
       } else if (expr.contains(".") && !expr.startsWith("AWS::")) {
         int dot = expr.indexOf('.');
         replacement =

@@ -14,6 +14,9 @@ public final class Model {
    * @param environment the variables its template entry (with Globals) declares
    * @param policies its Policies entries, resolved
    * @param events its event sources, in template order
+   * @param alias the alias its {@code AutoPublishAlias} publishes and its callers invoke, or null;
+   *     locally there are no versions, so invoking the alias invokes the function
+   * @param snapStart whether {@code SnapStart} applies to its published versions
    */
   public record Function(
       String logicalId,
@@ -26,7 +29,38 @@ public final class Model {
       Map<String, String> environment,
       List<Object> policies,
       List<EventSource> events,
-      AsyncConfig async) {
+      AsyncConfig async,
+      String alias,
+      boolean snapStart) {
+
+    /** A function without an alias or SnapStart. */
+    public Function(String logicalId, String functionName, String handlerClass, String handlerMethod, String runtime,
+        int memoryMb, int timeoutSeconds, Map<String, String> environment, List<Object> policies,
+        List<EventSource> events, AsyncConfig async) {
+      this(logicalId, functionName, handlerClass, handlerMethod, runtime, memoryMb, timeoutSeconds, environment,
+          policies, events, async, null, false);
+    }
+
+    /** The unqualified ARN: what {@code !GetAtt Fn.Arn} answers. */
+    public String arn(String region, String accountId) {
+      return "arn:aws:lambda:" + region + ":" + accountId + ":function:" + functionName;
+    }
+
+    /**
+     * The ARN its callers invoke: the alias's when it has one (what {@code !Ref Fn.Alias} answers),
+     * else the unqualified one. Lambda hands it to the handler as the invoked function ARN.
+     */
+    public String invokedArn(String region, String accountId) {
+      return alias == null ? arn(region, accountId) : arn(region, accountId) + ":" + alias;
+    }
+
+    /**
+     * What Lambda sets as {@code AWS_LAMBDA_INITIALIZATION_TYPE}: {@code snap-start} when callers
+     * invoke a published version with SnapStart (through the alias), else {@code on-demand}.
+     */
+    public String initializationType() {
+      return snapStart && alias != null ? "snap-start" : "on-demand";
+    }
 
     /** A function whose template entry declares no {@code EventInvokeConfig}. */
     public Function(String logicalId, String functionName, String handlerClass, String handlerMethod, String runtime,

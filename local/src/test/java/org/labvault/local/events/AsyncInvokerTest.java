@@ -64,6 +64,16 @@ class AsyncInvokerTest {
         Map.of(), List.of(), List.of(), async), Map.of(), "arn:aws:lambda:eu-west-1:111122223333:function:stack-Fn");
   }
 
+  @Test
+  void invocationRecord_shouldNameTheAliasThatWasInvoked() throws Exception {
+    try (var invoker = new AsyncInvoker(destinations, QUICK, Clock.systemUTC())) {
+      var record = invoker.invocationRecord("arn:aws:lambda:eu-west-1:111122223333:function:stack-Fn:live", "r-1",
+          "RetriesExhausted", 3, event(), new org.labvault.local.lambda.FunctionError("java.lang.IllegalStateException", "not now", null));
+      assertThat(Json.instance().mapper().valueToTree(record).at("/requestContext/functionArn").asText())
+          .isEqualTo("arn:aws:lambda:eu-west-1:111122223333:function:stack-Fn:live");
+    }
+  }
+
   private static byte[] event() {
     return "{\"detail-type\":\"Scheduled Event\"}".getBytes(StandardCharsets.UTF_8);
   }

@@ -628,4 +628,113 @@ class StackModelTest {
         .containsEntry("Logs", "AWS::S3::Bucket").containsEntry("LogsPolicy", "AWS::S3::BucketPolicy");
     assertThat(m.notes()).anyMatch(n -> n.startsWith("Trail: the CloudTrail trail"));
   }
+
+  // ---- AutoPublishAlias and SnapStart
+
+  /** A caller declared before the function it names, as SAM lets a template name the alias. */
+  private static final String ALIASED = """
+      Transform: AWS::Serverless-2016-10-31
+      Globals:
+        Function:
+          Runtime: java21
+          SnapStart: {ApplyOn: PublishedVersions}
+          AutoPublishAlias: live
+      Resources:
+        Caller:
+          Type: AWS::Serverless::Function
+          Properties:
+            Handler: com.example.Caller::handleRequest
+            AutoPublishAliasAllProperties: true
+            Environment:
+              Variables:
+                BY_PROPERTY: !Ref Worker.Alias
+                BY_ID: !Ref WorkerAliaslive
+                BY_SUB: !Sub "${Worker.Alias}"
+                BY_ATTRIBUTE: !GetAtt WorkerAliaslive.AliasArn
+                BY_SAM_ATTRIBUTE: !GetAtt Worker.Alias.AliasArn
+                UNQUALIFIED: !GetAtt Worker.Arn
+                NAME: !Ref Worker
+        Worker:
+          Type: AWS::Serverless::Function
+          Properties:
+            Handler: com.example.Worker::handleRequest
+      """;
+
+  @Test
+  void build_shouldResolveEveryReferenceToTheAlias_toTheAliasArn() throws IOException {
+    var m = model(ALIASED);
+    var env = m.functions().get("Caller").environment();
+    String alias = "arn:aws:lambda:eu-west-1:111122223333:function:lv-Worker:live";
+    assertThat(env).containsEntry("BY_PROPERTY", alias).containsEntry("BY_ID", alias).containsEntry("BY_SUB", alias)
+        .containsEntry("BY_ATTRIBUTE", alias).containsEntry("BY_SAM_ATTRIBUTE", alias)
+        .containsEntry("UNQUALIFIED", "arn:aws:lambda:eu-west-1:111122223333:function:lv-Worker")
+        .containsEntry("NAME", "lv-Worker");
+    var worker = m.functions().get("Worker");
+    assertThat(worker.alias()).isEqualTo("live");
+    assertThat(worker.snapStart()).isTrue();
+    assertThat(worker.invokedArn("eu-west-1", "111122223333")).isEqualTo(alias);
+    assertThat(worker.initializationType()).isEqualTo("snap-start");
+    // the generated alias is no resource of the stack's own: stack.json does not list it
+    assertThat(m.physicalNames()).doesNotContainKey("WorkerAliaslive");
+  }
+
+  @Test
+  void functionFor_shouldTakeTheAliasAsTheFunction_andNoVersion() throws IOException {
+    var m = model(ALIASED);
+    var worker = m.functions().get("Worker");
+    for (String target : List.of("Worker", "WorkerAliaslive", "lv-Worker", "lv-Worker:live", "lv-Worker:$LATEST",
+        "arn:aws:lambda:eu-west-1:111122223333:function:lv-Worker",
+        "arn:aws:lambda:eu-west-1:111122223333:function:lv-Worker:live")) {
+      assertThat(m.functionFor(target)).as(target).isEqualTo(worker);
+    }
+    for (String target : List.of("lv-Worker:1", "lv-Worker:prod", "WorkerAliasprod", "Nobody",
+        "arn:aws:lambda:us-east-1:111122223333:function:lv-Worker:live")) {
+      assertThat(m.functionFor(target)).as(target).isNull();
+    }
+  }
+
+  @Test
+  void build_shouldRefuseTheAliasOfAFunctionThatPublishesNone_andVersions() {
+    var e = org.assertj.core.api.Assertions.catchThrowableOfType(TemplateException.class, () -> model(BASE + """
+          Caller:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: com.example.Caller
+              Environment:
+                Variables:
+                  ALIAS: !Ref Fn.Alias
+          Versioned:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: com.example.Versioned
+              Environment:
+                Variables:
+                  VERSION: !Ref Fn.Version
+          Snappy:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: com.example.Snappy
+              SnapStart: {ApplyOn: Always}
+        """));
+    assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains("Fn has no AutoPublishAlias, so no alias to name"));
+    assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains("Ref Fn.Version is not supported locally"));
+    assertThat(e.problems()).contains("Snappy.SnapStart.ApplyOn must be PublishedVersions or None, not Always");
+  }
+
+  @Test
+  void build_shouldRefuseAnAliasNameLambdaRefuses() {
+    var e = org.assertj.core.api.Assertions.catchThrowableOfType(TemplateException.class,
+        () -> model(ALIASED.replace("AutoPublishAlias: live", "AutoPublishAlias: \"7\"")));
+    assertThat(e.problems()).contains("Caller.AutoPublishAlias 7 is not an alias name Lambda accepts");
+  }
+
+  @Test
+  void aFunctionWithoutAliasOrSnapStart_startsOnDemand() throws IOException {
+    var fn = model(BASE).functions().get("Fn");
+    assertThat(fn.alias()).isNull();
+    assertThat(fn.snapStart()).isFalse();
+    assertThat(fn.invokedArn("eu-west-1", "111122223333")).isEqualTo("arn:aws:lambda:eu-west-1:111122223333:function:lv-Fn");
+    assertThat(org.labvault.local.lambda.LambdaEnvironment.of(fn, "eu-west-1", "AKID", "s", java.util.Map.of()))
+        .containsEntry("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
+  }
 }

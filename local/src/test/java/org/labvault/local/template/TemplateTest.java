@@ -526,4 +526,139 @@ class TemplateTest {
     assertThat(model.appClients()).containsKey("canary");
     assertThat(model.appClients().get("canary").scopes()).containsExactly("labvault/canary");
   }
+
+  // ---- SnapStart and the published alias
+
+  /** The alias every function publishes and every caller invokes. */
+  private static final String ALIAS = "live";
+
+  /** A function's properties as SAM sees them: its own over Globals.Function. */
+  private static Map<String, Object> functionProps(String logicalId) {
+    return StackModel.merge(Template.map(template.section("Globals").get("Function")), props(logicalId));
+  }
+
+  private static Set<String> functionIds() {
+    Set<String> ids = new java.util.TreeSet<>();
+    template.resources().forEach((id, def) -> {
+      if (StackModel.FUNCTION.equals(def.get("Type"))) {
+        ids.add(id);
+      }
+    });
+    return ids;
+  }
+
+  @Test
+  void everyFunctionHasSnapStartOnPublishedVersions_andPublishesTheLiveAlias() {
+    assertThat(functionIds()).hasSize(19);
+    for (String id : functionIds()) {
+      Map<String, Object> p = functionProps(id);
+      assertThat(Template.map(p.get("SnapStart")).get("ApplyOn")).as(id + " SnapStart.ApplyOn").isEqualTo("PublishedVersions");
+      assertThat(p.get("AutoPublishAlias")).as(id + " AutoPublishAlias").isEqualTo(ALIAS);
+      // without it a change of Timeout, Handler or LoggingConfig alone would not reach the alias
+      assertThat(p.get("AutoPublishAliasAllProperties")).as(id + " AutoPublishAliasAllProperties").isEqualTo(true);
+      // what SnapStart does not combine with
+      assertThat(p).as(id).doesNotContainKeys("ProvisionedConcurrencyConfig", "FileSystemConfigs", "PackageType");
+      Object storage = Template.map(p.get("EphemeralStorage")).get("Size");
+      assertThat(storage == null ? 512 : Integer.parseInt(String.valueOf(storage))).as(id + " EphemeralStorage").isLessThanOrEqualTo(512);
+      assertThat(String.valueOf(p.get("Runtime"))).as(id + " runtime").matches("java(2[1-9]|[3-9]\\d)");
+    }
+    assertThat(model.functions().values()).allSatisfy(fn -> {
+      assertThat(fn.alias()).as(fn.logicalId()).isEqualTo(ALIAS);
+      assertThat(fn.snapStart()).as(fn.logicalId()).isTrue();
+    });
+  }
+
+  /**
+   * Nothing in the template names a function unqualified, so nothing invokes {@code $LATEST}: SAM
+   * points the function's own Events and EventInvokeConfig at the alias, and anything else that
+   * invokes a function has to name the alias ({@code !Ref Fn.Alias}). The only references left
+   * are those that mean the function as a whole, whatever version runs:
+   * <ul>
+   *   <li>a CloudWatch alarm's {@code FunctionName} dimension: Lambda's function-level metrics count
+   *       the invocations of every version and alias, so they see what callers of the alias do
+   *       (and, during a deployment, both versions);</li>
+   *   <li>a log group's name: every version of a function logs to {@code /aws/lambda/<name>}.</li>
+   * </ul>
+   */
+  @Test
+  void nothingInvokesAFunctionUnqualified_onlyAlarmsAndLogGroupsNameTheFunctionItself() {
+    Set<String> functions = functionIds();
+    List<String> offending = new ArrayList<>();
+    template.resources().forEach((id, def) -> {
+      String type = String.valueOf(def.get("Type"));
+      functionReferences(def.get("Properties"), id + ".Properties", functions, offending, type, false);
+    });
+    template.section("Outputs").forEach((id, out) ->
+        functionReferences(out, "Outputs." + id, functions, offending, "Output", false));
+    assertThat(offending).as("unqualified function references").isEmpty();
+  }
+
+  /** The walk above finds what a caller added to the template would name, and lets the alias through. */
+  @Test
+  void theWalkFindsUnqualifiedCallers_andLetsTheAliasAlarmsAndLogGroupsThrough() {
+    Set<String> functions = Set.of("Fn");
+    List<String> offending = new ArrayList<>();
+    functionReferences(Map.of("FunctionName", Map.of("Ref", "Fn"), "Action", "lambda:InvokeFunction"),
+        "Permission", functions, offending, "AWS::Lambda::Permission", false);
+    functionReferences(Map.of("Target", Map.of("Arn", Map.of("Fn::GetAtt", List.of("Fn", "Arn")))),
+        "Schedule", functions, offending, "AWS::Scheduler::Schedule", false);
+    functionReferences(Map.of("Endpoint", Map.of("Fn::Sub", "${Fn.Arn}")),
+        "Subscription", functions, offending, "AWS::SNS::Subscription", false);
+    functionReferences(Map.of("FunctionName", Map.of("Ref", "Fn"), "Qualifier", "$LATEST"),
+        "InvokeConfig", functions, offending, "AWS::Lambda::EventInvokeConfig", false);
+    assertThat(offending).hasSize(4);
+
+    offending.clear();
+    functionReferences(Map.of("FunctionName", Map.of("Ref", "Fn.Alias")), "Permission", functions, offending,
+        "AWS::Lambda::Permission", false);
+    functionReferences(Map.of("Endpoint", Map.of("Fn::Sub", "${Fn.Alias}")), "Subscription", functions, offending,
+        "AWS::SNS::Subscription", false);
+    functionReferences(Map.of("Dimensions", List.of(Map.of("Name", "FunctionName", "Value", Map.of("Ref", "Fn")))),
+        "Alarm.Properties", functions, offending, "AWS::CloudWatch::Alarm", false);
+    functionReferences(Map.of("LogGroupName", Map.of("Fn::Sub", "/aws/lambda/${Fn}")), "Logs.Properties", functions,
+        offending, "AWS::Logs::LogGroup", false);
+    assertThat(offending).isEmpty();
+  }
+
+  /** Records every Ref, GetAtt or Sub variable naming a function in {@code node}, except the allowed ones. */
+  private static void functionReferences(Object node, String where, Set<String> functions, List<String> offending,
+      String type, boolean allowed) {
+    if (node instanceof Map<?, ?> map) {
+      if (map.size() == 1) {
+        Object ref = map.get("Ref");
+        Object getAtt = map.get("Fn::GetAtt");
+        Object sub = map.get("Fn::Sub");
+        if (ref != null && functions.contains(String.valueOf(ref)) && !allowed) {
+          offending.add(where + ": !Ref " + ref);
+        }
+        if (getAtt instanceof List<?> l && l.size() == 2 && functions.contains(String.valueOf(l.get(0)))
+            && !String.valueOf(l.get(1)).startsWith("Alias.")) {
+          offending.add(where + ": !GetAtt " + l);
+        }
+        if (sub != null) {
+          String text = String.valueOf(sub instanceof List<?> l ? l.get(0) : sub);
+          var m = java.util.regex.Pattern.compile("\\$\\{([A-Za-z0-9]+)(\\.[A-Za-z.]+)?}").matcher(text);
+          while (m.find()) {
+            boolean unqualified = m.group(2) == null || !m.group(2).startsWith(".Alias");
+            if (functions.contains(m.group(1)) && unqualified && !allowed) {
+              offending.add(where + ": ${" + m.group(1) + (m.group(2) == null ? "" : m.group(2)) + "}");
+            }
+          }
+        }
+      }
+      // an alarm's FunctionName dimension and a log group's name mean the function as a whole
+      boolean dimension = type.equals("AWS::CloudWatch::Alarm") && "FunctionName".equals(map.get("Name"))
+          && map.containsKey("Value");
+      for (var e : map.entrySet()) {
+        String key = String.valueOf(e.getKey());
+        boolean ok = allowed || (dimension && key.equals("Value"))
+            || (type.equals("AWS::Logs::LogGroup") && where.endsWith(".Properties") && key.equals("LogGroupName"));
+        functionReferences(e.getValue(), where + "." + key, functions, offending, type, ok);
+      }
+    } else if (node instanceof List<?> list) {
+      for (int i = 0; i < list.size(); i++) {
+        functionReferences(list.get(i), where + "[" + i + "]", functions, offending, type, allowed);
+      }
+    }
+  }
 }
