@@ -11,7 +11,13 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.defaultsmode.DefaultsMode;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.profiles.ProfileFileSystemSetting;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -74,26 +80,44 @@ public final class AwsModule {
     return Region.of(config.region());
   }
 
-  /** The timeouts every client of the functions uses. */
-  public static ClientOverrideConfiguration timeouts() {
+  /** No shared config or credentials file is read: everything a client needs is set here. */
+  private static final ProfileFile NO_PROFILE = ProfileFile.builder()
+      .content("").type(ProfileFile.Type.CONFIGURATION).build();
+
+  /**
+   * What every client of the functions is built with, beside its HTTP client, credentials and region:
+   * timeouts, the retry mode and no profile file, so that building one looks nothing up in the
+   * environment, in files or at the instance metadata service. The retry and defaults modes are the
+   * SDK's own defaults (DynamoDB keeps its 8 retries), named here instead of looked up.
+   */
+  public static ClientOverrideConfiguration settings() {
     return ClientOverrideConfiguration.builder()
         .apiCallTimeout(CALL_TIMEOUT)
         .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
+        .retryStrategy(RetryMode.LEGACY)
+        .defaultProfileFileSupplier(() -> NO_PROFILE)
+        .defaultProfileName(ProfileFileSystemSetting.AWS_PROFILE.defaultValue())
         .build();
+  }
+
+  /** A client builder with everything explicit; the endpoint only where the local stack overrides it. */
+  static <B extends AwsSyncClientBuilder<B, ?> & AwsClientBuilder<B, ?>> B explicit(B builder, String service,
+      SdkHttpClient http, AwsCredentialsProvider credentials, Region region, Config config) {
+    builder.httpClient(http);
+    builder.credentialsProvider(credentials).region(region).defaultsMode(DefaultsMode.LEGACY);
+    builder.overrideConfiguration(settings());
+    config.endpointOverride(service).ifPresent(builder::endpointOverride);
+    return builder;
   }
 
   @Provides
   @Singleton
   static DynamoDbClient dynamoDb(
       SdkHttpClient http, AwsCredentialsProvider credentials, Region region, Config config) {
-    var builder =
-        DynamoDbClient.builder()
-            .httpClient(http)
-            .credentialsProvider(credentials)
-            .region(region)
-            .overrideConfiguration(timeouts());
-    config.endpointOverride("dynamodb").ifPresent(builder::endpointOverride);
-    return builder.build();
+    // the table is addressed by its regional endpoint; discovery would add a call and its classes
+    return explicit(DynamoDbClient.builder(), "dynamodb", http, credentials, region, config)
+        .endpointDiscoveryEnabled(false)
+        .build();
   }
 
   @Provides
@@ -106,17 +130,10 @@ public final class AwsModule {
   @Singleton
   static S3Client s3(
       SdkHttpClient http, AwsCredentialsProvider credentials, Region region, Config config) {
-    var endpoint = config.endpointOverride("s3");
-    var builder =
-        S3Client.builder()
-            .httpClient(http)
-            .credentialsProvider(credentials)
-            .region(region)
-            // an overridden endpoint is a single host: buckets go in the path
-            .forcePathStyle(endpoint.isPresent())
-            .overrideConfiguration(timeouts());
-    endpoint.ifPresent(builder::endpointOverride);
-    return builder.build();
+    // an overridden endpoint is a single host: buckets go in the path
+    return explicit(S3Client.builder(), "s3", http, credentials, region, config)
+        .forcePathStyle(config.endpointOverride("s3").isPresent())
+        .build();
   }
 
   /** Signs upload and download URLs with the function's own credentials; no call leaves the process. */
@@ -137,40 +154,19 @@ public final class AwsModule {
   @Provides
   @Singleton
   static SnsClient sns(SdkHttpClient http, AwsCredentialsProvider credentials, Region region, Config config) {
-    var builder =
-        SnsClient.builder()
-            .httpClient(http)
-            .credentialsProvider(credentials)
-            .region(region)
-            .overrideConfiguration(timeouts());
-    config.endpointOverride("sns").ifPresent(builder::endpointOverride);
-    return builder.build();
+    return explicit(SnsClient.builder(), "sns", http, credentials, region, config).build();
   }
 
   @Provides
   @Singleton
   static IotClient iot(SdkHttpClient http, AwsCredentialsProvider credentials, Region region, Config config) {
-    var builder =
-        IotClient.builder()
-            .httpClient(http)
-            .credentialsProvider(credentials)
-            .region(region)
-            .overrideConfiguration(timeouts());
-    config.endpointOverride("iot").ifPresent(builder::endpointOverride);
-    return builder.build();
+    return explicit(IotClient.builder(), "iot", http, credentials, region, config).build();
   }
 
   /** Signs the audit digests and serves the public key that verifies them. */
   @Provides
   @Singleton
   static KmsClient kms(SdkHttpClient http, AwsCredentialsProvider credentials, Region region, Config config) {
-    var builder =
-        KmsClient.builder()
-            .httpClient(http)
-            .credentialsProvider(credentials)
-            .region(region)
-            .overrideConfiguration(timeouts());
-    config.endpointOverride("kms").ifPresent(builder::endpointOverride);
-    return builder.build();
+    return explicit(KmsClient.builder(), "kms", http, credentials, region, config).build();
   }
 }

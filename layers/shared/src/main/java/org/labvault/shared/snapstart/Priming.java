@@ -26,12 +26,12 @@ public final class Priming {
   public static final com.amazonaws.services.lambda.runtime.Context CONTEXT = new PrimingContext();
 
   private final DynamoDbClient dynamo;
-  private final String table;
+  private final Config config;
 
   @Inject
   public Priming(DynamoDbClient dynamo, Config config) {
     this.dynamo = dynamo;
-    this.table = config.require(Config.Names.TABLE_NAME);
+    this.config = config; // the table is named only by functions that read it
   }
 
   /**
@@ -40,6 +40,7 @@ public final class Priming {
    */
   public boolean readStore(String partition) {
     var key = Map.of(Keys.PK, AttributeValue.fromS(partition), Keys.SK, AttributeValue.fromS(Keys.META));
+    String table = config.require(Config.Names.TABLE_NAME);
     return !dynamo.getItem(b -> b.tableName(table).key(key).consistentRead(true)).hasItem();
   }
 

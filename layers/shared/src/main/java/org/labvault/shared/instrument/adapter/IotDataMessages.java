@@ -49,7 +49,7 @@ public final class IotDataMessages implements InstrumentMessages {
               .credentialsProvider(credentials)
               .region(region)
               .endpointOverride(endpoints.dataPlane())
-              .overrideConfiguration(AwsModule.timeouts())
+              .overrideConfiguration(AwsModule.settings())
               .build();
           client = c;
         }
