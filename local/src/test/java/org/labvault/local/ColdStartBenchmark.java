@@ -99,23 +99,18 @@ class ColdStartBenchmark {
     assertThat(EVENTS.keySet()).as("a sample event for every function of the template")
         .containsExactlyInAnyOrderElementsOf(functions.keySet());
 
-    // the floor: a whole JVM printing hello world, with the options the template gives functions
-    Map<String, String> anyEnv = STACK.stack().functionEnvironment("PermissionsFunction");
-    List<Long> floors = new ArrayList<>();
-    for (int i = 0; i < RUNS + 2; i++) {
-      long t = System.nanoTime();
-      run(List.of(probeJar.toString()), Map.of("JAVA_TOOL_OPTIONS", anyEnv.get("JAVA_TOOL_OPTIONS")), List.of(),
-          ColdStartProbe.HelloWorld.class.getName(), List.of(), false);
-      floors.add((System.nanoTime() - t) / 1_000_000);
+    // the floor: a whole JVM printing hello world, with the options the template gives functions; one
+    // before every function JVM, so each function is compared with JVMs started under the same load
+    Map<String, String> floorEnv = Map.of("JAVA_TOOL_OPTIONS",
+        STACK.stack().functionEnvironment("PermissionsFunction").get("JAVA_TOOL_OPTIONS"));
+    for (int i = 0; i < 2; i++) {
+      helloWorld(floorEnv); // the first JVMs warm the page cache
     }
-    floors = floors.subList(2, floors.size()); // the first JVMs warm the page cache
-    double floor = median(floors.stream().mapToLong(Long::longValue).toArray());
+    List<Long> allFloors = new ArrayList<>();
 
     List<String> rows = new ArrayList<>();
-    rows.add(String.format("Hello-world JVM (whole process, median of %d): %.0f ms; JDK %s; JAVA_TOOL_OPTIONS %s",
-        floors.size(), floor, Runtime.version(), anyEnv.get("JAVA_TOOL_OPTIONS")));
-    rows.add(String.format("%-26s %8s %8s %8s %8s %7s %7s %8s | %8s %7s | %8s %8s %8s %7s",
-        "function", "INIT", "decode", "first", "classes", "heapMB", "ratio", "wall",
+    rows.add(String.format("%-26s %6s %8s %8s %8s %8s %7s %7s %8s | %8s %7s | %8s %8s %8s %7s",
+        "function", "floor", "INIT", "decode", "first", "classes", "heapMB", "ratio", "wall",
         "archive", "ratio", "INIT+pr", "first", "warm", "f/warm"));
     double worstPlain = 0, worstArchive = 0, worstPrimed = 0;
     for (var entry : EVENTS.entrySet()) {
@@ -129,7 +124,10 @@ class ColdStartBenchmark {
       Map<String, String> env = STACK.stack().functionEnvironment(id);
 
       List<Sample> plain = new ArrayList<>();
+      long[] floors = new long[RUNS];
       for (int i = 0; i < RUNS; i++) {
+        floors[i] = helloWorld(floorEnv);
+        allFloors.add(floors[i]);
         plain.add(probe(classPath, env, List.of(), function.handlerClass(), event, 0, false));
       }
       // the training run that makes the function's class-data archive, then runs that use it
@@ -148,6 +146,7 @@ class ColdStartBenchmark {
         primed.add(probe(classPath, env, List.of(), function.handlerClass(), event, WARM, true));
       }
 
+      double floor = median(floors);
       double init = median(plain, "initNs"), first = median(plain, "firstNs");
       double ratio = (init + first) / floor;
       double aInit = median(archived, "initNs"), aFirst = median(archived, "firstNs");
@@ -158,21 +157,31 @@ class ColdStartBenchmark {
       worstPlain = Math.max(worstPlain, ratio);
       worstArchive = Math.max(worstArchive, aRatio);
       worstPrimed = hooks ? Math.max(worstPrimed, pFirst / pWarm) : Double.NaN;
-      rows.add(String.format("%-26s %8.0f %8.1f %8.0f %8d %7.1f %6.1fx %8.0f | %8.0f %6.1fx | %8.0f %8.2f %8.2f %6.1fx",
-          id, init, median(plain, "decodeNs"), first, (long) medianRaw(plain, "classes"),
+      rows.add(String.format("%-26s %6.0f %8.0f %8.1f %8.0f %8d %7.1f %6.1fx %8.0f | %8.0f %6.1fx | %8.0f %8.2f %8.2f %6.1fx",
+          id, floor, init, median(plain, "decodeNs"), first, (long) medianRaw(plain, "classes"),
           medianRaw(plain, "heapAfterInit") / 1048576.0, ratio, median(plain.stream().mapToLong(Sample::wallMs).toArray()),
           aInit + aFirst, aRatio, pInit, pFirst, pWarm, pFirst / pWarm));
     }
     rows.add(String.format("Worst: %.1fx without an archive (goal 6x), %.1fx with it (goal 3x); primed first invocation %.1fx a warm one (goal 2x)",
         worstPlain, worstArchive, worstPrimed));
     rows.add("Milliseconds. INIT: the handler's constructor; decode: the runtime's event decoding (not the function's);"
-        + " first: the first invocation; ratio: (INIT + first) / hello world; wall: the function JVM's whole process;"
+        + " floor: the hello worlds run beside the function's JVMs; first: the first invocation; ratio: (INIT + first) / floor; wall: the function JVM's whole process;"
         + " archive: INIT + first with the class-data archive (" + (aotCache ? "JDK AOT cache" : "AppCDS") + ");"
         + " INIT+pr: INIT and the snapshot hooks (what SnapStart keeps); first/warm: after priming, and the median of "
         + WARM + " warm invocations.");
+    rows.add(0, String.format("Hello-world JVM (whole process, median of %d, one before each function JVM): %.0f ms; JDK %s; JAVA_TOOL_OPTIONS %s",
+        allFloors.size(), median(allFloors.stream().mapToLong(Long::longValue).toArray()), Runtime.version(),
+        floorEnv.get("JAVA_TOOL_OPTIONS")));
     String table = String.join("\n", rows);
     System.out.println(table);
     Files.writeString(root.resolve("local/target/cold-start-benchmark.txt"), table + "\n");
+  }
+
+  /** One hello-world JVM's whole run, in milliseconds. */
+  long helloWorld(Map<String, String> env) throws Exception {
+    long t = System.nanoTime();
+    run(List.of(probeJar.toString()), env, List.of(), ColdStartProbe.HelloWorld.class.getName(), List.of(), true);
+    return (System.nanoTime() - t) / 1_000_000;
   }
 
   Sample probe(List<String> classPath, Map<String, String> env, List<String> jvmOptions, String handler, Path event,
