@@ -142,6 +142,33 @@ class IdentityE2ET {
   }
 
   @Test
+  void aTokenInUseStopsWorkingWhenItExpires() throws Exception {
+    var issued = api.postJson("/local/tokens", null, "{\"sub\":\"alice\",\"ttlSeconds\":2}").json();
+    String token = issued.path("token").asText();
+    Instant expiresAt = Instant.parse(issued.path("expiresAt").asText());
+    // used, so the gateway remembers it, right up to its expiry
+    assertThat(notices(token).status()).isEqualTo(200);
+    assertThat(notices(token).status()).isEqualTo(200);
+    Thread.sleep(Math.max(0, java.time.Duration.between(Instant.now(), expiresAt).toMillis()) + 1100);
+    assertRejected(token);
+    assertRejected(token);
+  }
+
+  @Test
+  void aForgedSignatureIs401EvenAfterTheGenuineTokenWasUsed() {
+    var claims = Forge.claims(issuer, "labvault", Instant.now()).build();
+    String genuine = signed(claims);
+    assertThat(notices(genuine).status()).isEqualTo(200);
+    String forged = Forge.rs256(Forge.rsaKey("attacker"), issuerKey.getKeyID(), claims);
+    assertThat(forged.substring(0, forged.lastIndexOf('.'))).isEqualTo(genuine.substring(0, genuine.lastIndexOf('.')));
+    assertRejected(forged);
+    String signature = genuine.substring(genuine.lastIndexOf('.') + 1);
+    assertRejected(genuine.substring(0, genuine.lastIndexOf('.') + 1) + (signature.charAt(0) == 'A' ? 'B' : 'A')
+        + signature.substring(1));
+    assertThat(notices(genuine).status()).isEqualTo(200);
+  }
+
+  @Test
   void theWrongAudienceOrIssuerIs401() {
     assertRejected(signed(Forge.claims(issuer, "another-client", Instant.now()).build()));
     assertRejected(signed(Forge.claims("https://cognito-idp.us-east-1.amazonaws.com/us-east-1_x", "labvault", Instant.now()).build()));

@@ -118,7 +118,9 @@ final class GatewayServer implements AutoCloseable {
       }
       if (slots.tryAcquire()) {
         open.add(socket);
-        Thread.ofVirtual().name("gateway-connection").start(() -> {
+        // a platform thread per connection: a blocked read wakes straight from the kernel, with no
+        // poller and carrier hand-off in between; the connection limit bounds the threads
+        Thread.ofPlatform().daemon().name("gateway-connection").start(() -> {
           try {
             serve(socket);
           } finally {
@@ -157,6 +159,7 @@ final class GatewayServer implements AutoCloseable {
 
   private void serve(Socket socket) {
     try (socket) {
+      socket.setTcpNoDelay(true); // an answer is one flush; nothing is gained by holding it back
       var deadline = new DeadlineInput(socket);
       var in = new BufferedInputStream(deadline, 8192);
       var out = new BufferedOutputStream(socket.getOutputStream(), 8192);

@@ -13,6 +13,7 @@ import com.nimbusds.jwt.SignedJWT;
 import java.text.ParseException;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,15 @@ import java.util.stream.Collectors;
  * {@code exp}, {@code nbf} and {@code iat} against now; the route's scopes. On success it returns
  * the claims as API Gateway passes them to the function: every value a string, arrays as
  * {@code "[a b]"}.
+ *
+ * <p>A token whose signature and claims passed is remembered, by its exact text, with the key that
+ * verified it: a warm client sends the same token on every call, and the RSA check is most of what
+ * the authorizer costs. A remembered token skips only parsing and the signature; its claims (issuer,
+ * audience, expiry, not-before, issued-at, the route's scopes) are checked against the clock on every
+ * call, so it stops working at its {@code exp} like any other. A token that failed is never
+ * remembered: a forged signature over the claims of a remembered token is a different text, so it is
+ * verified, and refused. At most {@link #CACHED_TOKENS} tokens are kept, the least recently used
+ * going first.
  */
 public final class JwtAuthorizer {
 
@@ -38,12 +48,26 @@ public final class JwtAuthorizer {
   /** Longer bearer tokens are refused unread; Cognito's are a few KB, API Gateway's headers at most 10 KB. */
   public static final int MAX_TOKEN_CHARS = 8 * 1024;
 
+  private static final String EXPIRED = "the token has expired";
   private static final Pattern ALGORITHM_NAME = Pattern.compile("[A-Za-z0-9+_.-]{1,32}");
 
   private final String issuer;
   private final Set<String> audiences;
   private final JWKSet keys;
   private final Clock clock;
+  /** Verified tokens by their exact text, least recently used first; guarded by itself. */
+  private final LinkedHashMap<String, Verified> verified = new LinkedHashMap<>(64, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Verified> eldest) {
+      return size() > CACHED_TOKENS;
+    }
+  };
+
+  /** Enough for every client of a local stack; at most 8 KB each, so a few MB at worst. */
+  public static final int CACHED_TOKENS = 512;
+
+  /** A token whose signature {@code key} verified, and its parsed claims. */
+  private record Verified(RSAKey key, JWTClaimsSet claims, Map<String, String> strings) {}
 
   public JwtAuthorizer(String issuer, Collection<String> audiences, JWKSet keys, Clock clock) {
     this.issuer = issuer;
@@ -74,6 +98,21 @@ public final class JwtAuthorizer {
     }
     if (token.length() > MAX_TOKEN_CHARS) {
       throw new Rejected("the token is too long");
+    }
+    Verified known;
+    synchronized (verified) {
+      known = verified.get(token);
+    }
+    if (known != null && keys.getKeyByKeyId(known.key().getKeyID()) == known.key()) {
+      try {
+        checkClaims(known.claims(), routeScopes);
+      } catch (Rejected expired) {
+        if (expired.getMessage().equals(EXPIRED)) {
+          forget(token);
+        }
+        throw expired;
+      }
+      return known.strings();
     }
     JWT jwt;
     try {
@@ -108,7 +147,24 @@ public final class JwtAuthorizer {
       throw new Rejected("malformed claims");
     }
     checkClaims(claims, routeScopes);
-    return stringify(claims.getClaims());
+    Map<String, String> strings = Collections.unmodifiableMap(stringify(claims.getClaims()));
+    synchronized (verified) {
+      verified.put(token, new Verified(rsa, claims, strings));
+    }
+    return strings;
+  }
+
+  private void forget(String token) {
+    synchronized (verified) {
+      verified.remove(token);
+    }
+  }
+
+  /** How many verified tokens are remembered now. */
+  int cachedTokens() {
+    synchronized (verified) {
+      return verified.size();
+    }
   }
 
   /** The token's own text, in a reason, only when it is a short plain name (it ends up in a header). */
@@ -134,7 +190,7 @@ public final class JwtAuthorizer {
     Date now = Date.from(clock.instant());
     Date exp = claims.getExpirationTime();
     if (exp == null || !exp.after(now)) {
-      throw new Rejected("the token has expired");
+      throw new Rejected(EXPIRED);
     }
     Date nbf = claims.getNotBeforeTime();
     if (nbf != null && nbf.after(now)) {

@@ -13,6 +13,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -38,7 +39,7 @@ public final class FunctionHost implements AutoCloseable {
   private final Class<?> handlerClass;
   private final Constructor<?> constructor;
   private final ConcurrentLinkedDeque<Object> idle = new ConcurrentLinkedDeque<>();
-  private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+  private final ExecutorService threads = Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name("function", 0).factory());
 
   public FunctionHost(Model.Function function, Map<String, String> environment, String functionArn) {
     this.function = function;
@@ -147,12 +148,21 @@ public final class FunctionHost implements AutoCloseable {
     return out.toByteArray();
   }
 
+  /**
+   * The runtime's serializer of {@code type}, built once: building one copies a Jackson mapper,
+   * registers modules and probes the class path, which cost more than the decoding itself.
+   */
+  @SuppressWarnings("unchecked")
   private static <T> PojoSerializer<T> serializer(Class<T> type) {
-    if (LambdaEventSerializers.isLambdaSupportedEvent(type.getName())) {
-      return LambdaEventSerializers.serializerFor(type, FunctionHost.class.getClassLoader());
-    }
-    return JacksonFactory.getInstance().getSerializer(type);
+    return (PojoSerializer<T>) SERIALIZERS.computeIfAbsent(type, t -> {
+      if (LambdaEventSerializers.isLambdaSupportedEvent(t.getName())) {
+        return LambdaEventSerializers.serializerFor(t, FunctionHost.class.getClassLoader());
+      }
+      return JacksonFactory.getInstance().getSerializer(t);
+    });
   }
+
+  private static final ConcurrentHashMap<Class<?>, PojoSerializer<?>> SERIALIZERS = new ConcurrentHashMap<>();
 
   /** The I of {@code RequestHandler<I, O>}, wherever in the hierarchy it is bound. */
   static Optional<Class<?>> inputType(Class<?> type) {

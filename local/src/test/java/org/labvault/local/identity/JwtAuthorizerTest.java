@@ -175,4 +175,125 @@ class JwtAuthorizerTest {
     var padded = new JWTClaimsSet.Builder(good()).claim("pad", "x".repeat(JwtAuthorizer.MAX_TOKEN_CHARS)).build();
     assertThat(rejection(Forge.rs256(TRUSTED, "trusted", padded))).isEqualTo("the token is too long");
   }
+
+  // ---- remembered tokens
+
+  /** A clock the test moves. */
+  private static final class MovableClock extends Clock {
+    private volatile Instant now;
+
+    MovableClock(Instant now) {
+      this.now = now;
+    }
+
+    void set(Instant instant) {
+      now = instant;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+  }
+
+  private static String rejection(JwtAuthorizer authorizer, String token, List<String> scopes) {
+    try {
+      authorizer.authorize(token, scopes);
+    } catch (JwtAuthorizer.Rejected e) {
+      return e.getMessage();
+    }
+    throw new AssertionError("accepted " + token);
+  }
+
+  @Test
+  void aRememberedTokenStillExpiresAtItsExp() throws Exception {
+    MovableClock clock = new MovableClock(NOW);
+    var cached = new JwtAuthorizer(ISS, List.of(AUD), new JWKSet(TRUSTED.toPublicJWK()), clock);
+    // issued almost an hour ago: it expires 10 s from now
+    String token = Forge.rs256(TRUSTED, "trusted", Forge.claims(ISS, AUD, NOW.minusSeconds(3590)).build());
+    assertThat(cached.authorize(token, List.of())).containsEntry("sub", "mallory");
+    assertThat(cached.cachedTokens()).isEqualTo(1);
+
+    clock.set(NOW.plusSeconds(9));
+    assertThat(cached.authorize(token, List.of())).containsEntry("sub", "mallory");
+    clock.set(NOW.plusSeconds(10));
+    assertThat(rejection(cached, token, List.of())).isEqualTo("the token has expired");
+    assertThat(cached.cachedTokens()).isZero();
+    assertThat(rejection(cached, token, List.of())).isEqualTo("the token has expired");
+  }
+
+  @Test
+  void aRememberedTokenIsStillRefusedBeforeItsNbf() throws Exception {
+    MovableClock clock = new MovableClock(NOW);
+    var cached = new JwtAuthorizer(ISS, List.of(AUD), new JWKSet(TRUSTED.toPublicJWK()), clock);
+    String token = Forge.rs256(TRUSTED, "trusted", good());
+    cached.authorize(token, List.of());
+    clock.set(NOW.minusSeconds(60)); // the clock stepped back past nbf and iat
+    assertThat(rejection(cached, token, List.of())).isEqualTo("the token is not valid yet");
+  }
+
+  @Test
+  void aForgedSignatureOverARememberedTokensClaimsNeverPasses() throws Exception {
+    String token = Forge.rs256(TRUSTED, "trusted", good());
+    assertThat(authorizer.authorize(token, List.of())).containsEntry("sub", "mallory");
+    assertThat(authorizer.cachedTokens()).isEqualTo(1);
+
+    String forged = Forge.rs256(OTHER, "trusted", good());
+    assertThat(forged.substring(0, forged.lastIndexOf('.'))).isEqualTo(token.substring(0, token.lastIndexOf('.')));
+    String signature = token.substring(token.lastIndexOf('.') + 1);
+    String flipped = token.substring(0, token.lastIndexOf('.') + 1)
+        + (signature.charAt(0) == 'A' ? 'B' : 'A') + signature.substring(1);
+    String truncated = token.substring(0, token.length() - 4);
+    for (int round = 0; round < 2; round++) {
+      assertThat(rejection(forged)).isEqualTo("invalid signature");
+      assertThat(rejection(flipped)).isEqualTo("invalid signature");
+      assertThat(rejection(truncated)).isEqualTo("invalid signature");
+      assertThat(rejection(token.substring(0, token.lastIndexOf('.') + 1))).isIn("malformed token", "invalid signature");
+    }
+    assertThat(authorizer.cachedTokens()).isEqualTo(1);
+    assertThat(authorizer.authorize(token, List.of())).containsEntry("sub", "mallory");
+  }
+
+  @Test
+  void aRememberedTokenStillNeedsEachRoutesScope() throws Exception {
+    var scoped = new JWTClaimsSet.Builder(good()).claim("scope", "labvault/read").build();
+    String token = Forge.rs256(TRUSTED, "trusted", scoped);
+    assertThat(authorizer.authorize(token, List.of("labvault/read"))).containsKey("sub");
+    assertThat(rejection(authorizer, token, List.of("labvault/write")))
+        .isEqualTo("the token lacks the scope this route requires");
+    assertThat(authorizer.authorize(token, List.of())).containsKey("sub");
+  }
+
+  @Test
+  void aRefusedTokenIsNotRemembered() {
+    String otherAudience = Forge.rs256(TRUSTED, "trusted", Forge.claims(ISS, "someone-else", NOW.minusSeconds(10)).build());
+    assertThat(rejection(otherAudience)).isEqualTo("wrong audience");
+    assertThat(rejection(Forge.rs256(OTHER, "trusted", good()))).isEqualTo("invalid signature");
+    assertThat(authorizer.cachedTokens()).isZero();
+  }
+
+  @Test
+  void theRememberedTokensAreBounded() throws Exception {
+    List<String> tokens = new java.util.ArrayList<>();
+    for (int i = 0; i < JwtAuthorizer.CACHED_TOKENS + 20; i++) {
+      tokens.add(Forge.rs256(TRUSTED, "trusted", new JWTClaimsSet.Builder(good()).subject("user-" + i).build()));
+    }
+    for (String token : tokens) {
+      authorizer.authorize(token, List.of());
+    }
+    assertThat(authorizer.cachedTokens()).isEqualTo(JwtAuthorizer.CACHED_TOKENS);
+    // the first ones were dropped: they are verified again, and pass again
+    assertThat(authorizer.authorize(tokens.getFirst(), List.of())).containsEntry("sub", "user-0");
+    assertThat(authorizer.cachedTokens()).isEqualTo(JwtAuthorizer.CACHED_TOKENS);
+  }
 }
