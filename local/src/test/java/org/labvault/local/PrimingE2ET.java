@@ -40,6 +40,7 @@ class PrimingE2ET {
       Resource handler = (Resource) type.getConstructor(Map.class)
           .newInstance(STACK.stack().functionEnvironment(function.logicalId()));
       handler.beforeCheckpoint(null);
+      assertThat(((SnapStartFunction) handler).primingFailure()).as(function.logicalId() + " primed without failing").isEmpty();
       handler.afterRestore(null);
       primed.add(function.logicalId());
     }
@@ -67,9 +68,13 @@ class PrimingE2ET {
     var s3 = STACK.stack().s3Client();
     List<String> versions = new ArrayList<>();
     for (var bucket : s3.listBuckets().buckets()) {
-      for (ObjectVersion v : s3.listObjectVersionsPaginator(b -> b.bucket(bucket.name())).versions()) {
+      var listing = s3.listObjectVersionsPaginator(b -> b.bucket(bucket.name()));
+      for (ObjectVersion v : listing.versions()) {
         versions.add(bucket.name() + "/" + v.key() + "@" + v.versionId());
       }
+      listing.deleteMarkers().forEach(m -> versions.add(bucket.name() + "/" + m.key() + "@" + m.versionId() + " deleted"));
+      s3.listMultipartUploads(b -> b.bucket(bucket.name())).uploads()
+          .forEach(u -> versions.add(bucket.name() + "/" + u.key() + " upload " + u.uploadId()));
     }
     versions.sort(null);
     return versions;

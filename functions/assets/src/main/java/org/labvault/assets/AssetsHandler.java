@@ -23,7 +23,6 @@ import org.labvault.shared.snapstart.SnapStartFunction;
 public final class AssetsHandler extends SnapStartFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
   private final Router router;
-  private final Priming priming;
 
   public AssetsHandler() {
     this(System.getenv());
@@ -34,7 +33,7 @@ public final class AssetsHandler extends SnapStartFunction implements RequestHan
   }
 
   AssetsHandler(AssetsComponent c) {
-    this.priming = c.priming();
+    primedBy(c.priming());
     AssetService assets = c.assets();
     this.router = Router.builder()
         .translatingFailures(AwsFailures::unavailable)
@@ -59,11 +58,6 @@ public final class AssetsHandler extends SnapStartFunction implements RequestHan
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
     return router.handle(event, context);
-  }
-
-  @Override
-  protected Priming priming() {
-    return priming;
   }
 
   @Override

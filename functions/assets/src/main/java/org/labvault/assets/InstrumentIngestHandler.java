@@ -17,7 +17,6 @@ import org.labvault.shared.snapstart.SnapStartFunction;
 public final class InstrumentIngestHandler extends SnapStartFunction implements RequestHandler<Map<String, Object>, Void> {
 
   private final InstrumentUploads uploads;
-  private final Priming priming;
 
   public InstrumentIngestHandler() {
     this(System.getenv());
@@ -28,7 +27,7 @@ public final class InstrumentIngestHandler extends SnapStartFunction implements 
   }
 
   InstrumentIngestHandler(InstrumentIngestComponent c) {
-    this.priming = c.priming();
+    primedBy(c.priming());
     this.uploads = c.uploads();
   }
 
@@ -39,12 +38,7 @@ public final class InstrumentIngestHandler extends SnapStartFunction implements 
   }
 
   @Override
-  protected Priming priming() {
-    return priming;
-  }
-
-  @Override
   protected void primeRequest() {
-    priming.readStore(Keys.instrument(Priming.NO_SUCH_ID));
+    priming().readStore(Keys.instrument(Priming.NO_SUCH_ID));
   }
 }

@@ -12,7 +12,6 @@ import org.labvault.shared.aws.AwsFailures;
 import org.labvault.shared.config.Config;
 import org.labvault.shared.http.ApiResponse;
 import org.labvault.shared.http.Router;
-import org.labvault.shared.snapstart.Priming;
 import org.labvault.shared.snapstart.SnapStartFunction;
 
 /**
@@ -29,7 +28,6 @@ public final class AuditDigestHandler extends SnapStartFunction implements Reque
 
   private final DigestWriter writer;
   private final Router router;
-  private final Priming priming;
 
   public AuditDigestHandler() {
     this(System.getenv());
@@ -40,7 +38,7 @@ public final class AuditDigestHandler extends SnapStartFunction implements Reque
   }
 
   AuditDigestHandler(AuditDigestComponent c) {
-    this.priming = c.priming();
+    primedBy(c.priming());
     this.writer = c.writer();
     this.router = Router.builder()
         .translatingFailures(AwsFailures::unavailable)
@@ -60,11 +58,6 @@ public final class AuditDigestHandler extends SnapStartFunction implements Reque
     }
     // neither the schedule nor the HTTP API: thrown, so the invoker's retries and failure destination see it
     throw new IllegalArgumentException("expected a scheduled event or an HTTP API request");
-  }
-
-  @Override
-  protected Priming priming() {
-    return priming;
   }
 
   @Override

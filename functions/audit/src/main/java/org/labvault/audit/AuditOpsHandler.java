@@ -11,7 +11,6 @@ import org.labvault.shared.config.Config;
 import org.labvault.shared.http.ApiResponse;
 import org.labvault.shared.http.PageRequest;
 import org.labvault.shared.http.Router;
-import org.labvault.shared.snapstart.Priming;
 import org.labvault.shared.snapstart.SnapStartFunction;
 import org.labvault.shared.time.Times;
 
@@ -19,7 +18,6 @@ import org.labvault.shared.time.Times;
 public final class AuditOpsHandler extends SnapStartFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
   private final Router router;
-  private final Priming priming;
   private final AuditTrail trail;
 
   public AuditOpsHandler() {
@@ -31,7 +29,7 @@ public final class AuditOpsHandler extends SnapStartFunction implements RequestH
   }
 
   AuditOpsHandler(AuditComponent c) {
-    this.priming = c.priming();
+    primedBy(c.priming());
     this.trail = c.trail();
     this.router = Router.builder()
         .translatingFailures(AwsFailures::unavailable)
@@ -44,11 +42,6 @@ public final class AuditOpsHandler extends SnapStartFunction implements RequestH
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
     return router.handle(event, context);
-  }
-
-  @Override
-  protected Priming priming() {
-    return priming;
   }
 
   @Override

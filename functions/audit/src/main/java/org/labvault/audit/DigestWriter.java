@@ -17,6 +17,7 @@ import org.labvault.shared.audit.AuditChains;
 import org.labvault.shared.audit.AuditEvent;
 import org.labvault.shared.audit.AuditLog;
 import org.labvault.shared.audit.AuditRecord;
+import org.labvault.shared.aws.Backoff;
 import org.labvault.shared.config.Config;
 import org.labvault.shared.time.Times;
 
@@ -76,11 +77,6 @@ public final class DigestWriter {
 
   /** A few random milliseconds, so that two writers whose transactions conflicted do not meet again. */
   private static void pause(int attempt) {
-    try {
-      Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextInt(5 * (attempt + 1)));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while taking an audit digest", e);
-    }
+    Backoff.jitter(5 * (attempt + 1));
   }
 }

@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.util.Map;
 import org.labvault.backup.port.BackupReports;
 import org.labvault.shared.config.Config;
-import org.labvault.shared.snapstart.Priming;
 import org.labvault.shared.snapstart.SnapStartFunction;
 
 /**
@@ -19,7 +18,6 @@ public final class BackupJobsHandler extends SnapStartFunction implements Reques
 
   private final DailyBackup daily;
   private final BackupVerification verification;
-  private final Priming priming;
   private final BackupReports reports;
 
   public BackupJobsHandler() {
@@ -31,7 +29,7 @@ public final class BackupJobsHandler extends SnapStartFunction implements Reques
   }
 
   BackupJobsHandler(BackupComponent c) {
-    this.priming = c.priming();
+    primedBy(c.priming());
     this.daily = c.daily();
     this.verification = c.verification();
     this.reports = c.reports();
@@ -48,11 +46,6 @@ public final class BackupJobsHandler extends SnapStartFunction implements Reques
       return verification.verify(SCHEDULE, requestId);
     }
     throw new IllegalArgumentException("unknown job " + job + ": expected {\"job\":\"backup\"} or {\"job\":\"verify\"}");
-  }
-
-  @Override
-  protected Priming priming() {
-    return priming;
   }
 
   @Override

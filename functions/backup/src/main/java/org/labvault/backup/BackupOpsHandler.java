@@ -13,14 +13,12 @@ import org.labvault.shared.config.Config;
 import org.labvault.shared.error.NotFoundException;
 import org.labvault.shared.http.ApiResponse;
 import org.labvault.shared.http.Router;
-import org.labvault.shared.snapstart.Priming;
 import org.labvault.shared.snapstart.SnapStartFunction;
 
 /** The operators' backup routes: run the daily backup or its verification now, read the report, restore an asset. */
 public final class BackupOpsHandler extends SnapStartFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
   private final Router router;
-  private final Priming priming;
   private final BackupReports reports;
 
   public BackupOpsHandler() {
@@ -32,7 +30,7 @@ public final class BackupOpsHandler extends SnapStartFunction implements Request
   }
 
   BackupOpsHandler(BackupComponent c) {
-    this.priming = c.priming();
+    primedBy(c.priming());
     DailyBackup daily = c.daily();
     BackupVerification verification = c.verification();
     AssetRestore restore = c.restore();
@@ -52,11 +50,6 @@ public final class BackupOpsHandler extends SnapStartFunction implements Request
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
     return router.handle(event, context);
-  }
-
-  @Override
-  protected Priming priming() {
-    return priming;
   }
 
   @Override

@@ -6,7 +6,6 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import java.util.Map;
 import org.labvault.shared.canary.CanaryRunView;
 import org.labvault.shared.config.Config;
-import org.labvault.shared.snapstart.Priming;
 import org.labvault.shared.snapstart.SnapStartFunction;
 import org.slf4j.MDC;
 
@@ -17,7 +16,6 @@ import org.slf4j.MDC;
 public final class CanaryHandler extends SnapStartFunction implements RequestHandler<ScheduledEvent, Map<String, Object>> {
 
   private final CanaryService canary;
-  private final Priming priming;
 
   public CanaryHandler() {
     this(System.getenv());
@@ -28,7 +26,7 @@ public final class CanaryHandler extends SnapStartFunction implements RequestHan
   }
 
   CanaryHandler(CanaryComponent c) {
-    this.priming = c.priming();
+    primedBy(c.priming());
     c.client(); // checked at INIT
     this.canary = c.canary();
   }
@@ -41,11 +39,6 @@ public final class CanaryHandler extends SnapStartFunction implements RequestHan
     } finally {
       MDC.remove("requestId");
     }
-  }
-
-  @Override
-  protected Priming priming() {
-    return priming;
   }
 
   @Override

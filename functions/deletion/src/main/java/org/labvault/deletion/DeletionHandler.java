@@ -19,7 +19,6 @@ import org.labvault.shared.snapstart.SnapStartFunction;
 public final class DeletionHandler extends SnapStartFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
   private final Router router;
-  private final Priming priming;
 
   public DeletionHandler() {
     this(System.getenv());
@@ -30,7 +29,7 @@ public final class DeletionHandler extends SnapStartFunction implements RequestH
   }
 
   DeletionHandler(DeletionComponent c) {
-    this.priming = c.priming();
+    primedBy(c.priming());
     c.renotifyDelay(); // checked at INIT: every link deletion enters the due index with it
     AssetDeletionService deletions = c.deletions();
     AppLinkService links = c.links();
@@ -54,11 +53,6 @@ public final class DeletionHandler extends SnapStartFunction implements RequestH
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
     return router.handle(event, context);
-  }
-
-  @Override
-  protected Priming priming() {
-    return priming;
   }
 
   @Override

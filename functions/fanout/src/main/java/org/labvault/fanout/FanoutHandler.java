@@ -15,7 +15,6 @@ import org.labvault.shared.stream.StreamResponses;
 public final class FanoutHandler extends SnapStartFunction implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
 
   private final StreamBatch batch;
-  private final Priming priming;
 
   public FanoutHandler() {
     this(System.getenv());
@@ -26,7 +25,7 @@ public final class FanoutHandler extends SnapStartFunction implements RequestHan
   }
 
   FanoutHandler(FanoutComponent c) {
-    this.priming = c.priming();
+    primedBy(c.priming());
     c.schedule(); // checked at INIT: due times are computed with it
     this.batch = c.batch();
   }
@@ -38,13 +37,8 @@ public final class FanoutHandler extends SnapStartFunction implements RequestHan
   }
 
   @Override
-  protected Priming priming() {
-    return priming;
-  }
-
-  @Override
   protected void primeRequest() {
     handleRequest(new DynamodbEvent(), Priming.CONTEXT);
-    priming.readStore(Keys.asset(Priming.NO_SUCH_ID));
+    priming().readStore(Keys.asset(Priming.NO_SUCH_ID));
   }
 }

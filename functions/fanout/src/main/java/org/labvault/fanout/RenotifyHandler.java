@@ -6,7 +6,6 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.labvault.shared.config.Config;
-import org.labvault.shared.snapstart.Priming;
 import org.labvault.shared.snapstart.SnapStartFunction;
 import org.slf4j.MDC;
 
@@ -14,7 +13,6 @@ import org.slf4j.MDC;
 public final class RenotifyHandler extends SnapStartFunction implements RequestHandler<ScheduledEvent, Map<String, Integer>> {
 
   private final Renotifier renotifier;
-  private final Priming priming;
 
   public RenotifyHandler() {
     this(System.getenv());
@@ -25,7 +23,7 @@ public final class RenotifyHandler extends SnapStartFunction implements RequestH
   }
 
   RenotifyHandler(FanoutComponent c) {
-    this.priming = c.priming();
+    primedBy(c.priming());
     c.schedule(); // checked at INIT
     this.renotifier = c.renotifier();
   }
@@ -44,11 +42,6 @@ public final class RenotifyHandler extends SnapStartFunction implements RequestH
     } finally {
       MDC.remove("requestId");
     }
-  }
-
-  @Override
-  protected Priming priming() {
-    return priming;
   }
 
   @Override

@@ -25,7 +25,6 @@ import org.labvault.shared.snapstart.SnapStartFunction;
 public final class GroupsHandler extends SnapStartFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
   private final Router router;
-  private final Priming priming;
 
   public GroupsHandler() {
     this(System.getenv());
@@ -36,7 +35,7 @@ public final class GroupsHandler extends SnapStartFunction implements RequestHan
   }
 
   GroupsHandler(GroupsComponent c) {
-    this.priming = c.priming();
+    primedBy(c.priming());
     GroupService groups = c.groups();
     MemberService members = c.members();
     InvitationService invitations = c.invitations();
@@ -88,11 +87,6 @@ public final class GroupsHandler extends SnapStartFunction implements RequestHan
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
     return router.handle(event, context);
-  }
-
-  @Override
-  protected Priming priming() {
-    return priming;
   }
 
   @Override

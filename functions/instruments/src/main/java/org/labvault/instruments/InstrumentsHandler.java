@@ -20,7 +20,6 @@ import org.labvault.shared.snapstart.SnapStartFunction;
 public final class InstrumentsHandler extends SnapStartFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
   private final Router router;
-  private final Priming priming;
 
   public InstrumentsHandler() {
     this(System.getenv());
@@ -31,7 +30,7 @@ public final class InstrumentsHandler extends SnapStartFunction implements Reque
   }
 
   InstrumentsHandler(InstrumentsComponent c) {
-    this.priming = c.priming();
+    primedBy(c.priming());
     InstrumentService instruments = c.instruments();
     this.router = Router.builder()
         .translatingFailures(AwsFailures::unavailable)
@@ -64,12 +63,8 @@ public final class InstrumentsHandler extends SnapStartFunction implements Reque
   }
 
   @Override
-  protected Priming priming() {
-    return priming;
-  }
-
-  @Override
   protected void primeRequest() {
+    router.prime("GET /instruments", Map.of(), null); // the priming caller owns none
     router.prime("GET /instruments/{instrumentId}", Map.of("instrumentId", Priming.NO_SUCH_ID), null);
   }
 }

@@ -13,7 +13,6 @@ import org.labvault.shared.config.Config;
 import org.labvault.shared.http.ApiResponse;
 import org.labvault.shared.http.PageRequest;
 import org.labvault.shared.http.Router;
-import org.labvault.shared.snapstart.Priming;
 import org.labvault.shared.snapstart.SnapStartFunction;
 import org.labvault.shared.time.Times;
 
@@ -21,7 +20,6 @@ import org.labvault.shared.time.Times;
 public final class AlarmOpsHandler extends SnapStartFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
   private final Router router;
-  private final Priming priming;
   private final AlarmStore alarms;
 
   public AlarmOpsHandler() {
@@ -33,7 +31,7 @@ public final class AlarmOpsHandler extends SnapStartFunction implements RequestH
   }
 
   AlarmOpsHandler(AlarmOpsComponent c) {
-    this.priming = c.priming();
+    primedBy(c.priming());
     this.alarms = c.alarms();
     this.router = Router.builder()
         .translatingFailures(AwsFailures::unavailable)
@@ -46,11 +44,6 @@ public final class AlarmOpsHandler extends SnapStartFunction implements RequestH
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
     return router.handle(event, context);
-  }
-
-  @Override
-  protected Priming priming() {
-    return priming;
   }
 
   @Override

@@ -15,7 +15,6 @@ import org.labvault.shared.stream.StreamResponses;
 public final class AuditMonitorHandler extends SnapStartFunction implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
 
   private final MonitorBatch batch;
-  private final Priming priming;
 
   public AuditMonitorHandler() {
     this(System.getenv());
@@ -26,7 +25,7 @@ public final class AuditMonitorHandler extends SnapStartFunction implements Requ
   }
 
   AuditMonitorHandler(MonitorComponent c) {
-    this.priming = c.priming();
+    primedBy(c.priming());
     this.batch = c.batch();
   }
 
@@ -36,13 +35,8 @@ public final class AuditMonitorHandler extends SnapStartFunction implements Requ
   }
 
   @Override
-  protected Priming priming() {
-    return priming;
-  }
-
-  @Override
   protected void primeRequest() {
     handleRequest(new DynamodbEvent(), Priming.CONTEXT);
-    priming.readStore(Keys.burstWindow("PRIMING", Priming.NO_SUCH_ID));
+    priming().readStore(Keys.burstWindow("PRIMING", Priming.NO_SUCH_ID));
   }
 }

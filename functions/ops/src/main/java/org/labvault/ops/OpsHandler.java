@@ -10,14 +10,12 @@ import org.labvault.shared.aws.AwsFailures;
 import org.labvault.shared.config.Config;
 import org.labvault.shared.http.ApiResponse;
 import org.labvault.shared.http.Router;
-import org.labvault.shared.snapstart.Priming;
 import org.labvault.shared.snapstart.SnapStartFunction;
 
 public final class OpsHandler extends SnapStartFunction
     implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
   private final Router router;
-  private final Priming priming;
 
   public OpsHandler() {
     this(System.getenv());
@@ -28,7 +26,7 @@ public final class OpsHandler extends SnapStartFunction
   }
 
   OpsHandler(OpsComponent ops) {
-    this.priming = ops.priming();
+    primedBy(ops.priming());
     HealthService health = ops.health();
     NoticeService notices = ops.notices();
     AppRegistryService apps = ops.apps();
@@ -55,11 +53,6 @@ public final class OpsHandler extends SnapStartFunction
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
     return router.handle(event, context);
-  }
-
-  @Override
-  protected Priming priming() {
-    return priming;
   }
 
   @Override

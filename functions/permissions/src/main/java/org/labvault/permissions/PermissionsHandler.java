@@ -18,7 +18,6 @@ import org.labvault.shared.snapstart.SnapStartFunction;
 public final class PermissionsHandler extends SnapStartFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
   private final Router router;
-  private final Priming priming;
 
   public PermissionsHandler() {
     this(System.getenv());
@@ -29,7 +28,7 @@ public final class PermissionsHandler extends SnapStartFunction implements Reque
   }
 
   PermissionsHandler(PermissionsComponent c) {
-    this.priming = c.priming();
+    primedBy(c.priming());
     Authorizer authorizer = c.authorizer();
     this.router = Router.builder()
         .translatingFailures(AwsFailures::unavailable)
@@ -48,11 +47,6 @@ public final class PermissionsHandler extends SnapStartFunction implements Reque
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
     return router.handle(event, context);
-  }
-
-  @Override
-  protected Priming priming() {
-    return priming;
   }
 
   @Override

@@ -23,7 +23,6 @@ public final class SampleElnHandler extends SnapStartFunction implements Request
   private static final Logger LOG = LoggerFactory.getLogger(SampleElnHandler.class);
 
   private final NoticeConsumer consumer;
-  private final Priming priming;
 
   public SampleElnHandler() {
     this(System.getenv());
@@ -34,7 +33,7 @@ public final class SampleElnHandler extends SnapStartFunction implements Request
   }
 
   SampleElnHandler(SampleElnComponent c) {
-    this.priming = c.priming();
+    primedBy(c.priming());
     c.settings(); // checked at INIT
     this.consumer = c.consumer();
   }
@@ -59,11 +58,6 @@ public final class SampleElnHandler extends SnapStartFunction implements Request
       MDC.remove("requestId");
     }
     return new SQSBatchResponse(failures);
-  }
-
-  @Override
-  protected Priming priming() {
-    return priming;
   }
 
   @Override

@@ -28,7 +28,6 @@ public final class UploadEventsHandler extends SnapStartFunction implements Requ
   private final UploadVerifier verifier;
   private final Json json;
   private final String bucket;
-  private final Priming priming;
 
   public UploadEventsHandler() {
     this(System.getenv());
@@ -39,7 +38,7 @@ public final class UploadEventsHandler extends SnapStartFunction implements Requ
   }
 
   UploadEventsHandler(UploadEventsComponent c) {
-    this.priming = c.priming();
+    primedBy(c.priming());
     this.verifier = c.verifier();
     this.json = c.json();
     this.bucket = c.config().require(Config.Names.DATA_BUCKET);
@@ -65,11 +64,6 @@ public final class UploadEventsHandler extends SnapStartFunction implements Requ
   }
 
   @Override
-  protected Priming priming() {
-    return priming;
-  }
-
-  @Override
   protected void primeRequest() {
     try {
       handleRequest(new java.io.ByteArrayInputStream("{\"Records\":[]}".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
@@ -77,6 +71,6 @@ public final class UploadEventsHandler extends SnapStartFunction implements Requ
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-    priming.readStore(Keys.asset(Priming.NO_SUCH_ID));
+    priming().readStore(Keys.asset(Priming.NO_SUCH_ID));
   }
 }

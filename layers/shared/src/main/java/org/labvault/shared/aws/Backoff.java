@@ -1,8 +1,12 @@
 package org.labvault.shared.aws;
 
-import java.util.concurrent.ThreadLocalRandom;
+import org.labvault.shared.id.Ids;
 
-/** Jittered exponential pauses between retries of throttled or conflicting DynamoDB calls. */
+/**
+ * Jittered pauses between retries of throttled or conflicting calls. The jitter comes from the
+ * random source a restored SnapStart copy renews ({@link Ids#random()}), so copies restored from one
+ * snapshot do not back off in step.
+ */
 public final class Backoff {
   private static final long BASE_MILLIS = 10;
   private static final long MAX_MILLIS = 400;
@@ -15,8 +19,17 @@ public final class Backoff {
       return;
     }
     long ceiling = Math.min(MAX_MILLIS, BASE_MILLIS << Math.min(attempt, 6));
+    sleep(Ids.random().nextLong(ceiling / 2, ceiling + 1));
+  }
+
+  /** Sleeps a random number of milliseconds below {@code bound}. */
+  public static void jitter(int bound) {
+    sleep(Ids.random().nextInt(bound));
+  }
+
+  private static void sleep(long millis) {
     try {
-      Thread.sleep(ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1));
+      Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while backing off", e);

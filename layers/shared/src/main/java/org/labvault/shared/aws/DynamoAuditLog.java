@@ -58,7 +58,10 @@ public final class DynamoAuditLog implements AuditLog {
   @Override
   public void record(AuditEvent event) {
     if (PrimingScope.active()) {
-      return; // the refusals of a priming request are no caller's (see PrimingScope)
+      if (event.decision() == AuditEvent.Decision.DENY) {
+        return; // the refusals of a priming request are no caller's (see PrimingScope)
+      }
+      throw new IllegalStateException("a priming request must change nothing");
     }
     writeWith(event, List.of(), failed -> new IllegalStateException("no change item at " + failed));
   }
@@ -139,12 +142,7 @@ public final class DynamoAuditLog implements AuditLog {
     if (attempt < 2) {
       return;
     }
-    try {
-      Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextInt(Math.min(attempt, 20) + 1));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while chaining an audit record", e);
-    }
+    Backoff.jitter(Math.min(attempt, 20) + 1);
   }
 
   private int chains() {

@@ -24,6 +24,7 @@ import org.labvault.shared.error.UnsupportedMediaTypeException;
 import org.labvault.shared.error.ValidationException;
 import org.labvault.shared.json.Json;
 import org.labvault.shared.json.Unicode;
+import org.labvault.shared.snapstart.PrimingScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -101,13 +102,18 @@ public final class Router {
       }
     }
     try {
-      var line = LOG.atInfo()
-          .addKeyValue("status", response.getStatusCode())
-          .addKeyValue("latencyMs", (System.nanoTime() - started) / 1_000_000);
-      if (code != null) {
-        line = line.addKeyValue("code", code);
+      if (PrimingScope.active()) {
+        // no status: the security metric filters count statuses, and priming's refusals are no caller's
+        LOG.atInfo().addKeyValue("primingStatus", response.getStatusCode()).log("Priming request handled");
+      } else {
+        var line = LOG.atInfo()
+            .addKeyValue("status", response.getStatusCode())
+            .addKeyValue("latencyMs", (System.nanoTime() - started) / 1_000_000);
+        if (code != null) {
+          line = line.addKeyValue("code", code);
+        }
+        line.log("Request handled");
       }
-      line.log("Request handled");
     } finally {
       MDC.clear(); // nothing of this request may leak into the next one
     }
@@ -126,6 +132,7 @@ public final class Router {
    * @param pathParameters the route's path parameters, e.g. {@code groupId}
    * @param body a JSON body, or null
    * @return the status it answered (typically 404: nothing exists for the priming caller)
+   * @throws IllegalStateException when it answered a 5xx: the request failed, so it primed little
    */
   public int prime(String routeKey, Map<String, String> pathParameters, String body) {
     String path = routeKey.substring(routeKey.indexOf(' ') + 1);
@@ -146,7 +153,11 @@ public final class Router {
         .withPathParameters(pathParameters.isEmpty() ? null : pathParameters)
         .withBody(body).withIsBase64Encoded(false).withRequestContext(context)
         .build();
-    return handle(event, null).getStatusCode();
+    int status = handle(event, null).getStatusCode();
+    if (status >= 500) {
+      throw new IllegalStateException("the priming request " + routeKey + " answered " + status);
+    }
+    return status;
   }
 
   /**

@@ -2,9 +2,10 @@ package org.labvault.shared.snapstart;
 
 /**
  * Marks the thread that serves a priming request. Priming runs before the snapshot as a caller nothing
- * belongs to, so it is refused everywhere; those refusals are no caller's and are not audited (they
- * would raise a denial burst at every deployment). Only {@link SnapStartFunction} opens the scope: no
- * request from outside the function runs inside it.
+ * belongs to, so it is refused everywhere; those refusals are no caller's, so they are neither audited
+ * nor logged with a status (they would raise a denial burst and the refusals alarm at every
+ * deployment). An allowed change is refused instead of audited: priming must change nothing. Only
+ * {@link SnapStartFunction} opens the scope: no request from outside the function runs inside it.
  */
 public final class PrimingScope {
 

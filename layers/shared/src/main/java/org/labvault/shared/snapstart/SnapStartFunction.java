@@ -1,5 +1,7 @@
 package org.labvault.shared.snapstart;
 
+import java.util.Optional;
+import java.util.ServiceConfigurationError;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
@@ -17,12 +19,22 @@ public abstract class SnapStartFunction implements Resource {
 
   private static final Logger LOG = LoggerFactory.getLogger(SnapStartFunction.class);
 
+  private Priming priming;
+  private volatile Throwable primingFailure;
+
   protected SnapStartFunction() {
     Core.getGlobalContext().register(this); // the handler instance lives as long as the runtime
   }
 
-  /** The shared priming steps and restore refreshes of this function's component. */
-  protected abstract Priming priming();
+  /** The shared priming steps and restore refreshes of the function's component; set at INIT. */
+  protected final void primedBy(Priming priming) {
+    this.priming = priming;
+  }
+
+  /** The shared priming steps (e.g. {@link Priming#readStore}). */
+  protected final Priming priming() {
+    return priming;
+  }
 
   /**
    * The function's own priming request: an HTTP function serves a read of a resource that does not
@@ -36,13 +48,20 @@ public abstract class SnapStartFunction implements Resource {
     // best effort: a failed priming costs the first request time, a failed snapshot costs the deployment
     try {
       PrimingScope.run(this::primeRequest);
-    } catch (RuntimeException e) {
+      primingFailure = null;
+    } catch (RuntimeException | LinkageError | ServiceConfigurationError e) {
+      primingFailure = e;
       LOG.atWarn().setCause(e).log("Priming failed; the first requests will load what it would have");
     }
   }
 
+  /** Why the last priming failed, if it did. */
+  public final Optional<Throwable> primingFailure() {
+    return Optional.ofNullable(primingFailure);
+  }
+
   @Override
   public final void afterRestore(Context<? extends Resource> context) {
-    priming().afterRestore();
+    priming.afterRestore();
   }
 }

@@ -39,11 +39,7 @@ class SnapStartFunctionTest {
 
     Function(Runnable request) {
       this.request = request;
-    }
-
-    @Override
-    protected Priming priming() {
-      return priming;
+      primedBy(priming);
     }
 
     @Override
@@ -67,6 +63,13 @@ class SnapStartFunctionTest {
     });
     function.beforeCheckpoint(null); // logged; the snapshot is still taken
     assertThat(PrimingScope.active()).isFalse();
+    assertThat(function.primingFailure()).get().extracting(Throwable::getMessage).isEqualTo("the store is unreachable");
+    assertThat(new Function(() -> {
+      throw new NoClassDefFoundError("a layer that does not match");
+    })).satisfies(f -> {
+      f.beforeCheckpoint(null);
+      assertThat(f.primingFailure()).containsInstanceOf(NoClassDefFoundError.class);
+    });
   }
 
   @Test
@@ -75,10 +78,13 @@ class SnapStartFunctionTest {
     var refusal = new AuditEvent("labvault-priming", "group:read", "group:x", AuditEvent.Decision.DENY, null, "priming",
         Instant.parse("2026-11-30T00:00:00Z"));
     AtomicInteger changes = new AtomicInteger();
+    var allowed = new AuditEvent("labvault-priming", "group:update", "group:x", AuditEvent.Decision.ALLOW, "ADMIN",
+        "priming", Instant.parse("2026-11-30T00:00:00Z"));
     new Function(() -> {
       audit.record(refusal);
-      assertThatThrownBy(() -> audit.recordWith(refusal, changes::incrementAndGet))
+      assertThatThrownBy(() -> audit.recordWith(allowed, changes::incrementAndGet))
           .isInstanceOf(IllegalStateException.class);
+      assertThatThrownBy(() -> audit.record(allowed)).isInstanceOf(IllegalStateException.class);
     }).beforeCheckpoint(null);
     assertThat(changes).hasValue(0);
     assertThat(table.client().scan(b -> b.tableName(EmbeddedTable.NAME)).count()).as("nothing written").isZero();
@@ -118,6 +124,9 @@ class SnapStartFunctionTest {
           return ApiResponse.ok(Map.of("groupId", r.path("groupId")));
         })
         .on("GET /ops/things", r -> ApiResponse.ok(Map.of()))
+        .on("GET /boom", r -> {
+          throw new IllegalStateException("a bug");
+        })
         .build();
 
     assertThat(router.prime("GET /groups/{groupId}", Map.of("groupId", Priming.NO_SUCH_ID), null)).isEqualTo(200);
@@ -127,6 +136,9 @@ class SnapStartFunctionTest {
       assertThat(p.isOperator()).isFalse();
     });
     assertThat(router.prime("GET /priming", Map.of(), null)).as("an unknown route is a 404 problem").isEqualTo(404);
+    assertThatThrownBy(() -> router.prime("GET /boom", Map.of(), null))
+        .as("a priming request that failed primed little: the hook reports it")
+        .isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> router.prime("GET /ops/things", Map.of(), null))
         .as("every use of an /ops route is audited: it cannot prime")
         .isInstanceOf(IllegalArgumentException.class);
