@@ -1,9 +1,6 @@
 package org.labvault.local.coldstart;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
@@ -17,6 +14,7 @@ import java.lang.reflect.Type;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.labvault.shared.snapstart.FixedContext;
 
 /**
  * One cold start of one function, in a JVM of its own, as Lambda runs it: the handler's no-argument
@@ -89,7 +87,8 @@ public final class ColdStartProbe {
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static Invocation invoke(Object handler, byte[] event) throws Exception {
-    Context context = new ProbeContext();
+    Context context = new FixedContext("00000000-0000-4000-8000-000000000000",
+        System.getenv().getOrDefault("AWS_LAMBDA_FUNCTION_NAME", "coldstart"), 60_000);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     if (handler instanceof RequestStreamHandler stream) {
       long t = System.nanoTime();
@@ -125,23 +124,6 @@ public final class ColdStartProbe {
       }
     }
     return Object.class;
-  }
-
-  /** What the runtime hands the handler; the probe's values are fixed. */
-  private static final class ProbeContext implements Context {
-    private static final String ID = "00000000-0000-4000-8000-000000000000";
-
-    @Override public String getAwsRequestId() { return ID; }
-    @Override public String getLogGroupName() { return "/aws/lambda/coldstart"; }
-    @Override public String getLogStreamName() { return "coldstart"; }
-    @Override public String getFunctionName() { return System.getenv().getOrDefault("AWS_LAMBDA_FUNCTION_NAME", "coldstart"); }
-    @Override public String getFunctionVersion() { return "1"; }
-    @Override public String getInvokedFunctionArn() { return "arn:aws:lambda:us-east-1:000000000000:function:" + getFunctionName() + ":live"; }
-    @Override public CognitoIdentity getIdentity() { return null; }
-    @Override public ClientContext getClientContext() { return null; }
-    @Override public int getRemainingTimeInMillis() { return 60_000; }
-    @Override public int getMemoryLimitInMB() { return 1024; }
-    @Override public LambdaLogger getLogger() { return null; }
   }
 
   /** The floor: a whole JVM that does nothing but print. */

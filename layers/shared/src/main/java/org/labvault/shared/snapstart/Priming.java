@@ -23,7 +23,7 @@ public final class Priming {
   public static final String NO_SUCH_ID = "00000000-0000-7000-8000-000000000000";
 
   /** The context event consumers get for their priming event. */
-  public static final com.amazonaws.services.lambda.runtime.Context CONTEXT = new PrimingContext();
+  public static final com.amazonaws.services.lambda.runtime.Context CONTEXT = new FixedContext("priming", "priming", 60_000);
 
   private final DynamoDbClient dynamo;
   private final Config config;

@@ -5,37 +5,50 @@ import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 
-/** The invocation context of a priming request: no runtime invoked it, so its values are fixed. */
-final class PrimingContext implements Context {
+/**
+ * An invocation context no runtime made, with fixed values: the one priming requests run with (see
+ * {@link Priming#CONTEXT}), and the one handler tests pass.
+ */
+public class FixedContext implements Context {
+
+  private final String requestId;
+  private final String functionName;
+  private final int remainingMillis;
+
+  public FixedContext(String requestId, String functionName, int remainingMillis) {
+    this.requestId = requestId;
+    this.functionName = functionName;
+    this.remainingMillis = remainingMillis;
+  }
 
   @Override
   public String getAwsRequestId() {
-    return "priming";
+    return requestId;
   }
 
   @Override
   public String getLogGroupName() {
-    return null;
+    return "/aws/lambda/" + functionName;
   }
 
   @Override
   public String getLogStreamName() {
-    return null;
+    return functionName;
   }
 
   @Override
   public String getFunctionName() {
-    return null;
+    return functionName;
   }
 
   @Override
   public String getFunctionVersion() {
-    return null;
+    return "$LATEST";
   }
 
   @Override
   public String getInvokedFunctionArn() {
-    return null;
+    return "arn:aws:lambda:us-east-1:000000000000:function:" + functionName;
   }
 
   @Override
@@ -50,12 +63,12 @@ final class PrimingContext implements Context {
 
   @Override
   public int getRemainingTimeInMillis() {
-    return 60_000;
+    return remainingMillis;
   }
 
   @Override
   public int getMemoryLimitInMB() {
-    return 0;
+    return 1024;
   }
 
   @Override
