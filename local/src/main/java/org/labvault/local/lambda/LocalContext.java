@@ -1,14 +1,12 @@
 package org.labvault.local.lambda;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
 import org.labvault.local.template.Model;
+import org.labvault.shared.snapstart.FixedContext;
 
-/** The Lambda context of one local invocation. */
-final class LocalContext implements Context {
+/** The Lambda context of one local invocation: its function's ARN, memory and deadline. */
+final class LocalContext extends FixedContext {
 
   private static final LambdaLogger STDOUT =
       new LambdaLogger() {
@@ -24,25 +22,14 @@ final class LocalContext implements Context {
       };
 
   private final Model.Function function;
-  private final String requestId;
   private final String functionArn;
   private final long deadlineMillis;
 
   LocalContext(Model.Function function, String requestId, String functionArn) {
+    super(requestId, function.functionName(), function.timeoutSeconds() * 1000);
     this.function = function;
-    this.requestId = requestId;
     this.functionArn = functionArn;
     this.deadlineMillis = System.currentTimeMillis() + function.timeoutSeconds() * 1000L;
-  }
-
-  @Override
-  public String getAwsRequestId() {
-    return requestId;
-  }
-
-  @Override
-  public String getLogGroupName() {
-    return "/aws/lambda/" + function.functionName();
   }
 
   @Override
@@ -51,28 +38,8 @@ final class LocalContext implements Context {
   }
 
   @Override
-  public String getFunctionName() {
-    return function.functionName();
-  }
-
-  @Override
-  public String getFunctionVersion() {
-    return "$LATEST";
-  }
-
-  @Override
   public String getInvokedFunctionArn() {
     return functionArn;
-  }
-
-  @Override
-  public CognitoIdentity getIdentity() {
-    return null;
-  }
-
-  @Override
-  public ClientContext getClientContext() {
-    return null;
   }
 
   @Override
