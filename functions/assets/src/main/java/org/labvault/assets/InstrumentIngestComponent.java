@@ -7,15 +7,15 @@ import org.labvault.shared.asset.AssetModule;
 import org.labvault.shared.aws.AuthModule;
 import org.labvault.shared.aws.AwsModule;
 import org.labvault.shared.aws.CoreModule;
+import org.labvault.shared.aws.Priming;
 import org.labvault.shared.config.Config;
 import org.labvault.shared.instrument.InstrumentModule;
-import org.labvault.shared.snapstart.Priming;
 
 /** Everything the InstrumentIngest function needs, built once per execution environment. */
 @Singleton
 @Component(modules = {CoreModule.class, AwsModule.class, AuthModule.class, AssetModule.class, InstrumentModule.class})
 interface InstrumentIngestComponent {
-  /** The SnapStart hooks\' shared steps. */
+  /** The SnapStart hooks' shared steps. */
   Priming priming();
 
   InstrumentUploads uploads();

@@ -4,8 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.util.Map;
 import org.labvault.shared.aws.Keys;
+import org.labvault.shared.aws.Priming;
 import org.labvault.shared.config.Config;
-import org.labvault.shared.snapstart.Priming;
 import org.labvault.shared.snapstart.SnapStartFunction;
 
 /**

@@ -8,14 +8,14 @@ import org.labvault.shared.audit.AuditLog;
 import org.labvault.shared.aws.AuthModule;
 import org.labvault.shared.aws.AwsModule;
 import org.labvault.shared.aws.CoreModule;
+import org.labvault.shared.aws.Priming;
 import org.labvault.shared.config.Config;
-import org.labvault.shared.snapstart.Priming;
 
 /** The digest function's wiring: the audit function's ports plus the signer. */
 @Singleton
 @Component(modules = {CoreModule.class, AwsModule.class, AuthModule.class, AuditFunctionModule.class, DigestSigningModule.class})
 interface AuditDigestComponent {
-  /** The SnapStart hooks\' shared steps. */
+  /** The SnapStart hooks' shared steps. */
   Priming priming();
 
   DigestWriter writer();

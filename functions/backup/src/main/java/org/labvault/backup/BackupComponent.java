@@ -12,9 +12,9 @@ import org.labvault.shared.audit.AuditLog;
 import org.labvault.shared.aws.AuthModule;
 import org.labvault.shared.aws.AwsModule;
 import org.labvault.shared.aws.CoreModule;
+import org.labvault.shared.aws.Priming;
 import org.labvault.shared.backup.BackupModule;
 import org.labvault.shared.config.Config;
-import org.labvault.shared.snapstart.Priming;
 
 /**
  * Everything the backup functions need, built once per execution environment: each handler asks
@@ -24,7 +24,7 @@ import org.labvault.shared.snapstart.Priming;
 @Component(modules = {CoreModule.class, AwsModule.class, AuthModule.class, AssetModule.class, AlarmModule.class,
     BackupModule.class, SnapshotModule.class, BackupFunctionModule.class})
 interface BackupComponent {
-  /** The SnapStart hooks\' shared steps. */
+  /** The SnapStart hooks' shared steps. */
   Priming priming();
 
   StreamBatch batch();

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.labvault.shared.alarm.Alarm;
+import org.labvault.shared.aws.Priming;
 import org.labvault.shared.client.ClientCredentials;
-import org.labvault.shared.snapstart.Priming;
 import org.labvault.shared.testing.FakeContext;
 
 class CanaryHandlerTest {

@@ -10,10 +10,10 @@ import org.labvault.deletion.DeletionViews.DeletedAssetView;
 import org.labvault.deletion.DeletionViews.LinkView;
 import org.labvault.shared.auth.Caller;
 import org.labvault.shared.aws.AwsFailures;
+import org.labvault.shared.aws.Priming;
 import org.labvault.shared.config.Config;
 import org.labvault.shared.http.ApiResponse;
 import org.labvault.shared.http.Router;
-import org.labvault.shared.snapstart.Priming;
 import org.labvault.shared.snapstart.SnapStartFunction;
 
 public final class DeletionHandler extends SnapStartFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {

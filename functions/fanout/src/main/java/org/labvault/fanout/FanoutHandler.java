@@ -6,8 +6,8 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import java.util.Map;
 import org.labvault.shared.aws.Keys;
+import org.labvault.shared.aws.Priming;
 import org.labvault.shared.config.Config;
-import org.labvault.shared.snapstart.Priming;
 import org.labvault.shared.snapstart.SnapStartFunction;
 import org.labvault.shared.stream.StreamResponses;
 

@@ -3,9 +3,11 @@ package org.labvault.fanout;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.labvault.shared.config.Config;
+import org.labvault.shared.deletion.port.NoticeRepository;
 import org.labvault.shared.snapstart.SnapStartFunction;
 import org.slf4j.MDC;
 
@@ -13,6 +15,7 @@ import org.slf4j.MDC;
 public final class RenotifyHandler extends SnapStartFunction implements RequestHandler<ScheduledEvent, Map<String, Integer>> {
 
   private final Renotifier renotifier;
+  private final NoticeRepository notices;
 
   public RenotifyHandler() {
     this(System.getenv());
@@ -26,6 +29,7 @@ public final class RenotifyHandler extends SnapStartFunction implements RequestH
     primedBy(c.priming());
     c.schedule(); // checked at INIT
     this.renotifier = c.renotifier();
+    this.notices = c.notices();
   }
 
   /** A failure is thrown: the next scheduled run picks up whatever is still due. */
@@ -46,6 +50,7 @@ public final class RenotifyHandler extends SnapStartFunction implements RequestH
 
   @Override
   protected void primeRequest() {
-    // a run renotifies whatever is due: nothing is primed beyond INIT
+    // a run renotifies whatever is due; what was due before any deletion is nothing: the due index is read
+    notices.due(Instant.EPOCH).findAny();
   }
 }

@@ -6,14 +6,14 @@ import javax.inject.Singleton;
 import org.labvault.shared.aws.AuthModule;
 import org.labvault.shared.aws.AwsModule;
 import org.labvault.shared.aws.CoreModule;
+import org.labvault.shared.aws.Priming;
 import org.labvault.shared.config.Config;
-import org.labvault.shared.snapstart.Priming;
 
 /** Everything the Groups function needs, built once per execution environment. */
 @Singleton
 @Component(modules = {CoreModule.class, AwsModule.class, AuthModule.class, GroupsModule.class})
 interface GroupsComponent {
-  /** The SnapStart hooks\' shared steps. */
+  /** The SnapStart hooks' shared steps. */
   Priming priming();
 
   GroupService groups();

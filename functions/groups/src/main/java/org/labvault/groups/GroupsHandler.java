@@ -16,10 +16,10 @@ import org.labvault.groups.GroupViews.MemberView;
 import org.labvault.groups.GroupViews.MembershipView;
 import org.labvault.shared.auth.Caller;
 import org.labvault.shared.aws.AwsFailures;
+import org.labvault.shared.aws.Priming;
 import org.labvault.shared.config.Config;
 import org.labvault.shared.http.ApiResponse;
 import org.labvault.shared.http.Router;
-import org.labvault.shared.snapstart.Priming;
 import org.labvault.shared.snapstart.SnapStartFunction;
 
 public final class GroupsHandler extends SnapStartFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {

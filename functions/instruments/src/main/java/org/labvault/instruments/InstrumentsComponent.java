@@ -6,15 +6,15 @@ import javax.inject.Singleton;
 import org.labvault.shared.aws.AuthModule;
 import org.labvault.shared.aws.AwsModule;
 import org.labvault.shared.aws.CoreModule;
+import org.labvault.shared.aws.Priming;
 import org.labvault.shared.config.Config;
 import org.labvault.shared.instrument.InstrumentModule;
-import org.labvault.shared.snapstart.Priming;
 
 /** Everything the Instruments function needs, built once per execution environment. */
 @Singleton
 @Component(modules = {CoreModule.class, AwsModule.class, AuthModule.class, InstrumentModule.class})
 interface InstrumentsComponent {
-  /** The SnapStart hooks\' shared steps. */
+  /** The SnapStart hooks' shared steps. */
   Priming priming();
 
   InstrumentService instruments();

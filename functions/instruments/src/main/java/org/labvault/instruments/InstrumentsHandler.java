@@ -10,10 +10,10 @@ import org.labvault.instruments.InstrumentViews.GrantView;
 import org.labvault.instruments.InstrumentViews.InstrumentView;
 import org.labvault.shared.auth.Caller;
 import org.labvault.shared.aws.AwsFailures;
+import org.labvault.shared.aws.Priming;
 import org.labvault.shared.config.Config;
 import org.labvault.shared.http.ApiResponse;
 import org.labvault.shared.http.Router;
-import org.labvault.shared.snapstart.Priming;
 import org.labvault.shared.snapstart.SnapStartFunction;
 
 /** Instruments: registration from a CSR, reading and revoking them, granting them to groups. */

@@ -9,14 +9,14 @@ import org.labvault.shared.audit.AuditLog;
 import org.labvault.shared.aws.AuthModule;
 import org.labvault.shared.aws.AwsModule;
 import org.labvault.shared.aws.CoreModule;
+import org.labvault.shared.aws.Priming;
 import org.labvault.shared.config.Config;
-import org.labvault.shared.snapstart.Priming;
 
 /** The operators' alarms route: the stored alarms, and the audit of every use of the route. */
 @Singleton
 @Component(modules = {CoreModule.class, AwsModule.class, AuthModule.class, AlarmStoreModule.class})
 interface AlarmOpsComponent {
-  /** The SnapStart hooks\' shared steps. */
+  /** The SnapStart hooks' shared steps. */
   Priming priming();
 
   AlarmStore alarms();

@@ -6,14 +6,14 @@ import javax.inject.Singleton;
 import org.labvault.shared.alarm.AlarmModule;
 import org.labvault.shared.aws.AwsModule;
 import org.labvault.shared.aws.CoreModule;
+import org.labvault.shared.aws.Priming;
 import org.labvault.shared.config.Config;
-import org.labvault.shared.snapstart.Priming;
 
 /** The audit monitor's wiring (the stream consumer), built once per execution environment. */
 @Singleton
 @Component(modules = {CoreModule.class, AwsModule.class, AlarmModule.class, MonitorModule.class, AlarmTopicModule.class})
 interface MonitorComponent {
-  /** The SnapStart hooks\' shared steps. */
+  /** The SnapStart hooks' shared steps. */
   Priming priming();
 
   MonitorBatch batch();

@@ -8,17 +8,17 @@ import org.labvault.shared.audit.AuditLog;
 import org.labvault.shared.aws.AuthModule;
 import org.labvault.shared.aws.AwsModule;
 import org.labvault.shared.aws.CoreModule;
+import org.labvault.shared.aws.Priming;
 import org.labvault.shared.canary.CanaryModule;
 import org.labvault.shared.config.Config;
 import org.labvault.shared.deletion.DeletionModule;
-import org.labvault.shared.snapstart.Priming;
 
 /** Everything the Ops function needs, built once per execution environment. */
 @Singleton
 @Component(modules = {CoreModule.class, AwsModule.class, AuthModule.class, DeletionModule.class, CanaryModule.class,
     OpsModule.class})
 interface OpsComponent {
-  /** The SnapStart hooks\' shared steps. */
+  /** The SnapStart hooks' shared steps. */
   Priming priming();
 
   HealthService health();

@@ -7,14 +7,14 @@ import org.labvault.shared.auth.Authorizer;
 import org.labvault.shared.aws.AuthModule;
 import org.labvault.shared.aws.AwsModule;
 import org.labvault.shared.aws.CoreModule;
+import org.labvault.shared.aws.Priming;
 import org.labvault.shared.config.Config;
-import org.labvault.shared.snapstart.Priming;
 
 /** The Permissions function: the authorization path and nothing else. */
 @Singleton
 @Component(modules = {CoreModule.class, AwsModule.class, AuthModule.class})
 interface PermissionsComponent {
-  /** The SnapStart hooks\' shared steps. */
+  /** The SnapStart hooks' shared steps. */
   Priming priming();
 
   Authorizer authorizer();

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 import org.labvault.shared.auth.Authorizer;
 import org.labvault.shared.aws.AwsFailures;
+import org.labvault.shared.aws.Priming;
 import org.labvault.shared.config.Config;
 import org.labvault.shared.http.ApiResponse;
 import org.labvault.shared.http.Router;
-import org.labvault.shared.snapstart.Priming;
 import org.labvault.shared.snapstart.SnapStartFunction;
 
 public final class PermissionsHandler extends SnapStartFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {

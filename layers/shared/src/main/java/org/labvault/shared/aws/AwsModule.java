@@ -5,7 +5,6 @@ import dagger.Provides;
 import java.time.Duration;
 import javax.inject.Singleton;
 import org.labvault.shared.config.Config;
-import org.labvault.shared.snapstart.RestorableCredentials;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;

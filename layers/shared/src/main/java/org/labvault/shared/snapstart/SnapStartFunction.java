@@ -5,6 +5,7 @@ import java.util.ServiceConfigurationError;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
+import org.labvault.shared.aws.Priming;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.labvault.shared.audit.AuditEvent;
 import org.labvault.shared.aws.DynamoAuditLog;
+import org.labvault.shared.aws.Priming;
+import org.labvault.shared.aws.RestorableCredentials;
 import org.labvault.shared.config.Config;
 import org.labvault.shared.http.ApiResponse;
 import org.labvault.shared.http.Principal;

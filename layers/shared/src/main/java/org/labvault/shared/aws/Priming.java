@@ -1,11 +1,11 @@
-package org.labvault.shared.snapstart;
+package org.labvault.shared.aws;
 
 import java.util.Map;
 import javax.inject.Inject;
 import javax.inject.Singleton;
-import org.labvault.shared.aws.Keys;
 import org.labvault.shared.config.Config;
 import org.labvault.shared.id.Ids;
+import org.labvault.shared.snapstart.FixedContext;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 

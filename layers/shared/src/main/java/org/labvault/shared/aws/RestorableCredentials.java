@@ -1,4 +1,4 @@
-package org.labvault.shared.snapstart;
+package org.labvault.shared.aws;
 
 import java.util.Collections;
 import java.util.List;
