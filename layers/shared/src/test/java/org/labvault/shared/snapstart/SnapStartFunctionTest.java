@@ -3,6 +3,9 @@ package org.labvault.shared.snapstart;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.labvault.shared.audit.AuditEvent;
+import org.labvault.shared.auth.Authorizer;
 import org.labvault.shared.aws.DynamoAuditLog;
 import org.labvault.shared.aws.Priming;
 import org.labvault.shared.aws.RestorableCredentials;
@@ -20,6 +24,7 @@ import org.labvault.shared.http.ApiResponse;
 import org.labvault.shared.http.Principal;
 import org.labvault.shared.http.Router;
 import org.labvault.shared.id.Ids;
+import org.labvault.shared.testing.ApiEvent;
 import org.labvault.shared.testing.EmbeddedTable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -109,6 +114,29 @@ class SnapStartFunctionTest {
 
     assertThat(Ids.random()).isNotSameAs(before);
     assertThat(credentials.resolveCredentials().accessKeyId()).isEqualTo("AKID2");
+  }
+
+  @Test
+  void routerPrime_shouldLogItsAnswerWithoutAStatus_soTheRefusalsMetricDoesNotCountIt() {
+    Router router = Router.builder().on("GET /groups/{groupId}", r -> {
+      throw Authorizer.notFound();
+    }).build();
+    var lines = new ByteArrayOutputStream();
+    var stdout = System.out;
+    System.setOut(new PrintStream(lines, true, StandardCharsets.UTF_8));
+    try {
+      new Function(() -> router.prime("GET /groups/{groupId}", Map.of("groupId", Priming.NO_SUCH_ID), null))
+          .beforeCheckpoint(null);
+      router.handle(ApiEvent.route("GET /groups/{groupId}").as("bob", "acme")
+          .path("groupId", Priming.NO_SUCH_ID).build(), null);
+    } finally {
+      System.setOut(stdout);
+    }
+    List<String> handled = lines.toString(StandardCharsets.UTF_8).lines()
+        .filter(l -> l.contains("handled")).toList();
+    assertThat(handled).hasSize(2);
+    assertThat(handled.get(0)).contains("\"message\":\"Priming request handled\"").doesNotContain("\"status\"");
+    assertThat(handled.get(1)).contains("\"message\":\"Request handled\"").contains("\"status\":404");
   }
 
   @Test
