@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import org.labvault.local.PrivateFiles;
 import org.labvault.local.iot.BrokerPolicy;
 import org.labvault.local.iot.IotAuthorizer;
@@ -46,7 +47,20 @@ public final class MqttEngine implements Engine {
    */
   public static MqttEngine start(Path dir, int port, LocalCa ca, IotRegistry registry, IotAuthorizer authorizer)
       throws Exception {
-    int chosen = port != 0 ? port : FreePort.pick();
+    if (port != 0) {
+      return startOn(port, dir, ca, registry, authorizer);
+    }
+    return startOnFreePort(FreePort::pick, dir, ca, registry, authorizer);
+  }
+
+  /** Starts the broker on a port {@code ports} picks, trying another if that one was taken meanwhile. */
+  static MqttEngine startOnFreePort(IntSupplier ports, Path dir, LocalCa ca, IotRegistry registry,
+      IotAuthorizer authorizer) throws Exception {
+    return FreePort.startOnPicked(ports, chosen -> startOn(chosen, dir, ca, registry, authorizer));
+  }
+
+  private static MqttEngine startOn(int chosen, Path dir, LocalCa ca, IotRegistry registry, IotAuthorizer authorizer)
+      throws Exception {
     Path conf = Files.createDirectories(dir.resolve("conf"));
     Path data = Files.createDirectories(dir.resolve("data"));
     Path extensions = Files.createDirectories(dir.resolve("extensions"));

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntSupplier;
 import org.apache.pekko.actor.ActorRef;
 import org.apache.pekko.actor.ActorSystem;
 import org.apache.pekko.actor.Props;
@@ -80,7 +81,18 @@ public final class SqsEngine implements Engine {
    * @param port its port on 127.0.0.1, or 0 for any free one
    */
   public static SqsEngine start(Path dataDir, int port, String region, String accountId) throws Exception {
-    int chosen = port != 0 ? port : FreePort.pick();
+    if (port != 0) {
+      return startOn(port, dataDir, region, accountId);
+    }
+    return startOnFreePort(FreePort::pick, dataDir, region, accountId);
+  }
+
+  /** Starts ElasticMQ on a port {@code ports} picks, trying another if that one was taken meanwhile. */
+  static SqsEngine startOnFreePort(IntSupplier ports, Path dataDir, String region, String accountId) throws Exception {
+    return FreePort.startOnPicked(ports, chosen -> startOn(chosen, dataDir, region, accountId));
+  }
+
+  private static SqsEngine startOn(int chosen, Path dataDir, String region, String accountId) throws Exception {
     boolean persistent = dataDir != null && PERSISTENT_IN_USE.compareAndSet(false, true);
     if (dataDir != null && !persistent) {
       System.err.println("LabVault local stack: another persistent SQS runs in this JVM; queues are kept in memory");
@@ -104,6 +116,7 @@ public final class SqsEngine implements Engine {
       stop(actors);
       if (persistent) {
         closeDatabase();
+        PERSISTENT_IN_USE.set(false);
       }
       throw e;
     }

@@ -3,7 +3,10 @@ package org.labvault.local.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -39,6 +42,25 @@ class SqsEngineTest {
     }
     return new Messaging.Queue(name, name, SqsEngine.queueUrl(REGION, ACCOUNT, name),
         "arn:aws:sqs:" + REGION + ":" + ACCOUNT + ":" + name, all, dlqArn);
+  }
+
+  @Test
+  void startOnFreePort_shouldTryAnotherPortAndKeepItsQueuesPersistent_whenThePickedOneWasTaken() throws Exception {
+    Path data = dir.resolve("sqs");
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      // the port was free when picked; another engine bound it before ElasticMQ did
+      var picks = new ArrayDeque<>(List.of(taken.getLocalPort(), FreePort.pick()));
+      try (SqsEngine engine = SqsEngine.startOnFreePort(picks::removeFirst, data, REGION, ACCOUNT);
+          SqsClient sqs = client(engine)) {
+        assertThat(picks).as("a second port was picked").isEmpty();
+        assertThat(engine.endpoint().getPort()).isNotEqualTo(taken.getLocalPort());
+        engine.createQueues(List.of(queue("kept", null, Map.of())), sqs);
+      }
+    }
+    try (SqsEngine engine = SqsEngine.start(data, 0, REGION, ACCOUNT); SqsClient sqs = client(engine)) {
+      assertThat(sqs.getQueueUrl(r -> r.queueName("kept")).queueUrl()).as("the failed attempt left persistence on")
+          .endsWith("/kept");
+    }
   }
 
   @Test
