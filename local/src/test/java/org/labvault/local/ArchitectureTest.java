@@ -25,6 +25,13 @@ class ArchitectureTest {
       noClasses().that().resideInAnyPackage("..domain..", "..port..")
           .should().dependOnClassesThat().resideInAnyPackage("software.amazon.awssdk..", "com.amazonaws..");
 
+  /** Ports, domain and the authorization path speak LabVault's terms, not HTTP's: no request, response or event types. */
+  @ArchTest
+  static final ArchRule domainPortsAndAuthKnowNoHttp =
+      noClasses().that().resideInAnyPackage("..domain..", "..port..", "org.labvault.shared.auth..")
+          .should().dependOnClassesThat().resideInAnyPackage("org.labvault.shared.http..",
+              "com.amazonaws.services.lambda.runtime.events..");
+
   @ArchTest
   static final ArchRule onlyAdaptersTalkToAws =
       noClasses().that().resideInAPackage("org.labvault..")

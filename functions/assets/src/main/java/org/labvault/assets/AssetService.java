@@ -18,18 +18,18 @@ import org.labvault.shared.asset.domain.ObjectKeys;
 import org.labvault.shared.asset.domain.RequestClaim;
 import org.labvault.shared.asset.domain.UploadPlan;
 import org.labvault.shared.asset.port.AssetRepository;
-import org.labvault.shared.asset.port.ObjectStore;
 import org.labvault.shared.asset.port.ObjectStore.PresignedPart;
 import org.labvault.shared.asset.port.ObjectStore.PresignedRequest;
 import org.labvault.shared.asset.port.ObjectStore.UploadedPart;
+import org.labvault.shared.asset.port.ObjectStore;
 import org.labvault.shared.auth.Action;
 import org.labvault.shared.auth.Authorizer;
 import org.labvault.shared.auth.Caller;
 import org.labvault.shared.auth.Role;
 import org.labvault.shared.error.ValidationException;
-import org.labvault.shared.http.Page;
-import org.labvault.shared.http.PageRequest;
 import org.labvault.shared.id.Ids;
+import org.labvault.shared.paging.Page;
+import org.labvault.shared.paging.PageRequest;
 
 /**
  * Declaring uploads, reading, renaming and downloading assets. Every route reads the asset (or

@@ -12,7 +12,6 @@ import org.labvault.assets.AssetRequests.UpdateAsset;
 import org.labvault.assets.AssetViews.CreatedView;
 import org.labvault.assets.AssetViews.DownloadView;
 import org.labvault.shared.asset.AssetView;
-import org.labvault.shared.auth.Caller;
 import org.labvault.shared.aws.AwsFailures;
 import org.labvault.shared.aws.Priming;
 import org.labvault.shared.config.Config;
@@ -38,20 +37,20 @@ public final class AssetsHandler extends SnapStartFunction implements RequestHan
     this.router = Router.builder()
         .translatingFailures(AwsFailures::unavailable)
         .on("POST /groups/{groupId}/assets", r -> ApiResponse.created(CreatedView.of(
-            assets.create(Caller.of(r), r.path("groupId"), r.body(CreateAsset.class).checked()))))
-        .on("GET /groups/{groupId}/assets", r -> ApiResponse.ok(assets.list(Caller.of(r), r.path("groupId"),
+            assets.create(r.caller(), r.path("groupId"), r.body(CreateAsset.class).checked()))))
+        .on("GET /groups/{groupId}/assets", r -> ApiResponse.ok(assets.list(r.caller(), r.path("groupId"),
             AssetRequests.status(r.query("status").orElse(null)), r.page()).map(AssetView::of)))
-        .on("GET /assets/{assetId}", r -> ApiResponse.ok(AssetView.of(assets.get(Caller.of(r), r.path("assetId")))))
+        .on("GET /assets/{assetId}", r -> ApiResponse.ok(AssetView.of(assets.get(r.caller(), r.path("assetId")))))
         .on("PATCH /assets/{assetId}", r -> {
           var patch = UpdateAsset.from(r.body(JsonNode.class));
-          return ApiResponse.ok(AssetView.of(assets.update(Caller.of(r), r.path("assetId"), patch.name(), patch.classification())));
+          return ApiResponse.ok(AssetView.of(assets.update(r.caller(), r.path("assetId"), patch.name(), patch.classification())));
         })
         .on("GET /assets/{assetId}/download", r -> {
-          var url = assets.download(Caller.of(r), r.path("assetId"));
+          var url = assets.download(r.caller(), r.path("assetId"));
           return ApiResponse.ok(new DownloadView(url.url(), AssetViews.seconds(url.expiresAt())));
         })
         .on("POST /assets/{assetId}/complete", r -> ApiResponse.ok(AssetView.of(
-            assets.complete(Caller.of(r), r.path("assetId"), r.body(Complete.class)))))
+            assets.complete(r.caller(), r.path("assetId"), r.body(Complete.class)))))
         .build();
   }
 

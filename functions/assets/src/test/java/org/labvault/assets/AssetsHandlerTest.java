@@ -187,7 +187,7 @@ class AssetsHandlerTest {
     var event = ApiEvent.route("POST /groups/{groupId}/assets").as("erin", "acme").path("groupId", GROUP)
         .json("{\"name\":\"a\",\"contentType\":\"text/plain\",\"sizeBytes\":1,\"sha256\":\"" + SHA + "\"}").build();
     assertThat(call(event).getStatusCode()).isEqualTo(201);
-    var asset = c.repository().list(GROUP, null, org.labvault.shared.http.PageRequest.first(10)).items().getFirst();
+    var asset = c.repository().list(GROUP, null, org.labvault.shared.paging.PageRequest.first(10)).items().getFirst();
     member("erin", "READ_ONLY");
     var again = new Asset(org.labvault.shared.id.Ids.newId(clock), GROUP, "acme", "b", "text/plain", 1, SHA,
         Classification.PUBLIC, AssetStatus.PENDING_UPLOAD, NOW, "erin", "k", null, NOW, null);

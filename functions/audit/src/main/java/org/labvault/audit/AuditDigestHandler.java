@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 import org.labvault.audit.domain.Digest;
-import org.labvault.shared.auth.Caller;
 import org.labvault.shared.aws.AwsFailures;
 import org.labvault.shared.config.Config;
 import org.labvault.shared.http.ApiResponse;
@@ -43,7 +42,7 @@ public final class AuditDigestHandler extends SnapStartFunction implements Reque
     this.router = Router.builder()
         .translatingFailures(AwsFailures::unavailable)
         .auditDenials(c.audit(), c.clock())
-        .on("POST /ops/audit/digests", r -> ApiResponse.created(writer.take(Caller.of(r).userId(), r.requestId())))
+        .on("POST /ops/audit/digests", r -> ApiResponse.created(writer.take(r.caller().userId(), r.requestId())))
         .build();
   }
 

@@ -9,8 +9,8 @@ import java.util.Map;
 import org.labvault.shared.aws.AwsFailures;
 import org.labvault.shared.config.Config;
 import org.labvault.shared.http.ApiResponse;
-import org.labvault.shared.http.PageRequest;
 import org.labvault.shared.http.Router;
+import org.labvault.shared.paging.PageRequest;
 import org.labvault.shared.snapstart.SnapStartFunction;
 import org.labvault.shared.time.Times;
 

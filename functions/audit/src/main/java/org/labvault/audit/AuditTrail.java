@@ -26,8 +26,8 @@ import org.labvault.audit.port.DigestPublicKey;
 import org.labvault.shared.audit.AuditChains;
 import org.labvault.shared.audit.AuditRecord;
 import org.labvault.shared.config.Config;
-import org.labvault.shared.http.Page;
-import org.labvault.shared.http.PageRequest;
+import org.labvault.shared.paging.Page;
+import org.labvault.shared.paging.PageRequest;
 
 /** The operators' view of the audit trail: records by time, and the verification of every chain and digest. */
 public final class AuditTrail {

@@ -55,7 +55,7 @@ class AuditDigestHandlerTest {
     var report = component.trail().verify();
     assertThat(report.valid()).as(report.toString()).isTrue();
     assertThat(report.digests()).isEqualTo(1);
-    assertThat(component.trail().since(Instant.parse("2026-11-23T00:00:00Z"), org.labvault.shared.http.PageRequest.first(50)).items())
+    assertThat(component.trail().since(Instant.parse("2026-11-23T00:00:00Z"), org.labvault.shared.paging.PageRequest.first(50)).items())
         .anySatisfy(r -> {
           assertThat(r.action()).isEqualTo("audit:digest");
           assertThat(r.actor()).isEqualTo("0a9b8c7d-operator");

@@ -7,7 +7,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 import org.labvault.backup.port.BackupReports;
 import org.labvault.shared.asset.AssetView;
-import org.labvault.shared.auth.Caller;
 import org.labvault.shared.aws.AwsFailures;
 import org.labvault.shared.config.Config;
 import org.labvault.shared.error.NotFoundException;
@@ -43,7 +42,7 @@ public final class BackupOpsHandler extends SnapStartFunction implements Request
         .on("GET /ops/backups/reports/latest", r -> ApiResponse.ok(reports.latest()
             .orElseThrow(() -> new NotFoundException("no backup verification has run yet"))))
         .on("POST /ops/assets/{assetId}/restore",
-            r -> ApiResponse.ok(AssetView.of(restore.restore(Caller.of(r), r.path("assetId")))))
+            r -> ApiResponse.ok(AssetView.of(restore.restore(r.caller(), r.path("assetId")))))
         .build();
   }
 

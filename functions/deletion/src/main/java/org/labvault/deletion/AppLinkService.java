@@ -22,9 +22,9 @@ import org.labvault.shared.deletion.domain.NoticeStatus;
 import org.labvault.shared.deletion.port.AppRepository;
 import org.labvault.shared.deletion.port.LinkRepository;
 import org.labvault.shared.error.NotFoundException;
-import org.labvault.shared.http.Page;
-import org.labvault.shared.http.PageRequest;
 import org.labvault.shared.id.Ids;
+import org.labvault.shared.paging.Page;
+import org.labvault.shared.paging.PageRequest;
 
 /**
  * App links: members link AVAILABLE, non-SECRET assets to registered apps and delete the links;

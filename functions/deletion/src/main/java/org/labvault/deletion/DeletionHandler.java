@@ -8,7 +8,6 @@ import java.util.Map;
 import org.labvault.deletion.DeletionRequests.CreateLink;
 import org.labvault.deletion.DeletionViews.DeletedAssetView;
 import org.labvault.deletion.DeletionViews.LinkView;
-import org.labvault.shared.auth.Caller;
 import org.labvault.shared.aws.AwsFailures;
 import org.labvault.shared.aws.Priming;
 import org.labvault.shared.config.Config;
@@ -36,15 +35,15 @@ public final class DeletionHandler extends SnapStartFunction implements RequestH
     this.router = Router.builder()
         .translatingFailures(AwsFailures::unavailable)
         .on("DELETE /assets/{assetId}", r -> ApiResponse.accepted(DeletedAssetView.of(
-            deletions.delete(Caller.of(r), r.path("assetId")))))
-        .on("GET /assets/{assetId}/deletion", r -> ApiResponse.ok(deletions.status(Caller.of(r), r.path("assetId"))))
+            deletions.delete(r.caller(), r.path("assetId")))))
+        .on("GET /assets/{assetId}/deletion", r -> ApiResponse.ok(deletions.status(r.caller(), r.path("assetId"))))
         .on("POST /assets/{assetId}/app-links", r -> ApiResponse.created(LinkView.of(
-            links.create(Caller.of(r), r.path("assetId"), r.body(CreateLink.class).checked()))))
+            links.create(r.caller(), r.path("assetId"), r.body(CreateLink.class).checked()))))
         .on("GET /assets/{assetId}/app-links", r -> ApiResponse.ok(
-            links.list(Caller.of(r), r.path("assetId"), r.page()).map(LinkView::of)))
-        .on("DELETE /app-links/{linkId}", r -> ApiResponse.accepted(links.delete(Caller.of(r), r.path("linkId"))))
+            links.list(r.caller(), r.path("assetId"), r.page()).map(LinkView::of)))
+        .on("DELETE /app-links/{linkId}", r -> ApiResponse.accepted(links.delete(r.caller(), r.path("linkId"))))
         .on("POST /app-links/{linkId}/confirm-deletion", r -> {
-          links.confirm(Caller.of(r), r.path("linkId"));
+          links.confirm(r.caller(), r.path("linkId"));
           return ApiResponse.noContent();
         })
         .build();

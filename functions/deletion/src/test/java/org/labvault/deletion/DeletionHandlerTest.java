@@ -72,8 +72,8 @@ class DeletionHandlerTest {
     assertThat(stored.deletedBy()).isEqualTo("alice");
     assertThat(f.assetCount()).isZero();
     assertThat(f.objects.versions(key)).isEmpty();
-    assertThat(f.c.assetRepository().list(GROUP, null, org.labvault.shared.http.PageRequest.first(10)).items()).isEmpty();
-    assertThat(f.c.assetRepository().list(GROUP, AssetStatus.DELETED, org.labvault.shared.http.PageRequest.first(10)).items())
+    assertThat(f.c.assetRepository().list(GROUP, null, org.labvault.shared.paging.PageRequest.first(10)).items()).isEmpty();
+    assertThat(f.c.assetRepository().list(GROUP, AssetStatus.DELETED, org.labvault.shared.paging.PageRequest.first(10)).items())
         .extracting(a -> a.assetId()).containsExactly(ASSET);
     assertThat(f.audit).extracting(AuditEvent::action, AuditEvent::decision, AuditEvent::resource)
         .containsExactly(tuple("assets:delete", AuditEvent.Decision.ALLOW, "asset:" + ASSET));
@@ -425,7 +425,7 @@ class DeletionHandlerTest {
     var res = f.call(ApiEvent.route("POST /app-links/{linkId}/confirm-deletion").as("app:" + APP, null).path("linkId", LINK).build());
     assertThat(res.getStatusCode()).isEqualTo(204);
     assertThat(f.c.linkRepository().find(LINK).orElseThrow().deletion().notice()).isEqualTo(NoticeStatus.CONFIRMED);
-    assertThat(f.c.linkRepository().overdue(org.labvault.shared.http.PageRequest.first(10)).items()).isEmpty();
+    assertThat(f.c.linkRepository().overdue(org.labvault.shared.paging.PageRequest.first(10)).items()).isEmpty();
   }
 
   @ParameterizedTest

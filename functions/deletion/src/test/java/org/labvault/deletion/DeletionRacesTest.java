@@ -18,11 +18,11 @@ import org.labvault.deletion.DeletionRequests.NewLink;
 import org.labvault.shared.asset.domain.AssetStatus;
 import org.labvault.shared.asset.domain.Classification;
 import org.labvault.shared.auth.Caller;
+import org.labvault.shared.auth.Principal;
 import org.labvault.shared.deletion.domain.AppLink;
 import org.labvault.shared.deletion.domain.DeletionState;
 import org.labvault.shared.deletion.domain.NoticeStatus;
 import org.labvault.shared.error.ConflictException;
-import org.labvault.shared.http.Principal;
 import org.labvault.shared.id.Ids;
 
 /**

@@ -81,7 +81,7 @@ final class GroupRequests {
    */
   static String memberId(String field, String raw) {
     String userId = Text.identifier(field, raw, MAX_USER_ID);
-    if (userId.startsWith(org.labvault.shared.http.Principal.INSTRUMENT_PREFIX)) {
+    if (userId.startsWith(org.labvault.shared.auth.Principal.INSTRUMENT_PREFIX)) {
       throw ValidationException.field(field,
           "names an instrument: instruments are granted to a group, not members of it");
     }

@@ -11,9 +11,9 @@ import org.labvault.shared.auth.Action;
 import org.labvault.shared.auth.Authorizer;
 import org.labvault.shared.auth.Caller;
 import org.labvault.shared.auth.Role;
-import org.labvault.shared.http.Page;
-import org.labvault.shared.http.PageRequest;
 import org.labvault.shared.id.Ids;
+import org.labvault.shared.paging.Page;
+import org.labvault.shared.paging.PageRequest;
 
 /** Creating, reading, changing and deleting groups. */
 public final class GroupService {

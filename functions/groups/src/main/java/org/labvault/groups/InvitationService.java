@@ -17,9 +17,9 @@ import org.labvault.shared.auth.MembershipRules;
 import org.labvault.shared.auth.ResourceRef;
 import org.labvault.shared.auth.Role;
 import org.labvault.shared.error.NotFoundException;
-import org.labvault.shared.http.Page;
-import org.labvault.shared.http.PageRequest;
 import org.labvault.shared.id.Ids;
+import org.labvault.shared.paging.Page;
+import org.labvault.shared.paging.PageRequest;
 
 /**
  * Invitations: an ADMIN invites a user with a role; the invitee accepts or declines within

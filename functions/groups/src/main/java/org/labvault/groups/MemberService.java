@@ -8,8 +8,8 @@ import org.labvault.shared.auth.Authorizer;
 import org.labvault.shared.auth.Caller;
 import org.labvault.shared.auth.MembershipRules;
 import org.labvault.shared.auth.Role;
-import org.labvault.shared.http.Page;
-import org.labvault.shared.http.PageRequest;
+import org.labvault.shared.paging.Page;
+import org.labvault.shared.paging.PageRequest;
 
 /** A group's members: listing them, changing their roles, removing them, leaving. */
 public final class MemberService {

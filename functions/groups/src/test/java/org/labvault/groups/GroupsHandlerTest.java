@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.labvault.groups.domain.InvitationStatus;
 import org.labvault.shared.audit.AuditEvent;
 import org.labvault.shared.auth.Role;
-import org.labvault.shared.http.PageRequest;
+import org.labvault.shared.paging.PageRequest;
 import org.labvault.shared.testing.EmbeddedTable;
 import org.labvault.shared.testing.FakeContext;
 import org.labvault.shared.testing.TestClock;

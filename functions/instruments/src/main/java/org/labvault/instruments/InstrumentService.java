@@ -10,14 +10,14 @@ import org.labvault.shared.auth.Authorizer;
 import org.labvault.shared.auth.Caller;
 import org.labvault.shared.auth.Role;
 import org.labvault.shared.error.NotFoundException;
-import org.labvault.shared.http.Page;
-import org.labvault.shared.http.PageRequest;
 import org.labvault.shared.id.Ids;
 import org.labvault.shared.instrument.domain.Instrument;
 import org.labvault.shared.instrument.domain.InstrumentGrant;
 import org.labvault.shared.instrument.domain.InstrumentStatus;
 import org.labvault.shared.instrument.port.InstrumentRepository;
 import org.labvault.shared.instrument.port.Things;
+import org.labvault.shared.paging.Page;
+import org.labvault.shared.paging.PageRequest;
 
 /**
  * Registering, reading and revoking instruments (their owner only), and granting them to groups

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.labvault.instruments.InstrumentRequests.Register;
 import org.labvault.instruments.InstrumentViews.GrantView;
 import org.labvault.instruments.InstrumentViews.InstrumentView;
-import org.labvault.shared.auth.Caller;
 import org.labvault.shared.aws.AwsFailures;
 import org.labvault.shared.aws.Priming;
 import org.labvault.shared.config.Config;
@@ -35,25 +34,25 @@ public final class InstrumentsHandler extends SnapStartFunction implements Reque
     this.router = Router.builder()
         .translatingFailures(AwsFailures::unavailable)
         .on("POST /instruments", r -> ApiResponse.created(InstrumentView.of(
-            instruments.register(Caller.of(r), r.body(Register.class).checked()), instruments.mqttEndpoint())))
-        .on("GET /instruments", r -> ApiResponse.ok(instruments.list(Caller.of(r), r.page())
+            instruments.register(r.caller(), r.body(Register.class).checked()), instruments.mqttEndpoint())))
+        .on("GET /instruments", r -> ApiResponse.ok(instruments.list(r.caller(), r.page())
             .map(i -> InstrumentView.of(i, instruments.mqttEndpoint()))))
         .on("GET /instruments/{instrumentId}", r -> ApiResponse.ok(InstrumentView.of(
-            instruments.get(Caller.of(r), r.path("instrumentId")), instruments.mqttEndpoint())))
+            instruments.get(r.caller(), r.path("instrumentId")), instruments.mqttEndpoint())))
         .on("DELETE /instruments/{instrumentId}", r -> {
-          instruments.revoke(Caller.of(r), r.path("instrumentId"));
+          instruments.revoke(r.caller(), r.path("instrumentId"));
           return ApiResponse.noContent();
         })
         .on("PUT /groups/{groupId}/instruments/{instrumentId}", r -> {
-          instruments.grant(Caller.of(r), r.path("groupId"), r.path("instrumentId"));
+          instruments.grant(r.caller(), r.path("groupId"), r.path("instrumentId"));
           return ApiResponse.noContent();
         })
         .on("DELETE /groups/{groupId}/instruments/{instrumentId}", r -> {
-          instruments.ungrant(Caller.of(r), r.path("groupId"), r.path("instrumentId"));
+          instruments.ungrant(r.caller(), r.path("groupId"), r.path("instrumentId"));
           return ApiResponse.noContent();
         })
         .on("GET /groups/{groupId}/instruments", r -> ApiResponse.ok(
-            instruments.grants(Caller.of(r), r.path("groupId"), r.page()).map(GrantView::of)))
+            instruments.grants(r.caller(), r.path("groupId"), r.page()).map(GrantView::of)))
         .build();
   }
 

@@ -21,7 +21,7 @@ import org.labvault.shared.audit.AuditRecord;
 import org.labvault.shared.aws.AuditItems;
 import org.labvault.shared.aws.Keys;
 import org.labvault.shared.config.Config;
-import org.labvault.shared.http.PageRequest;
+import org.labvault.shared.paging.PageRequest;
 import org.labvault.shared.testing.EmbeddedTable;
 import org.labvault.shared.testing.EmbeddedTableModule;
 import org.labvault.shared.testing.FakeContext;

@@ -11,8 +11,8 @@ import org.labvault.shared.auth.Caller;
 import org.labvault.shared.config.Config;
 import org.labvault.shared.deletion.domain.App;
 import org.labvault.shared.deletion.port.AppRepository;
-import org.labvault.shared.http.Page;
-import org.labvault.shared.http.PageRequest;
+import org.labvault.shared.paging.Page;
+import org.labvault.shared.paging.PageRequest;
 
 /**
  * The registry of applications that may hold app links (operators only: the router admits no one

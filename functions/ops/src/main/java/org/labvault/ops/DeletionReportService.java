@@ -6,8 +6,8 @@ import org.labvault.shared.deletion.domain.AppLink;
 import org.labvault.shared.deletion.domain.NoticeStatus;
 import org.labvault.shared.deletion.port.LinkRepository;
 import org.labvault.shared.error.ValidationException;
-import org.labvault.shared.http.Page;
-import org.labvault.shared.http.PageRequest;
+import org.labvault.shared.paging.Page;
+import org.labvault.shared.paging.PageRequest;
 
 /** What operators see of deletion notices: those no app confirmed after every attempt. */
 public final class DeletionReportService {

@@ -10,11 +10,11 @@ import org.labvault.ops.domain.Notice;
 import org.labvault.ops.port.NoticeRepository;
 import org.labvault.shared.auth.Authorizer;
 import org.labvault.shared.auth.Caller;
+import org.labvault.shared.auth.Principal;
 import org.labvault.shared.error.ValidationException;
-import org.labvault.shared.http.Page;
-import org.labvault.shared.http.PageRequest;
-import org.labvault.shared.http.Principal;
 import org.labvault.shared.id.Ids;
+import org.labvault.shared.paging.Page;
+import org.labvault.shared.paging.PageRequest;
 
 /** Maintenance notices: operators post them, every user reads the active ones. */
 public final class NoticeService {

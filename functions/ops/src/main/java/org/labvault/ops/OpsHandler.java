@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
-import org.labvault.shared.auth.Caller;
 import org.labvault.shared.aws.AwsFailures;
 import org.labvault.shared.config.Config;
 import org.labvault.shared.http.ApiResponse;
@@ -41,9 +40,9 @@ public final class OpsHandler extends SnapStartFunction
                 req -> ApiResponse.ok(notices.active(req.principal(), req.page()).map(NoticeView::forReaders)))
             .on("POST /ops/notifications",
                 req -> ApiResponse.created(NoticeView.forOperators(
-                    notices.post(Caller.of(req), req.body(CreateNoticeRequest.class).toCommand()))))
+                    notices.post(req.caller(), req.body(CreateNoticeRequest.class).toCommand()))))
             .on("POST /ops/apps", req -> ApiResponse.created(AppView.of(
-                apps.register(Caller.of(req), req.body(RegisterAppRequest.class).checked()))))
+                apps.register(req.caller(), req.body(RegisterAppRequest.class).checked()))))
             .on("GET /ops/apps", req -> ApiResponse.ok(apps.list(req.page()).map(AppView::of)))
             .on("GET /ops/deletions", req -> ApiResponse.ok(deletions.list(req.query("status").orElse(null), req.page())))
             .on("GET /ops/canary/latest", req -> ApiResponse.ok(canary.latest()))

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.labvault.ops.domain.NewNotice;
 import org.labvault.ops.domain.Severity;
 import org.labvault.ops.fakes.InMemoryNoticeRepository;
+import org.labvault.shared.auth.Principal;
 import org.labvault.shared.error.ValidationException;
-import org.labvault.shared.http.PageRequest;
-import org.labvault.shared.http.Principal;
+import org.labvault.shared.paging.PageRequest;
 
 class NoticeServiceTest {
 

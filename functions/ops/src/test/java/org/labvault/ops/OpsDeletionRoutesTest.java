@@ -110,7 +110,7 @@ class OpsDeletionRoutesTest {
       assertThat(res.getStatusCode()).as(bad.getKey()).isEqualTo(400);
       assertThat(body(res).path("detail").asText()).as(bad.getKey()).startsWith(bad.getValue());
     }
-    assertThat(ops.appRepository().list(org.labvault.shared.http.PageRequest.first(10)).items()).isEmpty();
+    assertThat(ops.appRepository().list(org.labvault.shared.paging.PageRequest.first(10)).items()).isEmpty();
   }
 
   @ParameterizedTest

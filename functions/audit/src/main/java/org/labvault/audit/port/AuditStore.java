@@ -5,8 +5,8 @@ import java.util.Optional;
 import org.labvault.audit.domain.ChainHead;
 import org.labvault.audit.domain.StoredRecord;
 import org.labvault.shared.audit.AuditRecord;
-import org.labvault.shared.http.Page;
-import org.labvault.shared.http.PageRequest;
+import org.labvault.shared.paging.Page;
+import org.labvault.shared.paging.PageRequest;
 
 /** Reads the audit chains the shared writer keeps. */
 public interface AuditStore {

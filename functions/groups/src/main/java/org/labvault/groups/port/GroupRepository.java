@@ -5,8 +5,8 @@ import org.labvault.groups.domain.Group;
 import org.labvault.groups.domain.Membership;
 import org.labvault.groups.domain.MyGroup;
 import org.labvault.shared.auth.Role;
-import org.labvault.shared.http.Page;
-import org.labvault.shared.http.PageRequest;
+import org.labvault.shared.paging.Page;
+import org.labvault.shared.paging.PageRequest;
 
 /**
  * Groups and their members. Every change is atomic and conditional: it also re-checks that the

@@ -5,8 +5,8 @@ import java.util.Optional;
 import org.labvault.groups.domain.Invitation;
 import org.labvault.groups.domain.InvitationStatus;
 import org.labvault.groups.domain.Membership;
-import org.labvault.shared.http.Page;
-import org.labvault.shared.http.PageRequest;
+import org.labvault.shared.paging.Page;
+import org.labvault.shared.paging.PageRequest;
 
 /** Invitations, each change atomic with the memberships it creates. */
 public interface InvitationRepository {

@@ -2,8 +2,8 @@ package org.labvault.monitor.port;
 
 import java.time.Instant;
 import org.labvault.shared.alarm.Alarm;
-import org.labvault.shared.http.Page;
-import org.labvault.shared.http.PageRequest;
+import org.labvault.shared.paging.Page;
+import org.labvault.shared.paging.PageRequest;
 
 /** The stored alarms, as operators read them, and the mark that an alarm was published. */
 public interface AlarmStore {

@@ -2,8 +2,8 @@ package org.labvault.ops.port;
 
 import java.time.Instant;
 import org.labvault.ops.domain.Notice;
-import org.labvault.shared.http.Page;
-import org.labvault.shared.http.PageRequest;
+import org.labvault.shared.paging.Page;
+import org.labvault.shared.paging.PageRequest;
 
 /** Where notices are kept. */
 public interface NoticeRepository {

@@ -10,8 +10,8 @@ import org.labvault.ops.domain.Notice;
 import org.labvault.ops.port.NoticeRepository;
 import org.labvault.shared.error.ConflictException;
 import org.labvault.shared.error.ValidationException;
-import org.labvault.shared.http.Page;
-import org.labvault.shared.http.PageRequest;
+import org.labvault.shared.paging.Page;
+import org.labvault.shared.paging.PageRequest;
 
 /** Notices in a list; the same contract as the DynamoDB adapter (tokens are offsets here). */
 @Singleton

@@ -15,7 +15,6 @@ import org.labvault.shared.error.AppException;
 import org.labvault.shared.error.ConflictException;
 import org.labvault.shared.error.ForbiddenException;
 import org.labvault.shared.error.NotFoundException;
-import org.labvault.shared.http.Principal;
 import org.labvault.shared.id.Ids;
 
 /**

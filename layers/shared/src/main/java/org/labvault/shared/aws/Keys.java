@@ -1,7 +1,7 @@
 package org.labvault.shared.aws;
 
 import java.time.Instant;
-import org.labvault.shared.http.Principal;
+import org.labvault.shared.auth.Principal;
 import org.labvault.shared.time.Times;
 
 /**

@@ -3,18 +3,15 @@ package org.labvault.shared.http;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import java.util.Map;
 import java.util.Optional;
+import org.labvault.shared.auth.Caller;
+import org.labvault.shared.auth.Principal;
 import org.labvault.shared.error.ValidationException;
+import org.labvault.shared.id.Ids;
 import org.labvault.shared.json.Json;
+import org.labvault.shared.paging.PageRequest;
 
 /** One API Gateway v2 request, as a route sees it. */
 public final class ApiRequest {
-
-  /**
-   * The longest id a path or a token may carry (user ids, group ids ...). Keys built from it stay far
-   * below DynamoDB's key limits (1,024 bytes for a sort key), so an overlong id is refused here, as
-   * a 400, before any read.
-   */
-  public static final int MAX_ID_LENGTH = 256;
 
   private final APIGatewayV2HTTPEvent event;
   private final String requestId;
@@ -41,6 +38,11 @@ public final class ApiRequest {
    * @throws org.labvault.shared.error.UnauthorizedException when the route was reached without a
    *     verified token
    */
+  /** The verified caller: who asks, under this request's id. */
+  public Caller caller() {
+    return new Caller(principal(), requestId());
+  }
+
   public Principal principal() {
     if (principal == null) {
       principal = Principal.fromClaims(claims());
@@ -60,8 +62,8 @@ public final class ApiRequest {
     if (value == null || value.isBlank()) {
       throw ValidationException.field(name, "is required in the path");
     }
-    if (value.length() > MAX_ID_LENGTH) {
-      throw ValidationException.field(name, "must be at most " + MAX_ID_LENGTH + " characters");
+    if (value.length() > Ids.MAX_LENGTH) {
+      throw ValidationException.field(name, "must be at most " + Ids.MAX_LENGTH + " characters");
     }
     return value;
   }

@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.labvault.shared.audit.AuditEvent;
 import org.labvault.shared.audit.AuditLog;
+import org.labvault.shared.auth.Principal;
 import org.labvault.shared.error.AppException;
 import org.labvault.shared.error.ForbiddenException;
 import org.labvault.shared.error.NotFoundException;

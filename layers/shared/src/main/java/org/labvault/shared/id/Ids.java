@@ -10,6 +10,13 @@ import java.util.UUID;
  */
 public final class Ids {
 
+  /**
+   * The longest id a path or a token may carry (user ids, group ids ...). Keys built from it stay far
+   * below DynamoDB's key limits (1,024 bytes for a sort key), so an overlong id is refused here, as
+   * a 400, before any read.
+   */
+  public static final int MAX_LENGTH = 256;
+
   private static volatile SecureRandom random = new SecureRandom();
 
   private Ids() {}

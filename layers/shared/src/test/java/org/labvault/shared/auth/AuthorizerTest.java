@@ -18,7 +18,6 @@ import org.labvault.shared.audit.AuditEvent;
 import org.labvault.shared.error.ConflictException;
 import org.labvault.shared.error.ForbiddenException;
 import org.labvault.shared.error.NotFoundException;
-import org.labvault.shared.http.Principal;
 import org.labvault.shared.id.Ids;
 
 class AuthorizerTest {

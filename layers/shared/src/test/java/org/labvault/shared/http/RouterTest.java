@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.labvault.shared.auth.Principal;
 import org.labvault.shared.error.ConflictException;
 import org.labvault.shared.testing.ApiEvent;
 import org.labvault.shared.testing.FakeContext;

@@ -2,12 +2,12 @@ package org.labvault.shared.asset.port;
 
 import java.time.Instant;
 import java.util.Optional;
-import org.labvault.shared.asset.domain.RequestClaim;
 import org.labvault.shared.asset.domain.Asset;
 import org.labvault.shared.asset.domain.AssetStatus;
 import org.labvault.shared.asset.domain.Classification;
-import org.labvault.shared.http.Page;
-import org.labvault.shared.http.PageRequest;
+import org.labvault.shared.asset.domain.RequestClaim;
+import org.labvault.shared.paging.Page;
+import org.labvault.shared.paging.PageRequest;
 
 /** Asset metadata. Every change is conditional: a lost race is an answer, never a silent overwrite. */
 public interface AssetRepository {

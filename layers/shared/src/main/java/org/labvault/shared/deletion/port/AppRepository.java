@@ -2,8 +2,8 @@ package org.labvault.shared.deletion.port;
 
 import java.util.Optional;
 import org.labvault.shared.deletion.domain.App;
-import org.labvault.shared.http.Page;
-import org.labvault.shared.http.PageRequest;
+import org.labvault.shared.paging.Page;
+import org.labvault.shared.paging.PageRequest;
 
 /** Registered applications. */
 public interface AppRepository {

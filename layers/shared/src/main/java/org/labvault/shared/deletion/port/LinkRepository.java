@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import org.labvault.shared.deletion.domain.AppLink;
 import org.labvault.shared.deletion.domain.DeletionReason;
-import org.labvault.shared.http.Page;
-import org.labvault.shared.http.PageRequest;
+import org.labvault.shared.paging.Page;
+import org.labvault.shared.paging.PageRequest;
 
 /**
  * App links. Every change is one conditional write or transaction, and each keeps the asset's

@@ -14,6 +14,6 @@ public record Instrument(String instrumentId, String ownerId, String tenant, Str
 
   /** The user id an instrument acts under: what {@code createdBy} and audit records show. */
   public String principalId() {
-    return org.labvault.shared.http.Principal.INSTRUMENT_PREFIX + instrumentId;
+    return org.labvault.shared.auth.Principal.INSTRUMENT_PREFIX + instrumentId;
   }
 }

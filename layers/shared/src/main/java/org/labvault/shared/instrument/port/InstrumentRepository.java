@@ -3,10 +3,10 @@ package org.labvault.shared.instrument.port;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.labvault.shared.http.Page;
-import org.labvault.shared.http.PageRequest;
 import org.labvault.shared.instrument.domain.Instrument;
 import org.labvault.shared.instrument.domain.InstrumentGrant;
+import org.labvault.shared.paging.Page;
+import org.labvault.shared.paging.PageRequest;
 
 /** Instruments and their group grants. Every change is conditional or transactional. */
 public interface InstrumentRepository {

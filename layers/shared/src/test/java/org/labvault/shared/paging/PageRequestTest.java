@@ -1,4 +1,4 @@
-package org.labvault.shared.http;
+package org.labvault.shared.paging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.labvault.shared.http;
+package org.labvault.shared.paging;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.labvault.shared.http;
+package org.labvault.shared.auth;
 
 import java.util.List;
 import java.util.Map;
@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.labvault.shared.error.UnauthorizedException;
 import org.labvault.shared.error.ValidationException;
+import org.labvault.shared.id.Ids;
 
 /**
  * The caller, as the HTTP API's JWT authorizer verified it. Built only from the authorizer's claims
@@ -99,9 +100,9 @@ public record Principal(String userId, String email, String tenant, Set<String> 
       // only the canary's scope makes the canary; a token that merely names it must not pose as it
       throw new UnauthorizedException("the token's subject is reserved for the canary");
     }
-    if (sub.length() > ApiRequest.MAX_ID_LENGTH) {
+    if (sub.length() > Ids.MAX_LENGTH) {
       // a verified token, but its subject could not name a key: a 400 before any read
-      throw ValidationException.field(SUB, "must be at most " + ApiRequest.MAX_ID_LENGTH + " characters");
+      throw ValidationException.field(SUB, "must be at most " + Ids.MAX_LENGTH + " characters");
     }
     return new Principal(
         sub,

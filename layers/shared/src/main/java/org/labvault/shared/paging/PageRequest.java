@@ -1,4 +1,4 @@
-package org.labvault.shared.http;
+package org.labvault.shared.paging;
 
 import org.labvault.shared.error.ValidationException;
 
