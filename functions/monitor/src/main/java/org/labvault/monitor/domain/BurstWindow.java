@@ -14,8 +14,4 @@ public record BurstWindow(List<String> members, String alarmedBy, long version) 
   public BurstWindow {
     members = List.copyOf(members);
   }
-
-  public boolean alarmed() {
-    return alarmedBy != null;
-  }
 }

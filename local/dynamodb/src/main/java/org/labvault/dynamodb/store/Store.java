@@ -199,11 +199,6 @@ public final class Store implements Catalog, AutoCloseable {
     return read(() -> items(table).sizeAsLong());
   }
 
-  /** Items in one index (sparse indexes hold fewer than the table). */
-  public long indexItemCount(TableMeta table, String indexName) {
-    return read(() -> index(table, indexName).sizeAsLong());
-  }
-
   @Override
   public long sizeBytes(TableMeta table) {
     return read(() -> {
@@ -355,11 +350,6 @@ public final class Store implements Catalog, AutoCloseable {
       mv.compact(50, 4 * 1024 * 1024);
       return null;
     });
-  }
-
-  /** Bytes the store's file takes, or 0 in memory. */
-  public long fileSize() {
-    return mv.getFileStore() == null ? 0 : mv.getFileStore().size();
   }
 
   @Override

@@ -12,8 +12,4 @@ public record IndexMeta(String name, boolean global, KeySchema key, String proje
   public IndexMeta {
     nonKeyAttributes = nonKeyAttributes == null ? List.of() : List.copyOf(nonKeyAttributes);
   }
-
-  public IndexMeta withStatus(String newStatus) {
-    return new IndexMeta(name, global, key, projectionType, nonKeyAttributes, throughput, newStatus);
-  }
 }

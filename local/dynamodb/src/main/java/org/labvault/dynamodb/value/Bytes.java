@@ -28,10 +28,6 @@ public final class Bytes implements Comparable<Bytes> {
     return data.clone();
   }
 
-  byte[] unsafeArray() {
-    return data;
-  }
-
   public String base64() {
     return Base64.getEncoder().encodeToString(data);
   }
