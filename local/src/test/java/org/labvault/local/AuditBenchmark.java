@@ -46,7 +46,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 class AuditBenchmark {
 
-  @RegisterExtension static final StackExtension STACK = new StackExtension();
+  @RegisterExtension static final StackExtension STACK = StackExtension.forBenchmark();
   static final int ACTIONS_ALONE = 1_000;
   static final int ACTIONS_EACH = 200;
   static final int WARM_UP = 300;

@@ -39,7 +39,7 @@ import software.amazon.awssdk.services.s3.model.ChecksumMode;
  */
 class BackupBenchmark {
 
-  @RegisterExtension static final StackExtension STACK = new StackExtension();
+  @RegisterExtension static final StackExtension STACK = StackExtension.forBenchmark();
   static final int COPIES = 10_000;
   static final int ITEMS = 100_000;
   static final int IN_FLIGHT = 32;

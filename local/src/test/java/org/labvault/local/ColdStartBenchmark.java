@@ -38,7 +38,7 @@ import org.labvault.local.testing.Stacks;
  */
 class ColdStartBenchmark {
 
-  @RegisterExtension static final StackExtension STACK = new StackExtension();
+  @RegisterExtension static final StackExtension STACK = StackExtension.forBenchmark();
   static final int RUNS = Integer.getInteger("coldstart.runs", 3);
   static final int WARM = 20;
 

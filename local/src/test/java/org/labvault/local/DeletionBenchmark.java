@@ -37,7 +37,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
  */
 class DeletionBenchmark {
 
-  @RegisterExtension static final StackExtension STACK = new StackExtension();
+  @RegisterExtension static final StackExtension STACK = StackExtension.forBenchmark();
   static final int APPS = 10;
   static final int LINKS = 1_000;
   static final long GIVE_UP_NANOS = 120_000_000_000L;

@@ -38,7 +38,7 @@ import org.labvault.shared.json.Json;
  */
 class InstrumentBenchmark {
 
-  @RegisterExtension static final StackExtension STACK = new StackExtension();
+  @RegisterExtension static final StackExtension STACK = StackExtension.forBenchmark();
   static final int INSTRUMENTS = 100;
   static final int REQUESTS_EACH = 10;
   static final int ALONE = 200;

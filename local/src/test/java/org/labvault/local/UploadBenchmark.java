@@ -42,7 +42,7 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
  */
 class UploadBenchmark {
 
-  @RegisterExtension static final StackExtension STACK = new StackExtension();
+  @RegisterExtension static final StackExtension STACK = StackExtension.forBenchmark();
   static final int LARGE = 64 * 1024 * 1024;
   static final int SMALL_ROUNDS = 200;
   static final int LARGE_ROUNDS = 3;

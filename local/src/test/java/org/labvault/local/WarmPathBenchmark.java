@@ -40,7 +40,7 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
  */
 class WarmPathBenchmark {
 
-  @RegisterExtension static final StackExtension STACK = new StackExtension();
+  @RegisterExtension static final StackExtension STACK = StackExtension.forBenchmark();
   static final int WARM_UP = 500;
   static final int CALLS = 2_000;
   static final int BLOCK = 100;

@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The local HTTP API: serves the template's routes like API Gateway (JWT authorizer, payload 2.0
  * events, the function's response), plus the local-only routes under {@code /local}. Binds
- * 127.0.0.1 only. Its own refusals (401, unknown route, and the server's limits: see
- * {@link GatewayServer}) are problem documents, like the functions'.
+ * 127.0.0.1 only. Its own refusals (401, unknown route, 429 from the template's throttles: see
+ * {@link Throttles}, and the server's limits: see {@link GatewayServer}) are problem documents,
+ * like the functions'.
  */
 public final class Gateway implements AutoCloseable {
 
@@ -43,6 +44,7 @@ public final class Gateway implements AutoCloseable {
   private final GatewayServer server;
   private final ObjectMapper json = Json.instance().mapper();
   private RouteTable routes;
+  private Throttles throttles;
   private StackModel model;
   private Map<String, FunctionHost> functions;
   private TokenIssuer issuer;
@@ -71,6 +73,7 @@ public final class Gateway implements AutoCloseable {
     this.accountId = accountId;
     this.clock = clock;
     this.routes = new RouteTable(model.routes());
+    this.throttles = new Throttles(model, System::nanoTime);
     this.clientCredentials = new org.labvault.local.identity.ClientCredentialsGrant(
         model.appClients(), model::secretOf, issuer, TokenIssuer.DEFAULT_TTL_SECONDS);
     server.start(this::serve);
@@ -104,6 +107,13 @@ public final class Gateway implements AutoCloseable {
       return;
     }
     EventSource.HttpRoute route = match.get().route();
+    // before the authorizer: a throttled request costs neither it nor the function
+    long wait = throttles.take(route);
+    if (wait != TokenBucket.ADMITTED) {
+      problem(exchange, requestId, 429, Throttles.CODE, route.routeKey() + " is over its throttle; retry later",
+          wait == TokenBucket.NEVER ? Map.of() : Map.of("Retry-After", Long.toString(wait)));
+      return;
+    }
     Map<String, String> claims = null;
     Model.JwtAuthorizer authorizer = model.authorizerOf(route);
     if (authorizer != null) {

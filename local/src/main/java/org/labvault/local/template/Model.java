@@ -97,7 +97,32 @@ public final class Model {
       List<String> audiences,
       List<String> scopes) {}
 
-  public record HttpApi(String logicalId, String defaultAuthorizer, Map<String, JwtAuthorizer> authorizers) {}
+  /**
+   * An HTTP API.
+   *
+   * @param defaultThrottle its {@code DefaultRouteSettings} throttle, or null (then only the
+   *     account's quota limits its routes, which the local stack does not emulate)
+   * @param routeThrottles its {@code RouteSettings} throttles by route key ({@code POST /groups});
+   *     a route's entry replaces the default one
+   */
+  public record HttpApi(String logicalId, String defaultAuthorizer, Map<String, JwtAuthorizer> authorizers,
+      Throttle defaultThrottle, Map<String, Throttle> routeThrottles) {
+
+    public HttpApi {
+      routeThrottles = Map.copyOf(routeThrottles);
+    }
+
+    /** An API without throttles. */
+    public HttpApi(String logicalId, String defaultAuthorizer, Map<String, JwtAuthorizer> authorizers) {
+      this(logicalId, defaultAuthorizer, authorizers, null, Map.of());
+    }
+  }
+
+  /**
+   * A route's throttle as API Gateway applies it: a token bucket of {@code burstLimit} tokens, full
+   * at first and refilled at {@code rateLimit} tokens a second, shared by every caller of the route.
+   */
+  public record Throttle(int burstLimit, double rateLimit) {}
 
   /** A DynamoDB table with its CloudFormation properties (resolved). */
   public record Table(String logicalId, String tableName, Map<String, Object> properties) {}

@@ -57,7 +57,8 @@ public final class StackModel {
   private static final Set<String> EVENT_INVOKE_CONFIG_PROPERTIES =
       Set.of("MaximumEventAgeInSeconds", "MaximumRetryAttempts", "DestinationConfig");
   private static final Set<String> HTTP_API_PROPERTIES =
-      Set.of("StageName", "Auth", "Description", "Tags", "FailOnWarnings", "AccessLogSettings");
+      Set.of("StageName", "Auth", "Description", "Tags", "FailOnWarnings", "AccessLogSettings",
+          "DefaultRouteSettings", "RouteSettings");
   private static final Set<String> TABLE_PROPERTIES =
       Set.of("TableName", "KeySchema", "AttributeDefinitions", "BillingMode",
           "GlobalSecondaryIndexes", "LocalSecondaryIndexes", "StreamSpecification",
@@ -992,7 +993,16 @@ public final class StackModel {
     if (props.containsKey("AccessLogSettings")) {
       notes.add(id + ": access logs go to the function log lines locally");
     }
-    apis.put(id, new Model.HttpApi(id, defaultAuthorizer == null ? null : String.valueOf(defaultAuthorizer), authorizers));
+    Model.Throttle defaultThrottle = null;
+    Map<String, Model.Throttle> routeThrottles = Map.of();
+    try {
+      defaultThrottle = RouteThrottles.defaults(this, id, props);
+      routeThrottles = RouteThrottles.perRoute(this, id, props);
+    } catch (TemplateException e) {
+      problems.addAll(e.problems()); // the API is still read, so its routes are not reported as orphans
+    }
+    apis.put(id, new Model.HttpApi(id, defaultAuthorizer == null ? null : String.valueOf(defaultAuthorizer), authorizers,
+        defaultThrottle, routeThrottles));
   }
 
   private void checkRoutes() {
@@ -1018,6 +1028,25 @@ public final class StackModel {
         problems.add(where + ": authorizer " + authorizer + " is not declared on " + api.logicalId());
       }
     }
+    // API Gateway refuses the stage when a RouteSettings key is no route of the API
+    apis.values().forEach(api -> api.routeThrottles().keySet().stream()
+        .filter(key -> routes().stream().noneMatch(r -> r.apiLogicalId().equals(api.logicalId()) && apiRouteKey(r).equals(key)))
+        .forEach(key -> problems.add(api.logicalId() + ".RouteSettings." + key + " names no route of " + api.logicalId()
+            + " (route keys are METHOD /path exactly as the events declare them)")));
+  }
+
+  /**
+   * The throttle API Gateway applies to {@code route}: its API's RouteSettings entry for it, else
+   * the API's DefaultRouteSettings; null when neither limits it (the account's quota is not emulated).
+   */
+  public Model.Throttle throttleOf(EventSource.HttpRoute route) {
+    Model.HttpApi api = apis.get(route.apiLogicalId());
+    return api.routeThrottles().getOrDefault(apiRouteKey(route), api.defaultThrottle());
+  }
+
+  /** The route's key as API Gateway spells it: {@code $default} has no method. */
+  private static String apiRouteKey(EventSource.HttpRoute route) {
+    return route.path().equals("$default") ? "$default" : route.routeKey();
   }
 
   /** The authorizer that protects {@code route}, or null for a public route. */

@@ -30,6 +30,11 @@ public final class StackExtension implements BeforeAllCallback, AfterAllCallback
     this.parameterOverrides = java.util.Map.copyOf(parameterOverrides);
   }
 
+  /** A stack for a benchmark: throttled only at the account's quota ({@link Stacks#ACCOUNT_QUOTA_THROTTLES}). */
+  public static StackExtension forBenchmark() {
+    return new StackExtension(Stacks.ACCOUNT_QUOTA_THROTTLES);
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
     state = Files.createTempDirectory("labvault-e2e");
