@@ -155,6 +155,31 @@ public final class Authorizer {
     return d.role();
   }
 
+  /** The path under which every route is for platform operators only. */
+  private static final String OPERATORS_PATH = "/ops";
+  /** The audited action of every use of an operators' route. */
+  public static final String OPS_ACCESS = "ops:access";
+
+  /** Whether {@code routeKey} (e.g. {@code GET /ops/audit}) is for platform operators only: everything under /ops. */
+  public static boolean operatorsOnly(String routeKey) {
+    String path = routeKey.substring(routeKey.indexOf(' ') + 1);
+    return path.equals(OPERATORS_PATH) || path.startsWith(OPERATORS_PATH + "/");
+  }
+
+  /**
+   * Admits a platform operator to an operators' route. Every use is audited, admissions and refusals
+   * alike: a privileged access is itself a security event (it raises an alarm).
+   *
+   * @throws ForbiddenException when the caller is not an operator
+   */
+  public void requireOperator(Caller caller, String routeKey) {
+    boolean admitted = caller.principal().isOperator();
+    record(caller, OPS_ACCESS, "route:" + routeKey, admitted ? AuditEvent.Decision.ALLOW : AuditEvent.Decision.DENY, null);
+    if (!admitted) {
+      throw new ForbiddenException("this route is for platform operators only");
+    }
+  }
+
   /**
    * Runs a state change and audits it: ALLOW when it succeeds, DENY when it is refused (403, 404,
    * 409). The role is the one that decided, or null.

@@ -154,6 +154,33 @@ class AuthorizerTest {
   }
 
   @Test
+  void requireOperator_shouldAdmitOperatorsAndRefuseOthers_auditingEachUseWithoutAnyRead() {
+    var operator = new Caller(new Principal("op", null, "platform", Set.of("operators", "lab-x")), "r1");
+    var member = new Caller(new Principal("alice", null, "acme", Set.of("lab-x")), "r2");
+    members.roles.put(G + "/alice", Role.ADMIN); // no group role makes an operator
+    authorizer.requireOperator(operator, "GET /ops/audit");
+    assertThatThrownBy(() -> authorizer.requireOperator(member, "POST /ops/apps"))
+        .isInstanceOf(ForbiddenException.class).hasMessage("this route is for platform operators only");
+    assertThat(audit).extracting(AuditEvent::actor, AuditEvent::action, AuditEvent::resource, AuditEvent::decision,
+            AuditEvent::role, AuditEvent::requestId, AuditEvent::time)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("op", "ops:access", "route:GET /ops/audit", AuditEvent.Decision.ALLOW,
+                null, "r1", CLOCK.instant()),
+            org.assertj.core.groups.Tuple.tuple("alice", "ops:access", "route:POST /ops/apps", AuditEvent.Decision.DENY,
+                null, "r2", CLOCK.instant()));
+    assertThat(members.reads + assets.reads).isZero();
+  }
+
+  @Test
+  void operatorsOnly_shouldBeEverythingUnderOpsAndNothingElse() {
+    assertThat(Authorizer.operatorsOnly("GET /ops")).isTrue();
+    assertThat(Authorizer.operatorsOnly("POST /ops/assets/{assetId}/restore")).isTrue();
+    assertThat(Authorizer.operatorsOnly("GET /opsx")).isFalse();
+    assertThat(Authorizer.operatorsOnly("GET /groups/{groupId}/ops")).isFalse();
+    assertThat(Authorizer.operatorsOnly("GET /notifications")).isFalse();
+  }
+
+  @Test
   void audited_shouldRecordChangesAndRefusals() {
     assertThat(authorizer.audited(caller("a"), "group:update", "group:" + G, Role.ADMIN, () -> "done")).isEqualTo("done");
     assertThatThrownBy(() -> authorizer.audited(caller("a"), "members:manage", "group:" + G, Role.ADMIN, () -> {
