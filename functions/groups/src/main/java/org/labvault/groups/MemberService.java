@@ -43,11 +43,9 @@ public final class MemberService {
 
   /** Removes a member (ADMIN), or the caller leaves (anyone but the last ADMIN). */
   public void remove(Caller caller, String groupId, String userId) {
-    boolean leaving = caller.userId().equals(userId);
-    Role callerRole = authorizer.require(caller, groupId, leaving ? Action.GROUP_READ : Action.MEMBERS_MANAGE);
-    String action = leaving ? "members:leave" : Action.MEMBERS_MANAGE.wireName();
+    Role callerRole = authorizer.requireRemoval(caller, groupId, userId);
+    String action = caller.userId().equals(userId) ? "members:leave" : Action.MEMBERS_MANAGE.wireName();
     authorizer.audited(caller, action, resource(groupId, userId), callerRole, () -> {
-      MembershipRules.checkRemoval(caller.userId(), callerRole, userId);
       groups.removeMember(groupId, userId, caller.userId());
       return null;
     });

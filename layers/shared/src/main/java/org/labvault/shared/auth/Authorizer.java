@@ -116,6 +116,18 @@ public final class Authorizer {
   }
 
   /**
+   * The caller's role, when it allows removing {@code userId} from {@code groupId}: a member may
+   * always leave (then the membership is all it takes), only one who manages members removes others.
+   * That the last ADMIN stays is storage's part ({@link MembershipRules}).
+   *
+   * @throws NotFoundException when the caller is not a member (or there is no such group)
+   * @throws ForbiddenException when the caller removes someone else without managing members
+   */
+  public Role requireRemoval(Caller caller, String groupId, String userId) {
+    return require(caller, groupId, caller.userId().equals(userId) ? Action.GROUP_READ : Action.MEMBERS_MANAGE);
+  }
+
+  /**
    * The caller's role for {@code action} on an asset the route has just read (strongly
    * consistently) by its id: {@code groupId} is the group holding it, or null when there is no such
    * asset. The asset read is the extra read an asset decision costs; this adds the membership read.

@@ -154,6 +154,41 @@ class AuthorizerTest {
   }
 
   @Test
+  void require_membersManage_shouldLetOnlyAdminsChangeRolesOrInvite() {
+    for (Role role : Role.values()) {
+      members.roles.put(G + "/" + role, role);
+      if (role == Role.ADMIN) {
+        assertThat(authorizer.require(caller(role.name()), G, Action.MEMBERS_MANAGE)).isEqualTo(Role.ADMIN);
+      } else {
+        assertThatThrownBy(() -> authorizer.require(caller(role.name()), G, Action.MEMBERS_MANAGE))
+            .isInstanceOf(ForbiddenException.class).hasMessage("your role " + role + " does not allow members:manage");
+      }
+    }
+    assertThat(audit).extracting(AuditEvent::action).containsOnly("members:manage").hasSize(3);
+  }
+
+  @Test
+  void requireRemoval_shouldLetAnyMemberLeave_andOnlyAdminsRemoveOthers() {
+    for (Role role : Role.values()) {
+      members.roles.put(G + "/" + role, role);
+      assertThat(authorizer.requireRemoval(caller(role.name()), G, role.name())).isEqualTo(role);
+      if (role == Role.ADMIN) {
+        assertThat(authorizer.requireRemoval(caller(role.name()), G, "someone-else")).isEqualTo(Role.ADMIN);
+      } else {
+        assertThatThrownBy(() -> authorizer.requireRemoval(caller(role.name()), G, "someone-else"))
+            .isInstanceOf(ForbiddenException.class);
+      }
+    }
+    assertThatThrownBy(() -> authorizer.requireRemoval(caller("stranger"), G, "stranger"))
+        .isInstanceOf(NotFoundException.class);
+    assertThat(audit).extracting(AuditEvent::actor, AuditEvent::action, AuditEvent::decision).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("READ_ONLY", "members:manage", AuditEvent.Decision.DENY),
+        org.assertj.core.groups.Tuple.tuple("EDIT", "members:manage", AuditEvent.Decision.DENY),
+        org.assertj.core.groups.Tuple.tuple("EDIT_DELETE", "members:manage", AuditEvent.Decision.DENY),
+        org.assertj.core.groups.Tuple.tuple("stranger", "group:read", AuditEvent.Decision.DENY));
+  }
+
+  @Test
   void requireOperator_shouldAdmitOperatorsAndRefuseOthers_auditingEachUseWithoutAnyRead() {
     var operator = new Caller(new Principal("op", null, "platform", Set.of("operators", "lab-x")), "r1");
     var member = new Caller(new Principal("alice", null, "acme", Set.of("lab-x")), "r2");
