@@ -275,7 +275,7 @@ public final class DynamoGroupRepository implements GroupRepository {
           stillAllowed(groupId, adminId, Action.MEMBERS_MANAGE),
           counts(groupId, 0, admins)));
       int base = items.size();
-      var leftOpen = closingInvitationsOf(groupId, userId, current.role() == Role.ADMIN && role != Role.ADMIN, items);
+      var leftOpen = closingInvitationsOf(groupId, userId, managesMembers(current.role()) && !managesMembers(role), items);
       try {
         Transactions.write(dynamo, items, i -> i >= base ? new StaleRead() : switch (i) {
           case 0, 1 -> new StaleRead();
@@ -305,7 +305,7 @@ public final class DynamoGroupRepository implements GroupRepository {
         items.add(stillAllowed(groupId, callerId, Action.MEMBERS_MANAGE));
       }
       int base = items.size();
-      var leftOpen = closingInvitationsOf(groupId, userId, current.role() == Role.ADMIN, items);
+      var leftOpen = closingInvitationsOf(groupId, userId, managesMembers(current.role()), items);
       try {
         Transactions.write(dynamo, items, i -> i >= base ? new StaleRead() : switch (i) {
           case 0 -> new StaleRead();
@@ -319,6 +319,11 @@ public final class DynamoGroupRepository implements GroupRepository {
       }
     }
     throw new ConflictException("CONCURRENT_CHANGE", "the membership keeps changing; try again");
+  }
+
+  /** Whether {@code role} manages members: the invitations of one who stops doing so close (accepting re-checks it too). */
+  private static boolean managesMembers(Role role) {
+    return Role.allowing(Action.MEMBERS_MANAGE).contains(role);
   }
 
   /**
