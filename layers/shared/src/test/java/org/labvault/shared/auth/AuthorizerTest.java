@@ -14,7 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.labvault.shared.audit.AuditAction;
 import org.labvault.shared.audit.AuditEvent;
+import org.labvault.shared.audit.AuditResource;
 import org.labvault.shared.error.ConflictException;
 import org.labvault.shared.error.ForbiddenException;
 import org.labvault.shared.error.NotFoundException;
@@ -217,11 +219,16 @@ class AuthorizerTest {
 
   @Test
   void audited_shouldRecordChangesAndRefusals() {
-    assertThat(authorizer.audited(caller("a"), "group:update", "group:" + G, Role.ADMIN, () -> "done")).isEqualTo("done");
-    assertThatThrownBy(() -> authorizer.audited(caller("a"), "members:manage", "group:" + G, Role.ADMIN, () -> {
+    assertThat(authorizer.audited(caller("a"), AuditAction.GROUP_UPDATE, AuditResource.group(G), Role.ADMIN, () -> "done"))
+        .isEqualTo("done");
+    assertThatThrownBy(() -> authorizer.audited(caller("a"), AuditAction.MEMBERS_MANAGE, AuditResource.group(G).member("b"),
+        Role.ADMIN, () -> {
       throw new ConflictException("LAST_ADMIN", "x");
     })).isInstanceOf(ConflictException.class);
     assertThat(audit).extracting(AuditEvent::decision).containsExactly(AuditEvent.Decision.ALLOW, AuditEvent.Decision.DENY);
+    assertThat(audit).extracting(AuditEvent::action, AuditEvent::resource).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("group:update", "group:" + G),
+        org.assertj.core.groups.Tuple.tuple("members:manage", "group:" + G + "/member:b"));
   }
 
   @Test
