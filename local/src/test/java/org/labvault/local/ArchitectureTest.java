@@ -1,11 +1,19 @@
 package org.labvault.local;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.labvault.shared.audit.AuditEvent;
+import org.labvault.shared.auth.Action;
+import org.labvault.shared.auth.Authorizer;
+import org.labvault.shared.auth.Principal;
+import org.labvault.shared.auth.Role;
 
 /** The hexagonal rules of the house, for every function and the shared layer. */
 @AnalyzeClasses(packages = "org.labvault",
@@ -95,4 +103,37 @@ class ArchitectureTest {
           .should().dependOnClassesThat().resideInAnyPackage("org.labvault.shared.asset..", "org.labvault.shared.auth..",
               "org.labvault.shared.deletion..", "org.labvault.shared.instrument..", "org.labvault.shared.backup..",
               "org.labvault.shared.audit..", "software.amazon.awssdk.services.s3..");
+
+  /**
+   * Authorization in one place: only the Authorizer asks what a role allows. Storage re-checks roles
+   * with {@link Role#allowing}, and the membership rules keep only what the Authorizer cannot know.
+   */
+  @ArchTest
+  static final ArchRule onlyTheAuthorizerAsksWhatARoleAllows =
+      noClasses().that().resideInAPackage("org.labvault..").and().doNotBelongToAnyOf(Authorizer.class, Role.class)
+          .should().callMethod(Role.class, "allows", Action.class)
+          .orShould().callMethod(Role.class, "actions");
+
+  /** Storage names no role of its own in a condition: the roles come from {@link Role#allowing}. */
+  @ArchTest
+  static final ArchRule adaptersNameNoRole =
+      noClasses().that().resideInAPackage("..adapter..")
+          .should().getField(Role.class, "ADMIN").orShould().getField(Role.class, "EDIT_DELETE")
+          .orShould().getField(Role.class, "EDIT").orShould().getField(Role.class, "READ_ONLY");
+
+  /** The operator gate is the Authorizer's decision: the HTTP glue only asks it. */
+  @ArchTest
+  static final ArchRule theRouterDecidesNoOperatorAccess =
+      noClasses().that().resideInAPackage("org.labvault.shared.http..")
+          .should().callMethod(Principal.class, "isOperator");
+
+  /**
+   * Audit records are made in one place: the Authorizer's decisions and the audit package's typed
+   * factory; nothing else builds one from loose strings.
+   */
+  @ArchTest
+  static final ArchRule onlyTheAuditPathBuildsAuditEvents =
+      noClasses().that().resideInAPackage("org.labvault..")
+          .and().resideOutsideOfPackages("org.labvault.shared.auth..", "org.labvault.shared.audit..")
+          .should().callConstructorWhere(target(owner(equivalentTo(AuditEvent.class))));
 }

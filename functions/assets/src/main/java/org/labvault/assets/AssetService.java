@@ -18,10 +18,12 @@ import org.labvault.shared.asset.domain.ObjectKeys;
 import org.labvault.shared.asset.domain.RequestClaim;
 import org.labvault.shared.asset.domain.UploadPlan;
 import org.labvault.shared.asset.port.AssetRepository;
+import org.labvault.shared.asset.port.ObjectStore;
 import org.labvault.shared.asset.port.ObjectStore.PresignedPart;
 import org.labvault.shared.asset.port.ObjectStore.PresignedRequest;
 import org.labvault.shared.asset.port.ObjectStore.UploadedPart;
-import org.labvault.shared.asset.port.ObjectStore;
+import org.labvault.shared.audit.AuditAction;
+import org.labvault.shared.audit.AuditResource;
 import org.labvault.shared.auth.Action;
 import org.labvault.shared.auth.Authorizer;
 import org.labvault.shared.auth.Caller;
@@ -81,7 +83,7 @@ public final class AssetService {
     Asset asset = new Asset(assetId, groupId, tenant, declared.name(), declared.contentType(), declared.sizeBytes(),
         declared.sha256(), declared.classification(), AssetStatus.PENDING_UPLOAD, now, caller.userId(), key,
         uploadId, now.plus(UPLOAD_LIFETIME), null);
-    authorizer.audited(caller, Action.ASSETS_WRITE.wireName(), "asset:" + assetId, role, () -> {
+    authorizer.audited(caller, AuditAction.ASSETS_WRITE, AuditResource.asset(assetId), role, () -> {
       assets.create(asset, claim);
       return asset;
     });
@@ -139,9 +141,10 @@ public final class AssetService {
   public Asset update(Caller caller, String assetId, String name, Classification classification) {
     var found = readable(caller, assetId, Action.ASSETS_WRITE);
     if (found.asset().status() == AssetStatus.DELETED) {
-      throw authorizer.deny(caller, Action.ASSETS_WRITE.wireName(), "asset:" + assetId, found.role(), AssetConflicts.deleted());
+      throw authorizer.deny(caller, AuditAction.ASSETS_WRITE, AuditResource.asset(assetId), found.role(),
+          AssetConflicts.deleted());
     }
-    return authorizer.audited(caller, Action.ASSETS_WRITE.wireName(), "asset:" + assetId, found.role(),
+    return authorizer.audited(caller, AuditAction.ASSETS_WRITE, AuditResource.asset(assetId), found.role(),
         () -> assets.update(assetId, name, classification).orElseThrow(AssetConflicts::deleted));
   }
 
@@ -152,11 +155,12 @@ public final class AssetService {
   public PresignedRequest download(Caller caller, String assetId) {
     var found = readable(caller, assetId, Action.ASSETS_READ);
     Asset asset = found.asset();
-    String action = "assets:download";
+    AuditAction action = AuditAction.ASSETS_DOWNLOAD;
     if (asset.status() != AssetStatus.AVAILABLE) {
-      throw authorizer.deny(caller, action, "asset:" + assetId, found.role(), AssetConflicts.notAvailable(asset.status()));
+      throw authorizer.deny(caller, action, AuditResource.asset(assetId), found.role(),
+          AssetConflicts.notAvailable(asset.status()));
     }
-    return authorizer.audited(caller, action, "asset:" + assetId, found.role(), () ->
+    return authorizer.audited(caller, action, AuditResource.asset(assetId), found.role(), () ->
         objects.presignGet(asset.objectKey(), asset.versionId(), asset.name(), asset.contentType(),
             asset.classification().downloadLifetime()));
   }
@@ -168,12 +172,13 @@ public final class AssetService {
   public Asset complete(Caller caller, String assetId, AssetRequests.Complete body) {
     var found = readable(caller, assetId, Action.ASSETS_WRITE);
     Asset asset = found.asset();
-    String action = "assets:complete-upload";
+    AuditAction action = AuditAction.ASSETS_COMPLETE_UPLOAD;
+    AuditResource resource = AuditResource.asset(assetId);
     switch (asset.status()) {
       case AVAILABLE -> {
         return asset;
       }
-      case REJECTED, DELETED -> throw authorizer.deny(caller, action, "asset:" + assetId,
+      case REJECTED, DELETED -> throw authorizer.deny(caller, action, resource,
           found.role(), AssetConflicts.uploadClosed(asset.status()));
       case PENDING_UPLOAD -> {
         // below
@@ -181,13 +186,13 @@ public final class AssetService {
     }
     UploadPlan plan = UploadPlan.forSize(asset.sizeBytes());
     if (!plan.multipart()) {
-      throw authorizer.deny(caller, action, "asset:" + assetId, found.role(), AssetConflicts.notMultipart());
+      throw authorizer.deny(caller, action, resource, found.role(), AssetConflicts.notMultipart());
     }
     List<UploadedPart> parts = body.checked(plan.partCount());
     if (asset.uploadId() != null) {
       // parts S3 does not hold are the client's mistake, and the upload stays open for them
       objects.listParts(asset.objectKey(), asset.uploadId()).ifPresent(landed -> requireLanded(parts, landed));
-      authorizer.audited(caller, action, "asset:" + assetId, found.role(), () -> {
+      authorizer.audited(caller, action, resource, found.role(), () -> {
         var completion = objects.completeMultipart(asset.objectKey(), asset.uploadId(), parts);
         if (completion == ObjectStore.Completion.NO_SUCH_UPLOAD && objects.head(asset.objectKey(), null).isEmpty()) {
           throw AssetConflicts.uploadClosed(asset.status());

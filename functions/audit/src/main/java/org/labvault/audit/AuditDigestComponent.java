@@ -2,9 +2,8 @@ package org.labvault.audit;
 
 import dagger.BindsInstance;
 import dagger.Component;
-import java.time.Clock;
 import javax.inject.Singleton;
-import org.labvault.shared.audit.AuditLog;
+import org.labvault.shared.auth.Authorizer;
 import org.labvault.shared.aws.AuthModule;
 import org.labvault.shared.aws.AwsModule;
 import org.labvault.shared.aws.CoreModule;
@@ -20,10 +19,8 @@ interface AuditDigestComponent {
 
   DigestWriter writer();
 
-  /** Refused requests of the route are audited like everywhere else. */
-  AuditLog audit();
-
-  Clock clock();
+  /** Admits operators to the /ops routes, and audits every use of them. */
+  Authorizer authorizer();
 
   @Component.Factory
   interface Factory {

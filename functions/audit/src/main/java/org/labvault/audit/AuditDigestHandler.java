@@ -41,7 +41,7 @@ public final class AuditDigestHandler extends SnapStartFunction implements Reque
     this.writer = c.writer();
     this.router = Router.builder()
         .translatingFailures(AwsFailures::unavailable)
-        .auditDenials(c.audit(), c.clock())
+        .authorizing(c.authorizer())
         .on("POST /ops/audit/digests", r -> ApiResponse.created(writer.take(r.caller().userId(), r.requestId())))
         .build();
   }

@@ -33,7 +33,7 @@ public final class AuditOpsHandler extends SnapStartFunction implements RequestH
     this.trail = c.trail();
     this.router = Router.builder()
         .translatingFailures(AwsFailures::unavailable)
-        .auditDenials(c.audit(), c.clock())
+        .authorizing(c.authorizer())
         .on("GET /ops/audit", r -> ApiResponse.ok(trail.since(Times.parse("since", r.query("since").orElse(null)), r.page())))
         .on("POST /ops/audit/verify", r -> ApiResponse.ok(trail.verify()))
         .build();

@@ -13,10 +13,12 @@ import org.labvault.audit.domain.DigestTip;
 import org.labvault.audit.port.AuditStore;
 import org.labvault.audit.port.DigestLog;
 import org.labvault.audit.port.DigestSigner;
+import org.labvault.shared.audit.AuditAction;
 import org.labvault.shared.audit.AuditChains;
 import org.labvault.shared.audit.AuditEvent;
 import org.labvault.shared.audit.AuditLog;
 import org.labvault.shared.audit.AuditRecord;
+import org.labvault.shared.audit.AuditResource;
 import org.labvault.shared.aws.Backoff;
 import org.labvault.shared.config.Config;
 import org.labvault.shared.time.Times;
@@ -68,8 +70,8 @@ public final class DigestWriter {
         pause(attempt);
         continue;
       }
-      audit.record(new AuditEvent(actor, "audit:digest", "digest:" + signed.seq(), AuditEvent.Decision.ALLOW, null,
-          requestId, clock.instant()));
+      audit.record(AuditEvent.of(actor, AuditAction.AUDIT_DIGEST, AuditResource.digest(signed.seq()),
+          AuditEvent.Decision.ALLOW, requestId, clock.instant()));
       return signed;
     }
     throw new IllegalStateException("the audit digests stayed contended; no digest was taken");

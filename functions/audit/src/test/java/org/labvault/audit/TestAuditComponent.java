@@ -12,7 +12,11 @@ import org.labvault.audit.port.DigestPublicKey;
 import org.labvault.audit.port.DigestSigner;
 import org.labvault.shared.audit.AuditEvent;
 import org.labvault.shared.audit.AuditLog;
+import org.labvault.shared.auth.AssetLocator;
+import org.labvault.shared.auth.MembershipReader;
+import org.labvault.shared.aws.DynamoAssetLocator;
 import org.labvault.shared.aws.DynamoAuditLog;
+import org.labvault.shared.aws.DynamoMembershipReader;
 import org.labvault.shared.config.Config;
 import org.labvault.shared.testing.EmbeddedTable;
 import org.labvault.shared.testing.TestClock;
@@ -28,6 +32,9 @@ interface TestAuditComponent extends AuditComponent, AuditDigestComponent {
 
   FakeDigestKey digestKey();
 
+  /** The audit trail's writer, to put records on the chains. */
+  AuditLog audit();
+
   /** A component on {@code table} whose chains already hold three records, a second apart (the handler tests' start). */
   static TestAuditComponent withThreeRecords(EmbeddedTable table) {
     TestClock clock = new TestClock(Instant.parse("2026-11-23T08:00:00Z"));
@@ -42,6 +49,13 @@ interface TestAuditComponent extends AuditComponent, AuditDigestComponent {
 
   @Module
   interface Fakes {
+    /** The authorization path reads the same table (only the operator gate is used here). */
+    @Binds
+    MembershipReader memberships(DynamoMembershipReader impl);
+
+    @Binds
+    AssetLocator assetLocator(DynamoAssetLocator impl);
+
     @Binds
     AuditLog audit(DynamoAuditLog writer);
 

@@ -8,8 +8,10 @@ import org.labvault.backup.port.BackupLedger;
 import org.labvault.shared.asset.domain.Asset;
 import org.labvault.shared.asset.port.AssetRepository;
 import org.labvault.shared.asset.port.ObjectStore;
+import org.labvault.shared.audit.AuditAction;
 import org.labvault.shared.audit.AuditEvent;
 import org.labvault.shared.audit.AuditLog;
+import org.labvault.shared.audit.AuditResource;
 import org.labvault.shared.auth.Caller;
 import org.labvault.shared.backup.port.BackupStore;
 import org.labvault.shared.backup.port.BackupStore.BackupCopy;
@@ -82,8 +84,8 @@ final class AssetRestore {
       ledger.endRestore(asset, since);
       throw e;
     }
-    audit.record(new AuditEvent(operator.userId(), "asset:restore", "asset:" + assetId, AuditEvent.Decision.ALLOW,
-        null, operator.requestId(), clock.instant()));
+    audit.record(AuditEvent.of(operator.userId(), AuditAction.ASSET_RESTORE, AuditResource.asset(assetId),
+        AuditEvent.Decision.ALLOW, operator.requestId(), clock.instant()));
     return assets.find(assetId).orElseThrow();
   }
 
@@ -118,8 +120,8 @@ final class AssetRestore {
   }
 
   private ConflictException refused(Caller operator, BackedUpAsset asset, String code, String detail) {
-    audit.record(new AuditEvent(operator.userId(), "asset:restore", "asset:" + asset.assetId(), AuditEvent.Decision.DENY,
-        null, operator.requestId(), clock.instant()));
+    audit.record(AuditEvent.of(operator.userId(), AuditAction.ASSET_RESTORE, AuditResource.asset(asset.assetId()),
+        AuditEvent.Decision.DENY, operator.requestId(), clock.instant()));
     return new ConflictException(code, detail);
   }
 }

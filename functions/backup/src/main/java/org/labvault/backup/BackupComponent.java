@@ -2,13 +2,12 @@ package org.labvault.backup;
 
 import dagger.BindsInstance;
 import dagger.Component;
-import java.time.Clock;
 import javax.inject.Singleton;
 import org.labvault.backup.port.BackupReports;
 import org.labvault.backup.snapshot.SnapshotModule;
 import org.labvault.shared.alarm.AlarmModule;
 import org.labvault.shared.asset.AssetModule;
-import org.labvault.shared.audit.AuditLog;
+import org.labvault.shared.auth.Authorizer;
 import org.labvault.shared.aws.AuthModule;
 import org.labvault.shared.aws.AwsModule;
 import org.labvault.shared.aws.CoreModule;
@@ -39,9 +38,8 @@ interface BackupComponent {
 
   AssetRestore restore();
 
-  AuditLog audit();
-
-  Clock clock();
+  /** Admits operators to the /ops routes, and audits every use of them. */
+  Authorizer authorizer();
 
   @Component.Factory
   interface Factory {

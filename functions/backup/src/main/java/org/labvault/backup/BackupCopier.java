@@ -6,8 +6,10 @@ import javax.inject.Inject;
 import org.labvault.backup.domain.AssetBecameAvailable;
 import org.labvault.backup.domain.BackupMismatchException;
 import org.labvault.backup.port.BackupLedger;
+import org.labvault.shared.audit.AuditAction;
 import org.labvault.shared.audit.AuditEvent;
 import org.labvault.shared.audit.AuditLog;
+import org.labvault.shared.audit.AuditResource;
 import org.labvault.shared.backup.port.BackupStore;
 import org.labvault.shared.backup.port.BackupStore.BackupCopy;
 import org.slf4j.Logger;
@@ -44,8 +46,8 @@ final class BackupCopier {
     Optional<String> existing = existingGoodCopy(asset);
     String copyVersion = existing.orElseGet(() -> copy(asset));
     if (ledger.record(asset.assetId(), copyVersion, clock.instant())) {
-      audit.record(new AuditEvent(ACTOR, "asset:backup", "asset:" + asset.assetId(), AuditEvent.Decision.ALLOW,
-          null, requestId, clock.instant()));
+      audit.record(AuditEvent.of(ACTOR, AuditAction.ASSET_BACKUP, AuditResource.asset(asset.assetId()),
+          AuditEvent.Decision.ALLOW, requestId, clock.instant()));
     } else {
       // another delivery recorded an identical copy first, or the asset left AVAILABLE/DELETED
       LOG.info("backup copy of asset {} not recorded: another copy is recorded or the asset is gone", asset.assetId());

@@ -36,7 +36,7 @@ public final class BackupOpsHandler extends SnapStartFunction implements Request
     this.reports = c.reports();
     this.router = Router.builder()
         .translatingFailures(AwsFailures::unavailable)
-        .auditDenials(c.audit(), c.clock())
+        .authorizing(c.authorizer())
         .on("POST /ops/backups/run", r -> ApiResponse.ok(daily.run(r.principal().userId(), r.requestId())))
         .on("POST /ops/backups/verify", r -> ApiResponse.ok(verification.verify(r.principal().userId(), r.requestId())))
         .on("GET /ops/backups/reports/latest", r -> ApiResponse.ok(reports.latest()

@@ -15,16 +15,18 @@ import org.labvault.backup.domain.VerificationReport.ObjectCheck;
 import org.labvault.backup.domain.VerificationReport.SnapshotCheck;
 import org.labvault.backup.port.BackupLedger;
 import org.labvault.backup.port.BackupReports;
-import org.labvault.backup.snapshot.RestoreDrill;
 import org.labvault.backup.snapshot.DrillResult;
+import org.labvault.backup.snapshot.RestoreDrill;
 import org.labvault.backup.snapshot.SnapshotManifest;
 import org.labvault.backup.snapshot.SnapshotRetention;
 import org.labvault.backup.snapshot.SnapshotWriter;
 import org.labvault.backup.snapshot.port.SnapshotStore;
 import org.labvault.shared.alarm.Alarm;
 import org.labvault.shared.alarm.AlarmLog;
+import org.labvault.shared.audit.AuditAction;
 import org.labvault.shared.audit.AuditEvent;
 import org.labvault.shared.audit.AuditLog;
+import org.labvault.shared.audit.AuditResource;
 import org.labvault.shared.backup.port.BackupStore;
 import org.labvault.shared.id.Ids;
 import org.labvault.shared.time.Times;
@@ -116,8 +118,8 @@ final class BackupVerification {
         found.rpoSeconds.get(), drilled == null ? null : rtoPer10000(drilled),
         new VerificationReport.Timings(drillMs, objectsMs), reported);
     reports.save(report);
-    audit.record(new AuditEvent(actor, "backup:verify", "backup:" + report.reportId(),
-        report.passed() ? AuditEvent.Decision.ALLOW : AuditEvent.Decision.DENY, null, requestId, finishedAt));
+    audit.record(AuditEvent.of(actor, AuditAction.BACKUP_VERIFY, AuditResource.backupReport(report.reportId()),
+        report.passed() ? AuditEvent.Decision.ALLOW : AuditEvent.Decision.DENY, requestId, finishedAt));
     if (!report.passed()) {
       alarms.raise(Alarm.of(Ids.newId(clock), finishedAt, Alarm.AlarmType.BACKUP_FAILED, ACTOR,
           "backup verification " + report.reportId() + " FAILED: " + String.join("; ", reported.stream().limit(5).toList())));

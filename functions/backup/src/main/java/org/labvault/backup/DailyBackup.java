@@ -17,8 +17,10 @@ import org.labvault.shared.alarm.Alarm;
 import org.labvault.shared.alarm.AlarmLog;
 import org.labvault.shared.asset.domain.RestoreWindow;
 import org.labvault.shared.asset.port.ObjectStore;
+import org.labvault.shared.audit.AuditAction;
 import org.labvault.shared.audit.AuditEvent;
 import org.labvault.shared.audit.AuditLog;
+import org.labvault.shared.audit.AuditResource;
 import org.labvault.shared.backup.port.BackupStore;
 import org.labvault.shared.id.Ids;
 import org.labvault.shared.time.Times;
@@ -111,8 +113,8 @@ final class DailyBackup {
           + snapshot.snapshotId() + ": " + failedIds.size() + " assets could not be copied, purged or cleaned up, e.g. "
           + failedIds.stream().limit(10).toList()));
     }
-    audit.record(new AuditEvent(actor, "backup:run", "snapshot:" + snapshot.snapshotId(), AuditEvent.Decision.ALLOW,
-        null, requestId, finishedAt));
+    audit.record(AuditEvent.of(actor, AuditAction.BACKUP_RUN, AuditResource.snapshot(snapshot.snapshotId()),
+        AuditEvent.Decision.ALLOW, requestId, finishedAt));
     LOG.info("daily backup: snapshot {} of {} items, {} objects copied, {} copies and {} snapshots purged",
         snapshot.snapshotId(), snapshot.items(), copied.get(), purged.get(), snapshotsPurged);
     return new RunResult(snapshot.snapshotId(), snapshot.items(), Times.seconds(startedAt), Times.seconds(finishedAt),
@@ -133,8 +135,8 @@ final class DailyBackup {
     ledger.endRestore(asset, claimed);
     LOG.warn("restore of asset {} begun at {} was abandoned; {} object versions removed", asset.assetId(),
         asset.restoringSince(), removed);
-    audit.record(new AuditEvent(ACTOR, "asset:restore-abandoned", "asset:" + asset.assetId(), AuditEvent.Decision.ALLOW,
-        null, requestId, clock.instant()));
+    audit.record(AuditEvent.of(ACTOR, AuditAction.ASSET_RESTORE_ABANDONED, AuditResource.asset(asset.assetId()),
+        AuditEvent.Decision.ALLOW, requestId, clock.instant()));
   }
 
   /** The versions go first: a purge that fails after that is finished by the next run. */
@@ -143,8 +145,8 @@ final class DailyBackup {
     if (!ledger.markPurged(asset, clock.instant())) {
       return false; // another run purged it first
     }
-    audit.record(new AuditEvent(ACTOR, "asset:backup-purge", "asset:" + asset.assetId(), AuditEvent.Decision.ALLOW,
-        null, requestId, clock.instant()));
+    audit.record(AuditEvent.of(ACTOR, AuditAction.ASSET_BACKUP_PURGE, AuditResource.asset(asset.assetId()),
+        AuditEvent.Decision.ALLOW, requestId, clock.instant()));
     return true;
   }
 }

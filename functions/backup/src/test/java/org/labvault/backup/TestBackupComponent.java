@@ -21,6 +21,10 @@ import org.labvault.shared.asset.port.AssetRepository;
 import org.labvault.shared.asset.port.ObjectStore;
 import org.labvault.shared.audit.AuditEvent;
 import org.labvault.shared.audit.AuditLog;
+import org.labvault.shared.auth.AssetLocator;
+import org.labvault.shared.auth.MembershipReader;
+import org.labvault.shared.aws.DynamoAssetLocator;
+import org.labvault.shared.aws.DynamoMembershipReader;
 import org.labvault.shared.backup.port.BackupStore;
 import org.labvault.shared.config.Config;
 import org.labvault.shared.testing.InMemoryBackupStore;
@@ -38,6 +42,13 @@ interface TestBackupComponent extends BackupComponent {
 
   @Module
   interface Fakes {
+    /** The authorization path reads the same table (only the operator gate is used here). */
+    @Binds
+    MembershipReader memberships(DynamoMembershipReader impl);
+
+    @Binds
+    AssetLocator assetLocator(DynamoAssetLocator impl);
+
     @Binds
     BackupStore backups(InMemoryBackupStore impl);
 

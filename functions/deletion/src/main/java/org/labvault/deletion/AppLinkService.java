@@ -9,6 +9,8 @@ import org.labvault.shared.asset.domain.Asset;
 import org.labvault.shared.asset.domain.AssetStatus;
 import org.labvault.shared.asset.domain.Classification;
 import org.labvault.shared.asset.port.AssetRepository;
+import org.labvault.shared.audit.AuditAction;
+import org.labvault.shared.audit.AuditResource;
 import org.labvault.shared.auth.Action;
 import org.labvault.shared.auth.Authorizer;
 import org.labvault.shared.auth.Caller;
@@ -33,9 +35,9 @@ import org.labvault.shared.paging.PageRequest;
  */
 public final class AppLinkService {
 
-  static final String CREATE = "app-links:create";
-  static final String DELETE = "app-links:delete";
-  static final String CONFIRM = "app-links:confirm-deletion";
+  static final AuditAction CREATE = AuditAction.APP_LINKS_CREATE;
+  static final AuditAction DELETE = AuditAction.APP_LINKS_DELETE;
+  static final AuditAction CONFIRM = AuditAction.APP_LINKS_CONFIRM_DELETION;
 
   private final AssetRepository assets;
   private final AppRepository apps;
@@ -59,7 +61,7 @@ public final class AppLinkService {
     if (apps.find(request.appId()).isEmpty()) {
       throw DeletionConflicts.unregisteredApp(request.appId());
     }
-    String resource = "asset:" + assetId;
+    AuditResource resource = AuditResource.asset(assetId);
     if (asset.classification() == Classification.SECRET) {
       throw authorizer.deny(caller, CREATE, resource, role, DeletionConflicts.secret());
     }
@@ -87,11 +89,11 @@ public final class AppLinkService {
    */
   public LinkDeletionView delete(Caller caller, String linkId) {
     AppLink link = Ids.looksValid(linkId) ? links.find(linkId).orElse(null) : null;
-    Role role = authorizer.requireOnHeld(caller, linkId, "link:" + linkId, link == null ? null : link.groupId(),
+    Role role = authorizer.requireOnHeld(caller, linkId, AuditResource.link(linkId), link == null ? null : link.groupId(),
         Action.ASSETS_DELETE, noSuchLink());
     if (link.isLive()) {
       if (links.delete(link, DeletionReason.LINK_DELETED, now(), caller.userId())) { // false: a concurrent DELETE won, and is audited
-        authorizer.allowed(caller, DELETE, "link:" + linkId, role);
+        authorizer.allowed(caller, DELETE, AuditResource.link(linkId), role);
       }
     }
     return LinkDeletionView.of(links.find(linkId).orElseThrow(AppLinkService::noSuchLink));
@@ -104,7 +106,7 @@ public final class AppLinkService {
   public void confirm(Caller caller, String linkId) {
     String appId = App.appIdOf(caller.userId());
     AppLink link = appId != null && Ids.looksValid(linkId) ? links.find(linkId).orElse(null) : null;
-    String resource = "link:" + linkId;
+    AuditResource resource = AuditResource.link(linkId);
     if (link == null || !link.appId().equals(appId) || link.isLive()) {
       throw authorizer.deny(caller, CONFIRM, resource, null, noSuchLink());
     }

@@ -8,6 +8,7 @@ import org.labvault.shared.asset.domain.Asset;
 import org.labvault.shared.asset.domain.AssetStatus;
 import org.labvault.shared.asset.port.AssetRepository;
 import org.labvault.shared.asset.port.ObjectStore;
+import org.labvault.shared.audit.AuditResource;
 import org.labvault.shared.auth.Action;
 import org.labvault.shared.auth.Authorizer;
 import org.labvault.shared.auth.Caller;
@@ -22,8 +23,6 @@ import org.labvault.shared.id.Ids;
  * stream (the asset's change to DELETED is the outbox record).
  */
 public final class AssetDeletionService {
-
-  static final String DELETE = "assets:delete";
 
   private final AssetRepository assets;
   private final LinkRepository links;
@@ -53,7 +52,7 @@ public final class AssetDeletionService {
     if (asset.status() != AssetStatus.DELETED) {
       Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
       if (assets.delete(asset, now, caller.userId())) { // false: a concurrent DELETE won, and is audited
-        authorizer.allowed(caller, DELETE, "asset:" + assetId, found.role());
+        authorizer.allowed(caller, Action.ASSETS_DELETE.audited(), AuditResource.asset(assetId), found.role());
       }
     }
     removeBytes(asset);

@@ -4,8 +4,10 @@ import java.time.Clock;
 import javax.inject.Inject;
 import org.labvault.fanout.StreamChange.AssetDeleted;
 import org.labvault.shared.asset.port.ObjectStore;
+import org.labvault.shared.audit.AuditAction;
 import org.labvault.shared.audit.AuditEvent;
 import org.labvault.shared.audit.AuditLog;
+import org.labvault.shared.audit.AuditResource;
 import org.labvault.shared.deletion.domain.AppLink;
 import org.labvault.shared.deletion.domain.DeletionReason;
 import org.labvault.shared.deletion.port.LinkRepository;
@@ -49,8 +51,8 @@ final class AssetDeletionExpander {
       if (link.isLive()
           && links.delete(link, DeletionReason.ASSET_DELETED, deleted.deletedAt(), deleted.deletedBy())) {
         expanded++;
-        audit.record(new AuditEvent(ACTOR, "app-link:delete", "app-link:" + link.linkId(), AuditEvent.Decision.ALLOW,
-            null, requestId, clock.instant()));
+        audit.record(AuditEvent.of(ACTOR, AuditAction.APP_LINK_DELETE, AuditResource.appLink(link.linkId()),
+            AuditEvent.Decision.ALLOW, requestId, clock.instant()));
       }
     }
     LOG.info("asset {} deleted: {} links to notify", deleted.assetId(), expanded);

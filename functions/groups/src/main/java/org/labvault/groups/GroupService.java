@@ -7,6 +7,8 @@ import org.labvault.groups.domain.Group;
 import org.labvault.groups.domain.Membership;
 import org.labvault.groups.domain.MyGroup;
 import org.labvault.groups.port.GroupRepository;
+import org.labvault.shared.audit.AuditAction;
+import org.labvault.shared.audit.AuditResource;
 import org.labvault.shared.auth.Action;
 import org.labvault.shared.auth.Authorizer;
 import org.labvault.shared.auth.Caller;
@@ -37,7 +39,7 @@ public final class GroupService {
     var now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     var group = new Group(Ids.newId(clock), name, description, caller.principal().tenant(), now, caller.userId(), 1);
     var creator = new Membership(group.groupId(), caller.userId(), Role.ADMIN, now, caller.userId());
-    authorizer.audited(caller, "group:create", "group:" + group.groupId(), Role.ADMIN, () -> {
+    authorizer.audited(caller, AuditAction.GROUP_CREATE, AuditResource.group(group.groupId()), Role.ADMIN, () -> {
       groups.create(group, creator);
       return group;
     });
@@ -62,7 +64,7 @@ public final class GroupService {
     Group current = groups.find(groupId).orElseThrow(Authorizer::notFound);
     String newName = name != null ? name : current.name();
     String newDescription = descriptionGiven ? description : current.description();
-    Group updated = authorizer.audited(caller, Action.GROUP_UPDATE.wireName(), "group:" + groupId, role,
+    Group updated = authorizer.audited(caller, AuditAction.GROUP_UPDATE, AuditResource.group(groupId), role,
         () -> groups.update(groupId, newName, newDescription, caller.userId()));
     return new GroupWithRole(updated, role);
   }
@@ -70,7 +72,7 @@ public final class GroupService {
   /** Deletes the group (ADMIN), refused while it holds assets. */
   public void delete(Caller caller, String groupId) {
     Role role = authorizer.require(caller, groupId, Action.GROUP_DELETE);
-    authorizer.audited(caller, Action.GROUP_DELETE.wireName(), "group:" + groupId, role, () -> {
+    authorizer.audited(caller, AuditAction.GROUP_DELETE, AuditResource.group(groupId), role, () -> {
       groups.delete(groupId, caller.userId());
       return null;
     });

@@ -10,6 +10,8 @@ import org.labvault.groups.domain.InvitationStatus;
 import org.labvault.groups.domain.Membership;
 import org.labvault.groups.port.GroupRepository;
 import org.labvault.groups.port.InvitationRepository;
+import org.labvault.shared.audit.AuditAction;
+import org.labvault.shared.audit.AuditResource;
 import org.labvault.shared.auth.Action;
 import org.labvault.shared.auth.Authorizer;
 import org.labvault.shared.auth.Caller;
@@ -44,7 +46,8 @@ public final class InvitationService {
     Role callerRole = authorizer.require(caller, groupId, Action.MEMBERS_MANAGE);
     Instant now = now();
     String invitationId = Ids.newId(clock);
-    return authorizer.audited(caller, "invitations:create", "group:" + groupId + "/invitation:" + invitationId, callerRole, () -> {
+    var resource = AuditResource.group(groupId).invitation(invitationId);
+    return authorizer.audited(caller, AuditAction.INVITATIONS_CREATE, resource, callerRole, () -> {
       MembershipRules.checkInvitation(callerRole, role);
       if (userId.equals(caller.userId())) {
         throw Conflicts.alreadyMember();
@@ -69,13 +72,13 @@ public final class InvitationService {
 
   /** The invitee joins the group; accepting again answers the same membership. */
   public Membership accept(Caller caller, String invitationId) {
-    Invitation inv = addressedTo(caller, invitationId, "invitations:accept");
+    Invitation inv = addressedTo(caller, invitationId, AuditAction.INVITATIONS_ACCEPT);
     if (inv.status() == InvitationStatus.ACCEPTED) {
       // joined before: no change, so no record (and no second ADMIN_GRANTED for one grant)
       return groups.member(inv.groupId(), caller.userId()).orElseThrow(Conflicts::invitationClosed);
     }
     // the role joined with is part of the resource, so that joining as ADMIN can be told from the trail
-    Membership member = authorizer.audited(caller, "invitations:accept", resource(inv) + "/role:" + inv.role().name(), null, () -> {
+    Membership member = authorizer.audited(caller, AuditAction.INVITATIONS_ACCEPT, resource(inv).role(inv.role().name()), null, () -> {
       requireOpen(inv);
       return invitations.accept(inv, now());
     });
@@ -85,8 +88,8 @@ public final class InvitationService {
 
   /** The invitee declines; declining again changes nothing. */
   public void decline(Caller caller, String invitationId) {
-    Invitation inv = addressedTo(caller, invitationId, "invitations:decline");
-    authorizer.audited(caller, "invitations:decline", resource(inv), null, () -> {
+    Invitation inv = addressedTo(caller, invitationId, AuditAction.INVITATIONS_DECLINE);
+    authorizer.audited(caller, AuditAction.INVITATIONS_DECLINE, resource(inv), null, () -> {
       if (inv.status() != InvitationStatus.DECLINED) {
         requireOpen(inv);
         invitations.close(inv, InvitationStatus.DECLINED, null, now());
@@ -98,14 +101,14 @@ public final class InvitationService {
   /** An ADMIN of the group revokes it; for anyone else it does not exist. */
   public void revoke(Caller caller, String groupId, String invitationId) {
     var decision = authorizer.decide(caller.principal(), ResourceRef.group(groupId), Action.MEMBERS_MANAGE);
-    String resource = "group:" + groupId + "/invitation:" + invitationId;
+    AuditResource resource = AuditResource.group(groupId).invitation(invitationId);
     Invitation inv = decision.allowed() && Ids.looksValid(invitationId)
         ? invitations.find(invitationId).filter(i -> i.groupId().equals(groupId)).orElse(null)
         : null;
     if (inv == null) {
-      throw authorizer.deny(caller, "invitations:revoke", resource, decision.role(), notFound());
+      throw authorizer.deny(caller, AuditAction.INVITATIONS_REVOKE, resource, decision.role(), notFound());
     }
-    authorizer.audited(caller, "invitations:revoke", resource, decision.role(), () -> {
+    authorizer.audited(caller, AuditAction.INVITATIONS_REVOKE, resource, decision.role(), () -> {
       if (inv.status() != InvitationStatus.REVOKED) {
         requireOpen(inv);
         invitations.close(inv, InvitationStatus.REVOKED, caller.userId(), now());
@@ -115,10 +118,10 @@ public final class InvitationService {
   }
 
   /** The invitation, if the caller is its invitee; a 404 (audited) for anyone else. */
-  private Invitation addressedTo(Caller caller, String invitationId, String action) {
+  private Invitation addressedTo(Caller caller, String invitationId, AuditAction action) {
     return (Ids.looksValid(invitationId) ? invitations.find(invitationId) : java.util.Optional.<Invitation>empty())
         .filter(i -> i.userId().equals(caller.userId()))
-        .orElseThrow(() -> authorizer.deny(caller, action, "invitation:" + invitationId, null, notFound()));
+        .orElseThrow(() -> authorizer.deny(caller, action, AuditResource.invitationById(invitationId), null, notFound()));
   }
 
   private void requireOpen(Invitation inv) {
@@ -135,8 +138,8 @@ public final class InvitationService {
     return clock.instant().truncatedTo(ChronoUnit.SECONDS);
   }
 
-  private static String resource(Invitation inv) {
-    return "group:" + inv.groupId() + "/invitation:" + inv.invitationId();
+  private static AuditResource resource(Invitation inv) {
+    return AuditResource.group(inv.groupId()).invitation(inv.invitationId());
   }
 
   private static NotFoundException notFound() {

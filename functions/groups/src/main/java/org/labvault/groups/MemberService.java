@@ -3,6 +3,8 @@ package org.labvault.groups;
 import javax.inject.Inject;
 import org.labvault.groups.domain.Membership;
 import org.labvault.groups.port.GroupRepository;
+import org.labvault.shared.audit.AuditAction;
+import org.labvault.shared.audit.AuditResource;
 import org.labvault.shared.auth.Action;
 import org.labvault.shared.auth.Authorizer;
 import org.labvault.shared.auth.Caller;
@@ -32,7 +34,7 @@ public final class MemberService {
   public Membership changeRole(Caller caller, String groupId, String userId, Role role) {
     Role callerRole = authorizer.require(caller, groupId, Action.MEMBERS_MANAGE);
     // the role given is part of the resource, so that a grant of ADMIN can be told from the trail
-    Membership changed = authorizer.audited(caller, Action.MEMBERS_MANAGE.wireName(), resource(groupId, userId) + "/role:" + role.name(),
+    Membership changed = authorizer.audited(caller, AuditAction.MEMBERS_MANAGE, resource(groupId, userId).role(role.name()),
         callerRole, () -> {
       MembershipRules.checkRoleChange(caller.userId(), callerRole, userId, role);
       return groups.changeRole(groupId, userId, role, caller.userId());
@@ -43,17 +45,15 @@ public final class MemberService {
 
   /** Removes a member (ADMIN), or the caller leaves (anyone but the last ADMIN). */
   public void remove(Caller caller, String groupId, String userId) {
-    boolean leaving = caller.userId().equals(userId);
-    Role callerRole = authorizer.require(caller, groupId, leaving ? Action.GROUP_READ : Action.MEMBERS_MANAGE);
-    String action = leaving ? "members:leave" : Action.MEMBERS_MANAGE.wireName();
+    Role callerRole = authorizer.requireRemoval(caller, groupId, userId);
+    AuditAction action = caller.userId().equals(userId) ? AuditAction.MEMBERS_LEAVE : AuditAction.MEMBERS_MANAGE;
     authorizer.audited(caller, action, resource(groupId, userId), callerRole, () -> {
-      MembershipRules.checkRemoval(caller.userId(), callerRole, userId);
       groups.removeMember(groupId, userId, caller.userId());
       return null;
     });
   }
 
-  private static String resource(String groupId, String userId) {
-    return "group:" + groupId + "/member:" + userId;
+  private static AuditResource resource(String groupId, String userId) {
+    return AuditResource.group(groupId).member(userId);
   }
 }

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import javax.inject.Inject;
 import org.labvault.instruments.InstrumentRequests.Registration;
+import org.labvault.shared.audit.AuditAction;
+import org.labvault.shared.audit.AuditResource;
 import org.labvault.shared.auth.Action;
 import org.labvault.shared.auth.Authorizer;
 import org.labvault.shared.auth.Caller;
@@ -25,10 +27,10 @@ import org.labvault.shared.paging.PageRequest;
  */
 public final class InstrumentService {
 
-  static final String REGISTER = "instruments:register";
-  static final String REVOKE = "instruments:revoke";
-  static final String GRANT = "instruments:grant";
-  static final String UNGRANT = "instruments:ungrant";
+  static final AuditAction REGISTER = AuditAction.INSTRUMENTS_REGISTER;
+  static final AuditAction REVOKE = AuditAction.INSTRUMENTS_REVOKE;
+  static final AuditAction GRANT = AuditAction.INSTRUMENTS_GRANT;
+  static final AuditAction UNGRANT = AuditAction.INSTRUMENTS_UNGRANT;
 
   private final InstrumentRepository instruments;
   private final Things things;
@@ -78,7 +80,7 @@ public final class InstrumentService {
 
   /** One of the caller's instruments; anyone else's is not found. */
   public Instrument get(Caller caller, String instrumentId) {
-    return owned(caller, instrumentId, "instruments:read");
+    return owned(caller, instrumentId, AuditAction.INSTRUMENTS_READ);
   }
 
   /**
@@ -121,12 +123,12 @@ public final class InstrumentService {
     return instruments.grantsOf(groupId, page);
   }
 
-  private Instrument owned(Caller caller, String instrumentId, String action) {
+  private Instrument owned(Caller caller, String instrumentId, AuditAction action) {
     return find(caller, instrumentId, action, false);
   }
 
   /** The caller's instrument (ACTIVE, or also REVOKED when {@code revokedToo}); anyone else's is not found. */
-  private Instrument find(Caller caller, String instrumentId, String action, boolean revokedToo) {
+  private Instrument find(Caller caller, String instrumentId, AuditAction action, boolean revokedToo) {
     return (Ids.looksValid(instrumentId) ? instruments.find(instrumentId) : java.util.Optional.<Instrument>empty())
         .filter(i -> i.ownerId().equals(caller.userId()))
         .filter(i -> i.status() == InstrumentStatus.ACTIVE || revokedToo)
@@ -137,7 +139,7 @@ public final class InstrumentService {
     return new NotFoundException("no such instrument");
   }
 
-  private static String resource(String instrumentId) {
-    return "instrument:" + instrumentId;
+  private static AuditResource resource(String instrumentId) {
+    return AuditResource.instrument(instrumentId);
   }
 }

@@ -2,10 +2,9 @@ package org.labvault.monitor;
 
 import dagger.BindsInstance;
 import dagger.Component;
-import java.time.Clock;
 import javax.inject.Singleton;
 import org.labvault.monitor.port.AlarmStore;
-import org.labvault.shared.audit.AuditLog;
+import org.labvault.shared.auth.Authorizer;
 import org.labvault.shared.aws.AuthModule;
 import org.labvault.shared.aws.AwsModule;
 import org.labvault.shared.aws.CoreModule;
@@ -21,9 +20,8 @@ interface AlarmOpsComponent {
 
   AlarmStore alarms();
 
-  AuditLog audit();
-
-  Clock clock();
+  /** Admits operators to the /ops routes, and audits every use of them. */
+  Authorizer authorizer();
 
   @Component.Factory
   interface Factory {

@@ -35,7 +35,7 @@ public final class AlarmOpsHandler extends SnapStartFunction implements RequestH
     this.alarms = c.alarms();
     this.router = Router.builder()
         .translatingFailures(AwsFailures::unavailable)
-        .auditDenials(c.audit(), c.clock())
+        .authorizing(c.authorizer())
         .on("GET /ops/alarms", r -> ApiResponse.ok(alarms.since(Times.parse("since", r.query("since").orElse(null)), r.page())
             .map(AlarmView::of)))
         .build();

@@ -9,7 +9,11 @@ import javax.inject.Singleton;
 import org.labvault.shared.alarm.AlarmLog;
 import org.labvault.shared.alarm.AlarmModule;
 import org.labvault.shared.audit.AuditLog;
+import org.labvault.shared.auth.AssetLocator;
+import org.labvault.shared.auth.MembershipReader;
+import org.labvault.shared.aws.DynamoAssetLocator;
 import org.labvault.shared.aws.DynamoAuditLog;
+import org.labvault.shared.aws.DynamoMembershipReader;
 import org.labvault.shared.config.Config;
 import org.labvault.shared.testing.TestClock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -23,6 +27,13 @@ interface TestAlarmOpsComponent extends AlarmOpsComponent {
 
   @Module
   interface Fakes {
+    /** The authorization path reads the same table (only the operator gate is used here). */
+    @Binds
+    MembershipReader memberships(DynamoMembershipReader impl);
+
+    @Binds
+    AssetLocator assetLocator(DynamoAssetLocator impl);
+
     @Binds
     AuditLog audit(DynamoAuditLog writer);
 

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
+import org.labvault.shared.audit.AuditAction;
+import org.labvault.shared.audit.AuditResource;
 import org.labvault.shared.auth.Authorizer;
 import org.labvault.shared.auth.Caller;
 import org.labvault.shared.config.Config;
@@ -40,7 +42,7 @@ public final class AppRegistryService {
   /** Registers an app; audited. */
   public Registered register(Caller caller, RegisterAppRequest.Checked request) {
     App app = new App(request.appId(), request.name(), clock.instant().truncatedTo(ChronoUnit.SECONDS), caller.userId());
-    authorizer.audited(caller, "apps:register", "app:" + app.appId(), null, () -> {
+    authorizer.audited(caller, AuditAction.APPS_REGISTER, AuditResource.app(app.appId()), null, () -> {
       apps.create(app);
       return app;
     });

@@ -8,6 +8,8 @@ import javax.inject.Inject;
 import org.labvault.ops.domain.NewNotice;
 import org.labvault.ops.domain.Notice;
 import org.labvault.ops.port.NoticeRepository;
+import org.labvault.shared.audit.AuditAction;
+import org.labvault.shared.audit.AuditResource;
 import org.labvault.shared.auth.Authorizer;
 import org.labvault.shared.auth.Caller;
 import org.labvault.shared.auth.Principal;
@@ -33,7 +35,7 @@ public final class NoticeService {
     this.clock = clock;
   }
 
-  /** Posts a notice (the caller is an operator: the router admits no one else to /ops); audited. */
+  /** Posts a notice (the caller is an operator: the Authorizer admits no one else to /ops); audited. */
   public Notice post(Caller caller, NewNotice request) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     Instant startsAt = request.startsAt().orElse(now);
@@ -56,7 +58,7 @@ public final class NoticeService {
             request.tenants(),
             now,
             caller.userId());
-    return authorizer.audited(caller, "notices:create", "notice:" + notice.noticeId(), null, () -> {
+    return authorizer.audited(caller, AuditAction.NOTICES_CREATE, AuditResource.notice(notice.noticeId()), null, () -> {
       notices.insert(notice);
       return notice;
     });

@@ -2,9 +2,8 @@ package org.labvault.ops;
 
 import dagger.BindsInstance;
 import dagger.Component;
-import java.time.Clock;
 import javax.inject.Singleton;
-import org.labvault.shared.audit.AuditLog;
+import org.labvault.shared.auth.Authorizer;
 import org.labvault.shared.aws.AuthModule;
 import org.labvault.shared.aws.AwsModule;
 import org.labvault.shared.aws.CoreModule;
@@ -31,9 +30,8 @@ interface OpsComponent {
 
   CanaryReportService canary();
 
-  AuditLog audit();
-
-  Clock clock();
+  /** Admits operators to the /ops routes, and audits every use of them. */
+  Authorizer authorizer();
 
   @Component.Factory
   interface Factory {

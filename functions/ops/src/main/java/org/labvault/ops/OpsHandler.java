@@ -34,7 +34,7 @@ public final class OpsHandler extends SnapStartFunction
     this.router =
         Router.builder()
             .translatingFailures(AwsFailures::unavailable)
-            .auditDenials(ops.audit(), ops.clock())
+            .authorizing(ops.authorizer())
             .on("GET /health", req -> ApiResponse.ok(health.check()))
             .on("GET /notifications",
                 req -> ApiResponse.ok(notices.active(req.principal(), req.page()).map(NoticeView::forReaders)))

@@ -8,8 +8,10 @@ import org.labvault.shared.asset.domain.ObjectKeys;
 import org.labvault.shared.asset.port.AssetRepository;
 import org.labvault.shared.asset.port.ObjectStore;
 import org.labvault.shared.asset.port.ObjectStore.StoredObject;
+import org.labvault.shared.audit.AuditAction;
 import org.labvault.shared.audit.AuditEvent;
 import org.labvault.shared.audit.AuditLog;
+import org.labvault.shared.audit.AuditResource;
 import org.labvault.shared.id.Ids;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +50,7 @@ public final class UploadVerifier {
     Optional<Asset> found = Ids.looksValid(assetId) ? assets.find(assetId) : Optional.empty();
     if (found.isEmpty() || !found.get().objectKey().equals(event.key())) {
       objects.delete(event.key(), event.versionId());
-      record("object:remove-orphan", "object:" + event.key(), AuditEvent.Decision.DENY, requestId);
+      record(AuditAction.OBJECT_REMOVE_ORPHAN, AuditResource.object(event.key()), AuditEvent.Decision.DENY, requestId);
       return Outcome.REMOVED_ORPHAN;
     }
     Asset asset = found.get();
@@ -69,12 +71,12 @@ public final class UploadVerifier {
       return Outcome.GONE;
     }
     String problem = mismatch(asset, event, stored.get());
-    String resource = "asset:" + asset.assetId();
+    AuditResource resource = AuditResource.asset(asset.assetId());
     if (problem == null) {
       if (!assets.markAvailable(asset.assetId(), stored.get().versionId(), clock.instant())) {
         return handle(event, requestId); // decided meanwhile by a concurrent delivery: judge again
       }
-      record("asset:verify", resource, AuditEvent.Decision.ALLOW, requestId);
+      record(AuditAction.ASSET_VERIFY, resource, AuditEvent.Decision.ALLOW, requestId);
       return Outcome.AVAILABLE;
     }
     if (!assets.markRejected(asset.assetId(), problem)) {
@@ -82,7 +84,7 @@ public final class UploadVerifier {
     }
     // the decision is stored first: if removing fails, the retried event removes it (REJECTED path)
     objects.delete(event.key(), event.versionId());
-    record("asset:verify", resource, AuditEvent.Decision.DENY, requestId);
+    record(AuditAction.ASSET_VERIFY, resource, AuditEvent.Decision.DENY, requestId);
     LOG.info("asset {} rejected: {}", asset.assetId(), problem);
     return Outcome.REJECTED;
   }
@@ -104,11 +106,11 @@ public final class UploadVerifier {
   /** Bytes that landed after the asset was decided: only the verified version may stay. */
   private Outcome removeLate(Asset asset, ObjectCreated event, String requestId) {
     objects.delete(event.key(), event.versionId());
-    record("object:remove-late", "asset:" + asset.assetId(), AuditEvent.Decision.DENY, requestId);
+    record(AuditAction.OBJECT_REMOVE_LATE, AuditResource.asset(asset.assetId()), AuditEvent.Decision.DENY, requestId);
     return Outcome.REMOVED_LATE;
   }
 
-  private void record(String action, String resource, AuditEvent.Decision decision, String requestId) {
-    audit.record(new AuditEvent(ACTOR, action, resource, decision, null, requestId, clock.instant()));
+  private void record(AuditAction action, AuditResource resource, AuditEvent.Decision decision, String requestId) {
+    audit.record(AuditEvent.of(ACTOR, action, resource, decision, requestId, clock.instant()));
   }
 }

@@ -18,6 +18,7 @@ import org.labvault.groups.domain.InvitationStatus;
 import org.labvault.groups.domain.Membership;
 import org.labvault.groups.domain.MyGroup;
 import org.labvault.groups.port.GroupRepository;
+import org.labvault.shared.auth.Action;
 import org.labvault.shared.auth.Authorizer;
 import org.labvault.shared.auth.MembershipRules;
 import org.labvault.shared.auth.Role;
@@ -73,8 +74,8 @@ public final class DynamoGroupRepository implements GroupRepository {
     return out;
   }
 
-  private TransactWriteItem stillAdmin(String groupId, String adminId) {
-    return GroupItems.stillAdmin(table, groupId, adminId);
+  private TransactWriteItem stillAllowed(String groupId, String userId, Action action) {
+    return GroupItems.stillAllowed(table, groupId, userId, action);
   }
 
   private static ForbiddenException noLongerAdmin() {
@@ -121,7 +122,7 @@ public final class DynamoGroupRepository implements GroupRepository {
     var items = List.of(
         Tx.update(table, GroupItems.metaKey(groupId), set + remove, "#status = :active",
             names("#name", "#description", "#status"), values),
-        stillAdmin(groupId, adminId));
+        stillAllowed(groupId, adminId, Action.GROUP_UPDATE));
     Transactions.write(dynamo, items, i -> i == 0 ? Authorizer.notFound() : noLongerAdmin());
     copyToMembers(groupId, set + remove, values);
     return find(groupId).orElseThrow(Authorizer::notFound);
@@ -154,7 +155,7 @@ public final class DynamoGroupRepository implements GroupRepository {
         Tx.update(table, GroupItems.metaKey(groupId), "SET #status = :deleting",
             "#status = :active AND (attribute_not_exists(#assetCount) OR #assetCount = :zero)",
             names("#status", "#assetCount"), Map.of(":deleting", s(DELETING), ":active", s(ACTIVE), ":zero", n(0))),
-        stillAdmin(groupId, adminId));
+        stillAllowed(groupId, adminId, Action.GROUP_DELETE));
     try {
       Transactions.write(dynamo, items, i -> i == 0 ? whyNotDeletable(groupId) : noLongerAdmin());
     } catch (ResumeDeletion resume) {
@@ -271,10 +272,10 @@ public final class DynamoGroupRepository implements GroupRepository {
               names("#role"), Map.of(":new", s(role.name()), ":old", s(current.role().name()))),
           Tx.update(table, GroupItems.userGroupKey(userId, groupId), "SET #role = :new", "attribute_exists(pk)",
               names("#role"), Map.of(":new", s(role.name()))),
-          stillAdmin(groupId, adminId),
+          stillAllowed(groupId, adminId, Action.MEMBERS_MANAGE),
           counts(groupId, 0, admins)));
       int base = items.size();
-      var leftOpen = closingInvitationsOf(groupId, userId, current.role() == Role.ADMIN && role != Role.ADMIN, items);
+      var leftOpen = closingInvitationsOf(groupId, userId, managesMembers(current.role()) && !managesMembers(role), items);
       try {
         Transactions.write(dynamo, items, i -> i >= base ? new StaleRead() : switch (i) {
           case 0, 1 -> new StaleRead();
@@ -301,10 +302,10 @@ public final class DynamoGroupRepository implements GroupRepository {
           Tx.delete(table, GroupItems.userGroupKey(userId, groupId), null, Map.of(), Map.of()),
           counts(groupId, -1, admins)));
       if (!callerId.equals(userId)) {
-        items.add(stillAdmin(groupId, callerId));
+        items.add(stillAllowed(groupId, callerId, Action.MEMBERS_MANAGE));
       }
       int base = items.size();
-      var leftOpen = closingInvitationsOf(groupId, userId, current.role() == Role.ADMIN, items);
+      var leftOpen = closingInvitationsOf(groupId, userId, managesMembers(current.role()), items);
       try {
         Transactions.write(dynamo, items, i -> i >= base ? new StaleRead() : switch (i) {
           case 0 -> new StaleRead();
@@ -318,6 +319,11 @@ public final class DynamoGroupRepository implements GroupRepository {
       }
     }
     throw new ConflictException("CONCURRENT_CHANGE", "the membership keeps changing; try again");
+  }
+
+  /** Whether {@code role} manages members: the invitations of one who stops doing so close (accepting re-checks it too). */
+  private static boolean managesMembers(Role role) {
+    return Role.allowing(Action.MEMBERS_MANAGE).contains(role);
   }
 
   /**

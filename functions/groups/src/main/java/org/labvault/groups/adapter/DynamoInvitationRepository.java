@@ -15,6 +15,7 @@ import org.labvault.groups.domain.Invitation;
 import org.labvault.groups.domain.InvitationStatus;
 import org.labvault.groups.domain.Membership;
 import org.labvault.groups.port.InvitationRepository;
+import org.labvault.shared.auth.Action;
 import org.labvault.shared.auth.Authorizer;
 import org.labvault.shared.auth.MembershipRules;
 import org.labvault.shared.aws.Keys;
@@ -63,7 +64,7 @@ public final class DynamoInvitationRepository implements InvitationRepository {
         Tx.put(table, GroupItems.lock(inv), "attribute_not_exists(pk) OR expiresAt <= :now",
             Map.of(), Map.of(":now", s(Times.format(now)))),
         Tx.check(table, GroupItems.memberKey(inv.groupId(), inv.userId()), "attribute_not_exists(pk)", Map.of(), Map.of()),
-        GroupItems.stillAdmin(table, inv.groupId(), adminId),
+        GroupItems.stillAllowed(table, inv.groupId(), adminId, Action.MEMBERS_MANAGE),
         Tx.check(table, GroupItems.metaKey(inv.groupId()), "#status = :active", STATUS, Map.of(":active", s(ACTIVE))));
     Transactions.write(dynamo, items, i -> switch (i) {
       case 0 -> new ConflictException("ALREADY_EXISTS", "an invitation with this id exists");
@@ -122,7 +123,7 @@ public final class DynamoInvitationRepository implements InvitationRepository {
     items.add(Tx.update(table, GroupItems.metaKey(inv.groupId()), "ADD memberCount :one, adminCount :admins",
         "#status = :active", STATUS, Map.of(":one", n(1), ":admins", n(admins), ":active", s(ACTIVE))));
     // an invitation is only as good as its inviter: still an ADMIN, at this very moment
-    items.add(GroupItems.stillAdmin(table, inv.groupId(), inv.createdBy()));
+    items.add(GroupItems.stillAllowed(table, inv.groupId(), inv.createdBy(), Action.MEMBERS_MANAGE));
     Transactions.write(dynamo, items, i -> switch (i) {
       case 0, 2 -> Conflicts.invitationClosed();
       case 3 -> Conflicts.alreadyMember();
@@ -146,7 +147,7 @@ public final class DynamoInvitationRepository implements InvitationRepository {
   public void close(Invitation inv, InvitationStatus status, String adminId, Instant now) {
     var items = closing(inv, status, "", Map.of(), now);
     if (adminId != null) {
-      items.add(GroupItems.stillAdmin(table, inv.groupId(), adminId));
+      items.add(GroupItems.stillAllowed(table, inv.groupId(), adminId, Action.MEMBERS_MANAGE));
     }
     Transactions.write(dynamo, items, i -> i < 3 ? Conflicts.invitationClosed() : new NotFoundException("no such invitation"));
   }

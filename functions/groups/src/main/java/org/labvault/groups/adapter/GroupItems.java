@@ -11,8 +11,10 @@ import org.labvault.groups.domain.Invitation;
 import org.labvault.groups.domain.InvitationStatus;
 import org.labvault.groups.domain.Membership;
 import org.labvault.groups.domain.MyGroup;
+import org.labvault.shared.auth.Action;
 import org.labvault.shared.auth.Role;
 import org.labvault.shared.aws.Keys;
+import org.labvault.shared.aws.RoleConditions;
 import org.labvault.shared.aws.Tx;
 import org.labvault.shared.time.Times;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -75,10 +77,9 @@ final class GroupItems {
 
   // ---- conditions and reads both repositories use
 
-  /** "The acting ADMIN still is one", as a transaction item. */
-  static TransactWriteItem stillAdmin(String table, String groupId, String adminId) {
-    return Tx.check(table, memberKey(groupId, adminId), "#role = :admin",
-        Map.of("#role", "role"), Map.of(":admin", s(Role.ADMIN.name())));
+  /** "The acting member's role still allows what the route was allowed", as a transaction item. */
+  static TransactWriteItem stillAllowed(String table, String groupId, String userId, Action action) {
+    return RoleConditions.stillAllows(table, memberKey(groupId, userId), "role", action);
   }
 
   /** The group, if it exists and is not being deleted (strongly consistent). */

@@ -16,6 +16,15 @@ import java.time.Instant;
 public record AuditEvent(
     String actor, String action, String resource, Decision decision, String role, String requestId, Instant time) {
 
+  /**
+   * An event no group role decided: the platform's own jobs, and what operators do. Decisions about
+   * a caller's role in a group are the Authorizer's to record.
+   */
+  public static AuditEvent of(String actor, AuditAction action, AuditResource resource, Decision decision,
+      String requestId, Instant time) {
+    return new AuditEvent(actor, action.wireName(), resource.text(), decision, null, requestId, time);
+  }
+
   /** Whether the audited request went ahead. */
   public enum Decision {
     ALLOW,

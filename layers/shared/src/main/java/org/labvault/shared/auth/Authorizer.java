@@ -9,8 +9,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import javax.inject.Inject;
+import org.labvault.shared.audit.AuditAction;
 import org.labvault.shared.audit.AuditEvent;
 import org.labvault.shared.audit.AuditLog;
+import org.labvault.shared.audit.AuditResource;
 import org.labvault.shared.error.AppException;
 import org.labvault.shared.error.ConflictException;
 import org.labvault.shared.error.ForbiddenException;
@@ -112,7 +114,19 @@ public final class Authorizer {
    */
   public Role require(Caller caller, String groupId, Action action) {
     Decision d = decide(caller.principal(), ResourceRef.group(groupId), action);
-    return enforce(caller, d, action, "group:" + groupId, notFound());
+    return enforce(caller, d, action, AuditResource.group(groupId), notFound());
+  }
+
+  /**
+   * The caller's role, when it allows removing {@code userId} from {@code groupId}: a member may
+   * always leave (then the membership is all it takes), only one who manages members removes others.
+   * That the last ADMIN stays is storage's part ({@link MembershipRules}).
+   *
+   * @throws NotFoundException when the caller is not a member (or there is no such group)
+   * @throws ForbiddenException when the caller removes someone else without managing members
+   */
+  public Role requireRemoval(Caller caller, String groupId, String userId) {
+    return require(caller, groupId, caller.userId().equals(userId) ? Action.GROUP_READ : Action.MEMBERS_MANAGE);
   }
 
   /**
@@ -127,7 +141,7 @@ public final class Authorizer {
     Decision d = Ids.looksValid(assetId)
         ? decideOnAssetGroup(caller.userId(), assetId, groupId, action)
         : Decision.INVISIBLE;
-    return enforce(caller, d, action, "asset:" + assetId, noSuchAsset());
+    return enforce(caller, d, action, AuditResource.asset(assetId), noSuchAsset());
   }
 
   /**
@@ -135,31 +149,53 @@ public final class Authorizer {
    * its id just before: {@code groupId} is its group, or null when there is no such thing. It costs
    * what an asset decision costs, and a missing one costs the same.
    *
-   * @param resource as audited, e.g. {@code link:<id>}
+   * @param resource as audited, e.g. {@link AuditResource#link}
    * @param invisible the 404 for "no such thing" and "not in your groups" alike
    */
-  public Role requireOnHeld(Caller caller, String id, String resource, String groupId, Action action,
+  public Role requireOnHeld(Caller caller, String id, AuditResource resource, String groupId, Action action,
       NotFoundException invisible) {
     Decision d = Ids.looksValid(id) ? decideOnAssetGroup(caller.userId(), id, groupId, action) : Decision.INVISIBLE;
     return enforce(caller, d, action, resource, invisible);
   }
 
-  private Role enforce(Caller caller, Decision d, Action action, String resource, NotFoundException invisible) {
+  private Role enforce(Caller caller, Decision d, Action action, AuditResource resource, NotFoundException invisible) {
     if (!d.visible()) {
-      throw deny(caller, action.wireName(), resource, null, invisible);
+      throw deny(caller, action.audited(), resource, null, invisible);
     }
     if (!d.allowed()) {
-      throw deny(caller, action.wireName(), resource, d.role(),
+      throw deny(caller, action.audited(), resource, d.role(),
           new ForbiddenException("your role " + d.role() + " does not allow " + action.wireName()));
     }
     return d.role();
+  }
+
+  /** The path under which every route is for platform operators only. */
+  private static final String OPERATORS_PATH = "/ops";
+  /** Whether {@code routeKey} (e.g. {@code GET /ops/audit}) is for platform operators only: everything under /ops. */
+  public static boolean operatorsOnly(String routeKey) {
+    String path = routeKey.substring(routeKey.indexOf(' ') + 1);
+    return path.equals(OPERATORS_PATH) || path.startsWith(OPERATORS_PATH + "/");
+  }
+
+  /**
+   * Admits a platform operator to an operators' route. Every use is audited, admissions and refusals
+   * alike: a privileged access is itself a security event (it raises an alarm).
+   *
+   * @throws ForbiddenException when the caller is not an operator
+   */
+  public void requireOperator(Caller caller, String routeKey) {
+    boolean admitted = caller.principal().isOperator();
+    record(caller, AuditAction.OPS_ACCESS, AuditResource.route(routeKey), admitted ? AuditEvent.Decision.ALLOW : AuditEvent.Decision.DENY, null);
+    if (!admitted) {
+      throw new ForbiddenException("this route is for platform operators only");
+    }
   }
 
   /**
    * Runs a state change and audits it: ALLOW when it succeeds, DENY when it is refused (403, 404,
    * 409). The role is the one that decided, or null.
    */
-  public <T> T audited(Caller caller, String action, String resource, Role role, Supplier<T> change) {
+  public <T> T audited(Caller caller, AuditAction action, AuditResource resource, Role role, Supplier<T> change) {
     try {
       // the ALLOW record rides in the change's transaction: no change without its record
       return audit.recordWith(event(caller, action, resource, AuditEvent.Decision.ALLOW, role), change);
@@ -172,22 +208,23 @@ public final class Authorizer {
    * Audits a change already made (ALLOW), for changes that may turn out to be no change: a
    * conditional write that lost to an identical concurrent one is not audited twice.
    */
-  public void allowed(Caller caller, String action, String resource, Role role) {
+  public void allowed(Caller caller, AuditAction action, AuditResource resource, Role role) {
     record(caller, action, resource, AuditEvent.Decision.ALLOW, role);
   }
 
   /** Audits a refusal and returns the exception to throw. */
-  public <E extends AppException> E deny(Caller caller, String action, String resource, Role role, E refusal) {
+  public <E extends AppException> E deny(Caller caller, AuditAction action, AuditResource resource, Role role, E refusal) {
     record(caller, action, resource, AuditEvent.Decision.DENY, role);
     return refusal;
   }
 
-  private void record(Caller caller, String action, String resource, AuditEvent.Decision decision, Role role) {
+  private void record(Caller caller, AuditAction action, AuditResource resource, AuditEvent.Decision decision, Role role) {
     audit.record(event(caller, action, resource, decision, role));
   }
 
-  private AuditEvent event(Caller caller, String action, String resource, AuditEvent.Decision decision, Role role) {
-    return new AuditEvent(caller.userId(), action, resource, decision, role == null ? null : role.name(),
+  private AuditEvent event(Caller caller, AuditAction action, AuditResource resource, AuditEvent.Decision decision,
+      Role role) {
+    return new AuditEvent(caller.userId(), action.wireName(), resource.text(), decision, role == null ? null : role.name(),
         caller.requestId(), clock.instant());
   }
 

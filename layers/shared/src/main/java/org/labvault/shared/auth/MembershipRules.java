@@ -4,14 +4,15 @@ import org.labvault.shared.error.ConflictException;
 import org.labvault.shared.error.ForbiddenException;
 
 /**
- * The invariants of group membership, in one place:
+ * The invariants of group membership, in one place. Who may manage members at all is the {@link
+ * Authorizer}'s decision, made before any of these (members:manage, or for leaving, membership):
  *
  * <ul>
  *   <li>a group always keeps at least {@link #MIN_ADMINS} ADMIN (removing, demoting or the leaving
  *       of the last ADMIN is 409 LAST_ADMIN; storage enforces it atomically with {@link
  *       #adminDelta});
  *   <li>nobody changes their own role;
- *   <li>only an ADMIN grants ADMIN (only ADMINs manage members at all);
+ *   <li>only an ADMIN grants ADMIN;
  *   <li>a member may always leave, unless they are the last ADMIN.
  * </ul>
  */
@@ -25,13 +26,10 @@ public final class MembershipRules {
   private MembershipRules() {}
 
   /**
-   * Checks that {@code caller} (with {@code callerRole}) may give {@code target} the role
-   * {@code newRole}.
+   * Checks that {@code caller}, whose role {@code callerRole} allows managing members, may give
+   * {@code target} the role {@code newRole}.
    */
   public static void checkRoleChange(String callerId, Role callerRole, String targetId, Role newRole) {
-    if (!callerRole.allows(Action.MEMBERS_MANAGE)) {
-      throw new ForbiddenException("only an ADMIN changes roles");
-    }
     if (newRole == Role.ADMIN && callerRole != Role.ADMIN) {
       throw new ForbiddenException("only an ADMIN grants ADMIN");
     }
@@ -40,18 +38,8 @@ public final class MembershipRules {
     }
   }
 
-  /** Checks that {@code caller} may remove {@code target}: an ADMIN may, and anyone may leave. */
-  public static void checkRemoval(String callerId, Role callerRole, String targetId) {
-    if (!callerId.equals(targetId) && !callerRole.allows(Action.MEMBERS_MANAGE)) {
-      throw new ForbiddenException("only an ADMIN removes other members");
-    }
-  }
-
-  /** Checks that {@code caller} may invite someone with {@code role}. */
+  /** Checks that a caller whose role {@code callerRole} allows managing members may invite someone with {@code role}. */
   public static void checkInvitation(Role callerRole, Role role) {
-    if (!callerRole.allows(Action.MEMBERS_MANAGE)) {
-      throw new ForbiddenException("only an ADMIN invites");
-    }
     if (role == Role.ADMIN && callerRole != Role.ADMIN) {
       throw new ForbiddenException("only an ADMIN grants ADMIN");
     }

@@ -36,6 +36,20 @@ public enum Role {
     return actions().contains(action);
   }
 
+  /**
+   * The roles that allow {@code action}, lowest first: what storage re-checks inside a transaction
+   * (the member's role still allows what the route was allowed), taken from this table, never retyped.
+   */
+  public static Set<Role> allowing(Action action) {
+    EnumSet<Role> allowing = EnumSet.noneOf(Role.class);
+    for (Role r : values()) {
+      if (r.allows(action)) {
+        allowing.add(r);
+      }
+    }
+    return allowing;
+  }
+
   public boolean isAtLeast(Role other) {
     return compareTo(other) >= 0;
   }

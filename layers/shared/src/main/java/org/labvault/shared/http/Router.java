@@ -7,18 +7,14 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
-import org.labvault.shared.audit.AuditEvent;
-import org.labvault.shared.audit.AuditLog;
-import org.labvault.shared.auth.Principal;
+import org.labvault.shared.auth.Authorizer;
 import org.labvault.shared.error.AppException;
-import org.labvault.shared.error.ForbiddenException;
 import org.labvault.shared.error.NotFoundException;
 import org.labvault.shared.error.PayloadTooLargeException;
 import org.labvault.shared.error.UnsupportedMediaTypeException;
@@ -32,8 +28,8 @@ import org.slf4j.MDC;
 
 /**
  * The HTTP glue of every API function: picks the route by the event's {@code routeKey}, enforces the
- * rules every route shares (body size and type, operators-only paths), maps failures to problem
- * documents and writes one log line per request.
+ * rules every route shares (body size and type; operators-only paths, as the {@link Authorizer}
+ * decides), maps failures to problem documents and writes one log line per request.
  */
 public final class Router {
 
@@ -45,20 +41,15 @@ public final class Router {
 
   public static final int MAX_BODY_BYTES = 64 * 1024;
   public static final String REQUEST_ID_HEADER = "X-Request-Id";
-  private static final String OPERATOR_PATH = "/ops";
-  /** The audited action of every use of an /ops route. */
-  public static final String OPS_ACCESS = "ops:access";
   private static final Logger LOG = LoggerFactory.getLogger(Router.class);
 
   private final Map<String, Route> routes;
-  private final AuditLog audit;
-  private final Clock clock;
+  private final Authorizer authorizer;
   private final Function<RuntimeException, AppException> failures;
 
-  private Router(Map<String, Route> routes, AuditLog audit, Clock clock, Function<RuntimeException, AppException> failures) {
+  private Router(Map<String, Route> routes, Authorizer authorizer, Function<RuntimeException, AppException> failures) {
     this.routes = Map.copyOf(routes);
-    this.audit = audit;
-    this.clock = clock;
+    this.authorizer = authorizer;
     this.failures = failures;
   }
 
@@ -84,7 +75,9 @@ public final class Router {
       }
       ApiRequest request = new ApiRequest(event, requestId, bodyOf(event));
       request.optionalPrincipal().ifPresent(p -> MDC.put("principal", p.userId()));
-      requireOperatorFor(routeKey, request, requestId);
+      if (Authorizer.operatorsOnly(routeKey)) {
+        authorizer.requireOperator(request.caller(), routeKey);
+      }
       ApiResponse answer = route.handle(request);
       response = json(answer.status(), answer.body(), "application/json", requestId);
     } catch (AppException e) {
@@ -137,7 +130,7 @@ public final class Router {
    */
   public int prime(String routeKey, Map<String, String> pathParameters, String body) {
     String path = routeKey.substring(routeKey.indexOf(' ') + 1);
-    if (routes.containsKey(routeKey) && (path.equals(OPERATOR_PATH) || path.startsWith(OPERATOR_PATH + "/"))) {
+    if (routes.containsKey(routeKey) && Authorizer.operatorsOnly(routeKey)) {
       throw new IllegalArgumentException("an /ops route cannot prime: every use of it is audited");
     }
     var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder()
@@ -159,25 +152,6 @@ public final class Router {
       throw new IllegalStateException("the priming request " + routeKey + " answered " + status);
     }
     return status;
-  }
-
-  /**
-   * Everything under /ops is for platform operators only, whatever the route. Every use is audited,
-   * refusals and admissions alike: a privileged access is itself a security event (it raises an alarm).
-   */
-  private void requireOperatorFor(String routeKey, ApiRequest request, String requestId) {
-    String path = routeKey.substring(routeKey.indexOf(' ') + 1);
-    if (path.equals(OPERATOR_PATH) || path.startsWith(OPERATOR_PATH + "/")) {
-      Principal caller = request.principal();
-      boolean admitted = caller.isOperator();
-      if (audit != null) {
-        audit.record(new AuditEvent(caller.userId(), OPS_ACCESS, "route:" + routeKey,
-            admitted ? AuditEvent.Decision.ALLOW : AuditEvent.Decision.DENY, null, requestId, clock.instant()));
-      }
-      if (!admitted) {
-        throw new ForbiddenException("this route is for platform operators only");
-      }
-    }
   }
 
   /** The body as text, after the size and content-type rules every route shares. */
@@ -271,18 +245,15 @@ public final class Router {
   /** Collects the routes of one function. */
   public static final class Builder {
     private final Map<String, Route> routes = new HashMap<>();
-    private AuditLog audit;
-    private Clock clock;
+    private Authorizer authorizer;
     private Function<RuntimeException, AppException> failures = e -> null;
 
-    /** Audits every use of an operators-only route: admissions and refusals. */
-    public Builder auditDenials(AuditLog auditLog, Clock auditClock) {
-      this.audit = auditLog;
-      this.clock = auditClock;
+    /** Who admits callers to the operators-only routes (and audits each use): required when there are any. */
+    public Builder authorizing(Authorizer operatorGate) {
+      this.authorizer = operatorGate;
       return this;
     }
 
-    /** Adds a route by its API Gateway route key, e.g. {@code "GET /groups/{groupId}"}. */
     /**
      * How failures that are not the service's own answers are told to the client: {@code
      * translate} returns the answer for a failure it recognises (a dependency that is down: 503),
@@ -293,6 +264,7 @@ public final class Router {
       return this;
     }
 
+    /** Adds a route by its API Gateway route key, e.g. {@code "GET /groups/{groupId}"}. */
     public Builder on(String routeKey, Route route) {
       if (routes.putIfAbsent(routeKey, route) != null) {
         throw new IllegalArgumentException("route declared twice: " + routeKey);
@@ -300,8 +272,12 @@ public final class Router {
       return this;
     }
 
+    /** @throws IllegalStateException when there are operators-only routes but nobody to admit to them */
     public Router build() {
-      return new Router(routes, audit, clock, failures);
+      if (authorizer == null && routes.keySet().stream().anyMatch(Authorizer::operatorsOnly)) {
+        throw new IllegalStateException("operators-only routes need the authorizer that admits and audits their callers");
+      }
+      return new Router(routes, authorizer, failures);
     }
   }
 }

@@ -14,7 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.labvault.shared.audit.AuditAction;
 import org.labvault.shared.audit.AuditEvent;
+import org.labvault.shared.audit.AuditResource;
 import org.labvault.shared.error.ConflictException;
 import org.labvault.shared.error.ForbiddenException;
 import org.labvault.shared.error.NotFoundException;
@@ -154,12 +156,79 @@ class AuthorizerTest {
   }
 
   @Test
+  void require_membersManage_shouldLetOnlyAdminsChangeRolesOrInvite() {
+    for (Role role : Role.values()) {
+      members.roles.put(G + "/" + role, role);
+      if (role == Role.ADMIN) {
+        assertThat(authorizer.require(caller(role.name()), G, Action.MEMBERS_MANAGE)).isEqualTo(Role.ADMIN);
+      } else {
+        assertThatThrownBy(() -> authorizer.require(caller(role.name()), G, Action.MEMBERS_MANAGE))
+            .isInstanceOf(ForbiddenException.class).hasMessage("your role " + role + " does not allow members:manage");
+      }
+    }
+    assertThat(audit).extracting(AuditEvent::action).containsOnly("members:manage").hasSize(3);
+  }
+
+  @Test
+  void requireRemoval_shouldLetAnyMemberLeave_andOnlyAdminsRemoveOthers() {
+    for (Role role : Role.values()) {
+      members.roles.put(G + "/" + role, role);
+      assertThat(authorizer.requireRemoval(caller(role.name()), G, role.name())).isEqualTo(role);
+      if (role == Role.ADMIN) {
+        assertThat(authorizer.requireRemoval(caller(role.name()), G, "someone-else")).isEqualTo(Role.ADMIN);
+      } else {
+        assertThatThrownBy(() -> authorizer.requireRemoval(caller(role.name()), G, "someone-else"))
+            .isInstanceOf(ForbiddenException.class);
+      }
+    }
+    assertThatThrownBy(() -> authorizer.requireRemoval(caller("stranger"), G, "stranger"))
+        .isInstanceOf(NotFoundException.class);
+    assertThat(audit).extracting(AuditEvent::actor, AuditEvent::action, AuditEvent::decision).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("READ_ONLY", "members:manage", AuditEvent.Decision.DENY),
+        org.assertj.core.groups.Tuple.tuple("EDIT", "members:manage", AuditEvent.Decision.DENY),
+        org.assertj.core.groups.Tuple.tuple("EDIT_DELETE", "members:manage", AuditEvent.Decision.DENY),
+        org.assertj.core.groups.Tuple.tuple("stranger", "group:read", AuditEvent.Decision.DENY));
+  }
+
+  @Test
+  void requireOperator_shouldAdmitOperatorsAndRefuseOthers_auditingEachUseWithoutAnyRead() {
+    var operator = new Caller(new Principal("op", null, "platform", Set.of("operators", "lab-x")), "r1");
+    var member = new Caller(new Principal("alice", null, "acme", Set.of("lab-x")), "r2");
+    members.roles.put(G + "/alice", Role.ADMIN); // no group role makes an operator
+    authorizer.requireOperator(operator, "GET /ops/audit");
+    assertThatThrownBy(() -> authorizer.requireOperator(member, "POST /ops/apps"))
+        .isInstanceOf(ForbiddenException.class).hasMessage("this route is for platform operators only");
+    assertThat(audit).extracting(AuditEvent::actor, AuditEvent::action, AuditEvent::resource, AuditEvent::decision,
+            AuditEvent::role, AuditEvent::requestId, AuditEvent::time)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("op", "ops:access", "route:GET /ops/audit", AuditEvent.Decision.ALLOW,
+                null, "r1", CLOCK.instant()),
+            org.assertj.core.groups.Tuple.tuple("alice", "ops:access", "route:POST /ops/apps", AuditEvent.Decision.DENY,
+                null, "r2", CLOCK.instant()));
+    assertThat(members.reads + assets.reads).isZero();
+  }
+
+  @Test
+  void operatorsOnly_shouldBeEverythingUnderOpsAndNothingElse() {
+    assertThat(Authorizer.operatorsOnly("GET /ops")).isTrue();
+    assertThat(Authorizer.operatorsOnly("POST /ops/assets/{assetId}/restore")).isTrue();
+    assertThat(Authorizer.operatorsOnly("GET /opsx")).isFalse();
+    assertThat(Authorizer.operatorsOnly("GET /groups/{groupId}/ops")).isFalse();
+    assertThat(Authorizer.operatorsOnly("GET /notifications")).isFalse();
+  }
+
+  @Test
   void audited_shouldRecordChangesAndRefusals() {
-    assertThat(authorizer.audited(caller("a"), "group:update", "group:" + G, Role.ADMIN, () -> "done")).isEqualTo("done");
-    assertThatThrownBy(() -> authorizer.audited(caller("a"), "members:manage", "group:" + G, Role.ADMIN, () -> {
+    assertThat(authorizer.audited(caller("a"), AuditAction.GROUP_UPDATE, AuditResource.group(G), Role.ADMIN, () -> "done"))
+        .isEqualTo("done");
+    assertThatThrownBy(() -> authorizer.audited(caller("a"), AuditAction.MEMBERS_MANAGE, AuditResource.group(G).member("b"),
+        Role.ADMIN, () -> {
       throw new ConflictException("LAST_ADMIN", "x");
     })).isInstanceOf(ConflictException.class);
     assertThat(audit).extracting(AuditEvent::decision).containsExactly(AuditEvent.Decision.ALLOW, AuditEvent.Decision.DENY);
+    assertThat(audit).extracting(AuditEvent::action, AuditEvent::resource).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("group:update", "group:" + G),
+        org.assertj.core.groups.Tuple.tuple("members:manage", "group:" + G + "/member:b"));
   }
 
   @Test

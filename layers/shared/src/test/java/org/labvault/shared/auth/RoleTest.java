@@ -46,6 +46,24 @@ class RoleTest {
     }
   }
 
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(Action.class)
+  void allowing_shouldNameExactlyTheRolesTheContractLetsDoTheAction(Action action) {
+    Set<Role> expected = EnumSet.noneOf(Role.class);
+    CONTRACT.forEach((role, actions) -> {
+      if (actions.contains(action)) {
+        expected.add(role);
+      }
+    });
+    assertThat(Role.allowing(action)).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  @Test
+  void allowing_shouldNameTheRolesStorageRechecks() {
+    assertThat(Role.allowing(MEMBERS_MANAGE)).containsExactly(ADMIN);
+    assertThat(Role.allowing(ASSETS_WRITE)).containsExactly(EDIT, EDIT_DELETE, ADMIN);
+  }
+
   @Test
   void actionsHaveTheirWireNames() {
     assertThat(Action.fromWireName("assets:read")).contains(ASSETS_READ);

@@ -1,17 +1,26 @@
 package org.labvault.shared.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.labvault.shared.testing.Responses.body;
 import static org.labvault.shared.testing.Responses.problemCode;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.labvault.shared.audit.AuditEvent;
 import org.labvault.shared.auth.Principal;
 import org.labvault.shared.error.ConflictException;
 import org.labvault.shared.testing.ApiEvent;
+import org.labvault.shared.testing.Authorizers;
 import org.labvault.shared.testing.FakeContext;
 import org.slf4j.MDC;
 
@@ -19,9 +28,12 @@ class RouterTest {
 
   record Echo(String name) {}
 
+  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-30T10:00:00Z"), ZoneOffset.UTC);
   private final AtomicReference<Principal> seen = new AtomicReference<>();
+  private final List<AuditEvent> audited = new CopyOnWriteArrayList<>();
   private final Router router =
       Router.builder()
+          .authorizing(Authorizers.knowingNoMembers(audited::add, CLOCK))
           .on("GET /public", req -> ApiResponse.ok(Map.of("ok", true)))
           .on("GET /me", req -> {
             seen.set(req.principal());
@@ -97,9 +109,7 @@ class RouterTest {
   @Test
   void handle_shouldAuditEveryUseOfAnOpsRoute_allowForOperatorsAndDenyForOthers() {
     // given
-    java.util.List<org.labvault.shared.audit.AuditEvent> audited = new java.util.concurrent.CopyOnWriteArrayList<>();
-    var clock = java.time.Clock.fixed(java.time.Instant.parse("2026-11-30T10:00:00Z"), java.time.ZoneOffset.UTC);
-    Router audits = Router.builder().auditDenials(audited::add, clock)
+    Router audits = Router.builder().authorizing(Authorizers.knowingNoMembers(audited::add, CLOCK))
         .on("GET /ops/things", req -> ApiResponse.ok(Map.of()))
         .on("GET /public", req -> ApiResponse.ok(Map.of()))
         .build();
@@ -110,6 +120,30 @@ class RouterTest {
     // then
     assertThat(audited).extracting(e -> e.actor() + " " + e.action() + " " + e.resource() + " " + e.decision() + " " + e.requestId())
         .containsExactly("op ops:access route:GET /ops/things ALLOW r1", "alice ops:access route:GET /ops/things DENY r2");
+    assertThat(audited).extracting(AuditEvent::role, AuditEvent::time).containsOnly(tuple(null, CLOCK.instant()));
+  }
+
+  @Test
+  void handle_shouldAnswerTheOperatorGatesProblem_toANonOperator() {
+    var res = router.handle(ApiEvent.route("GET /ops/things").as("alice", "acme", "lab-x").build(), new FakeContext());
+    assertThat(res.getStatusCode()).isEqualTo(403);
+    assertThat(res.getHeaders()).containsEntry("Content-Type", "application/problem+json");
+    assertThat(body(res).path("detail").asText()).isEqualTo("this route is for platform operators only");
+  }
+
+  @Test
+  void handle_shouldAnswer401BeforeAnyAudit_whenAnOpsRouteHasNoClaims() {
+    var res = router.handle(ApiEvent.route("GET /ops/things").build(), new FakeContext());
+    assertThat(res.getStatusCode()).isEqualTo(401);
+    assertThat(audited).isEmpty();
+  }
+
+  @Test
+  void build_shouldRefuseOperatorsRoutes_withoutTheAuthorizerThatAdmitsToThem() {
+    var builder = Router.builder().on("GET /ops", req -> ApiResponse.noContent());
+    assertThatThrownBy(builder::build).isInstanceOf(IllegalStateException.class);
+    var noOps = Router.builder().on("GET /opsx", req -> ApiResponse.noContent()).on("GET /x/ops", req -> ApiResponse.noContent());
+    assertThat(noOps.build().handle(ApiEvent.route("GET /opsx").build(), new FakeContext()).getStatusCode()).isEqualTo(204);
   }
 
   @Test

@@ -25,6 +25,7 @@ import org.labvault.shared.http.ApiResponse;
 import org.labvault.shared.http.Router;
 import org.labvault.shared.id.Ids;
 import org.labvault.shared.testing.ApiEvent;
+import org.labvault.shared.testing.Authorizers;
 import org.labvault.shared.testing.EmbeddedTable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -148,7 +149,9 @@ class SnapStartFunctionTest {
   @Test
   void routerPrime_shouldServeTheRouteAsTheCallerNothingBelongsTo() {
     List<Principal> callers = new ArrayList<>();
+    List<AuditEvent> audited = new ArrayList<>();
     Router router = Router.builder()
+        .authorizing(Authorizers.knowingNoMembers(audited::add, java.time.Clock.systemUTC()))
         .on("GET /groups/{groupId}", r -> {
           callers.add(r.principal());
           return ApiResponse.ok(Map.of("groupId", r.path("groupId")));
@@ -172,5 +175,6 @@ class SnapStartFunctionTest {
     assertThatThrownBy(() -> router.prime("GET /ops/things", Map.of(), null))
         .as("every use of an /ops route is audited: it cannot prime")
         .isInstanceOf(IllegalArgumentException.class);
+    assertThat(audited).as("priming is no caller's privileged access").isEmpty();
   }
 }

@@ -6,7 +6,6 @@ import static org.labvault.shared.asset.adapter.AssetItems.s;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +19,9 @@ import org.labvault.shared.asset.domain.RestoreWindow;
 import org.labvault.shared.asset.port.AssetRepository;
 import org.labvault.shared.auth.Action;
 import org.labvault.shared.auth.Authorizer;
-import org.labvault.shared.auth.Role;
 import org.labvault.shared.aws.Keys;
 import org.labvault.shared.aws.PageTokens;
+import org.labvault.shared.aws.RoleConditions;
 import org.labvault.shared.aws.Transactions;
 import org.labvault.shared.aws.Tx;
 import org.labvault.shared.config.Config;
@@ -79,13 +78,6 @@ public final class DynamoAssetRepository implements AssetRepository {
 
   @Override
   public void create(Asset asset, RequestClaim claim) {
-    List<String> writers = Arrays.stream(Role.values()).filter(r -> r.allows(Action.ASSETS_WRITE)).map(Role::name).toList();
-    Map<String, AttributeValue> writerValues = new HashMap<>();
-    StringBuilder in = new StringBuilder();
-    for (int i = 0; i < writers.size(); i++) {
-      writerValues.put(":w" + i, s(writers.get(i)));
-      in.append(i == 0 ? "" : ", ").append(":w").append(i);
-    }
     List<TransactWriteItem> items = new ArrayList<>(List.of(
         Tx.put(table, AssetItems.item(asset), "attribute_not_exists(pk)", Map.of(), Map.of()),
         Tx.update(table, groupMeta(asset.groupId()),
@@ -93,8 +85,9 @@ public final class DynamoAssetRepository implements AssetRepository {
             Map.of("#count", Keys.ASSET_COUNT, "#status", "status"),
             Map.of(":zero", n(0), ":one", n(1), ":active", s(Keys.GROUP_ACTIVE))),
         // the creator's membership, or for an instrument the group's grant to it
-        Tx.check(table, Map.of(Keys.PK, s(Keys.group(asset.groupId())), Keys.SK, s(Keys.member(asset.createdBy()))),
-            "#role IN (" + in + ")", Map.of("#role", "role"), writerValues)));
+        RoleConditions.stillAllows(table,
+            Map.of(Keys.PK, s(Keys.group(asset.groupId())), Keys.SK, s(Keys.member(asset.createdBy()))), "role",
+            Action.ASSETS_WRITE)));
     if (claim != null) {
       items.add(Tx.put(table, claimItem(claim, asset), "attribute_not_exists(pk)", Map.of(), Map.of()));
       // a revocation between the instrument's first read and this write stops the asset here

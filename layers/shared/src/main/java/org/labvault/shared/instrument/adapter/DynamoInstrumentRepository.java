@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
+import org.labvault.shared.auth.Action;
 import org.labvault.shared.auth.Authorizer;
-import org.labvault.shared.auth.Role;
 import org.labvault.shared.aws.Keys;
 import org.labvault.shared.aws.PageTokens;
+import org.labvault.shared.aws.RoleConditions;
 import org.labvault.shared.aws.Transactions;
 import org.labvault.shared.aws.Tx;
 import org.labvault.shared.config.Config;
@@ -94,12 +95,12 @@ public final class DynamoInstrumentRepository implements InstrumentRepository {
 
   @Override
   public void grant(InstrumentGrant grant, String ownerId) {
-    String admin = Role.ADMIN.name();
     var items = List.of(
         Tx.check(table, Map.of(Keys.PK, s(Keys.group(grant.groupId())), Keys.SK, s(Keys.META)),
             "#status = :active", Map.of("#status", "status"), Map.of(":active", s(Keys.GROUP_ACTIVE))),
-        Tx.check(table, Map.of(Keys.PK, s(Keys.group(grant.groupId())), Keys.SK, s(Keys.member(grant.grantedBy()))),
-            "#role = :admin", Map.of("#role", InstrumentItems.ROLE), Map.of(":admin", s(admin))),
+        RoleConditions.stillAllows(table,
+            Map.of(Keys.PK, s(Keys.group(grant.groupId())), Keys.SK, s(Keys.member(grant.grantedBy()))),
+            InstrumentItems.ROLE, Action.INSTRUMENTS_MANAGE),
         Tx.check(table, InstrumentItems.key(grant.instrumentId()), "#status = :active AND #owner = :owner",
             Map.of("#status", InstrumentItems.STATUS, "#owner", InstrumentItems.OWNER),
             Map.of(":active", s(InstrumentStatus.ACTIVE.name()), ":owner", s(ownerId))),
