@@ -13,12 +13,13 @@ import org.labvault.audit.domain.StoredDigest;
 import org.labvault.audit.port.DigestLog;
 import org.labvault.shared.aws.AuditItems;
 import org.labvault.shared.aws.Keys;
+import org.labvault.shared.aws.Transactions;
 import org.labvault.shared.aws.Tx;
+import org.labvault.shared.aws.TxItem;
 import org.labvault.shared.config.Config;
 import software.amazon.awssdk.core.pagination.sync.SdkIterable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
@@ -62,15 +63,15 @@ public final class DynamoDigestLog implements DigestLog {
       condition = "#seq = :read";
       values.put(":read", AttributeValue.fromN(Long.toString(after.get().seq())));
     }
-    TransactWriteItem head = Tx.update(table, key(Keys.AUDIT_HEAD), "SET #seq = :seq, #signature = :signature, #type = :type",
-        condition, names, values);
-    TransactWriteItem digest = Tx.put(table, item(next), "attribute_not_exists(#pk)", Map.of("#pk", Keys.PK), Map.of());
+    // either item's condition fails only when another digest took the seq
+    TxItem head = Tx.update(table, key(Keys.AUDIT_HEAD), "SET #seq = :seq, #signature = :signature, #type = :type",
+        condition, names, values, () -> new RaceLost(null));
+    TxItem digest = Tx.put(table, item(next), "attribute_not_exists(#pk)", Map.of("#pk", Keys.PK), Map.of(),
+        () -> new RaceLost(null));
     try {
-      dynamo.transactWriteItems(r -> r.transactItems(head, digest));
+      Transactions.writeOnce(dynamo, List.of(head, digest));
     } catch (TransactionCanceledException e) {
-      boolean lost = e.cancellationReasons().stream()
-          .anyMatch(r -> "ConditionalCheckFailed".equals(r.code()) || "TransactionConflict".equals(r.code()));
-      if (lost) {
+      if (Transactions.conflicted(e)) {
         throw new RaceLost(e);
       }
       throw e;

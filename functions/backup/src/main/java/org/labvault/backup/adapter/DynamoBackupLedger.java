@@ -170,22 +170,23 @@ public final class DynamoBackupLedger implements BackupLedger {
         Tx.update(table, key(asset.assetId()),
             "SET #status = :available, versionId = :version, #gpk = :live, restoredAt = :at, restoredBy = :by"
                 + " REMOVE deletedAt, deletedBy, #restoring",
-            DELETED_WITH_COPY + " AND #restoring = :since", names, values),
+            DELETED_WITH_COPY + " AND #restoring = :since", names, values, () -> new Refused(Restored.NOT_DELETED)),
         Tx.update(table, Map.of(Keys.PK, AttributeValue.fromS(Keys.group(asset.groupId())),
                 Keys.SK, AttributeValue.fromS(Keys.META)),
             "SET #count = if_not_exists(#count, :zero) + :one", "#status = :active",
             Map.of("#count", Keys.ASSET_COUNT, "#status", "status"),
             Map.of(":zero", AttributeValue.fromN("0"), ":one", AttributeValue.fromN("1"),
-                ":active", AttributeValue.fromS(Keys.GROUP_ACTIVE))));
+                ":active", AttributeValue.fromS(Keys.GROUP_ACTIVE)),
+            () -> new Refused(Restored.GROUP_GONE)));
     try {
-      Transactions.write(dynamo, items, failed -> new Refused(failed == 0 ? Restored.NOT_DELETED : Restored.GROUP_GONE));
+      Transactions.write(dynamo, items);
       return Restored.RESTORED;
     } catch (Refused e) {
       return e.outcome;
     }
   }
 
-  /** A condition of the restore failed; which one says why. */
+  /** A condition of the restore failed; the item whose condition it was says why. */
   private static final class Refused extends RuntimeException {
     final Restored outcome;
 

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.inject.Inject;
 import org.labvault.groups.domain.Conflicts;
 import org.labvault.groups.domain.Group;
@@ -26,6 +27,7 @@ import org.labvault.shared.aws.Keys;
 import org.labvault.shared.aws.PageTokens;
 import org.labvault.shared.aws.Transactions;
 import org.labvault.shared.aws.Tx;
+import org.labvault.shared.aws.TxItem;
 import org.labvault.shared.config.Config;
 import org.labvault.shared.error.ConflictException;
 import org.labvault.shared.error.ForbiddenException;
@@ -36,7 +38,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
@@ -73,8 +74,8 @@ public final class DynamoGroupRepository implements GroupRepository {
     return out;
   }
 
-  private TransactWriteItem stillAdmin(String groupId, String adminId) {
-    return GroupItems.stillAdmin(table, groupId, adminId);
+  private TxItem stillAdmin(String groupId, String adminId) {
+    return GroupItems.stillAdmin(table, groupId, adminId, DynamoGroupRepository::noLongerAdmin);
   }
 
   private static ForbiddenException noLongerAdmin() {
@@ -83,12 +84,13 @@ public final class DynamoGroupRepository implements GroupRepository {
 
   @Override
   public void create(Group group, Membership creator) {
+    Supplier<ConflictException> exists = () -> new ConflictException("ALREADY_EXISTS", "a group with this id exists");
     var items = List.of(
-        Tx.put(table, GroupItems.meta(group), "attribute_not_exists(pk)", Map.of(), Map.of()),
-        Tx.put(table, GroupItems.member(creator), "attribute_not_exists(pk)", Map.of(), Map.of()),
+        Tx.put(table, GroupItems.meta(group), "attribute_not_exists(pk)", Map.of(), Map.of(), exists),
+        Tx.put(table, GroupItems.member(creator), "attribute_not_exists(pk)", Map.of(), Map.of(), exists),
         Tx.put(table, GroupItems.userGroup(creator.userId(), creator.role(), group.groupId(), group.name(),
-            group.description(), group.createdAt(), group.createdBy()), null, Map.of(), Map.of()));
-    Transactions.write(dynamo, items, i -> new ConflictException("ALREADY_EXISTS", "a group with this id exists"));
+            group.description(), group.createdAt(), group.createdBy())));
+    Transactions.write(dynamo, items);
   }
 
   @Override
@@ -120,9 +122,9 @@ public final class DynamoGroupRepository implements GroupRepository {
     }
     var items = List.of(
         Tx.update(table, GroupItems.metaKey(groupId), set + remove, "#status = :active",
-            names("#name", "#description", "#status"), values),
+            names("#name", "#description", "#status"), values, Authorizer::notFound),
         stillAdmin(groupId, adminId));
-    Transactions.write(dynamo, items, i -> i == 0 ? Authorizer.notFound() : noLongerAdmin());
+    Transactions.write(dynamo, items);
     copyToMembers(groupId, set + remove, values);
     return find(groupId).orElseThrow(Authorizer::notFound);
   }
@@ -153,10 +155,11 @@ public final class DynamoGroupRepository implements GroupRepository {
     var items = List.of(
         Tx.update(table, GroupItems.metaKey(groupId), "SET #status = :deleting",
             "#status = :active AND (attribute_not_exists(#assetCount) OR #assetCount = :zero)",
-            names("#status", "#assetCount"), Map.of(":deleting", s(DELETING), ":active", s(ACTIVE), ":zero", n(0))),
+            names("#status", "#assetCount"), Map.of(":deleting", s(DELETING), ":active", s(ACTIVE), ":zero", n(0)),
+            () -> whyNotDeletable(groupId)),
         stillAdmin(groupId, adminId));
     try {
-      Transactions.write(dynamo, items, i -> i == 0 ? whyNotDeletable(groupId) : noLongerAdmin());
+      Transactions.write(dynamo, items);
     } catch (ResumeDeletion resume) {
       // an earlier deletion stopped half way: finish it
     }
@@ -248,14 +251,18 @@ public final class DynamoGroupRepository implements GroupRepository {
     return item == null || item.isEmpty() ? Optional.empty() : Optional.of(GroupItems.membership(item));
   }
 
-  /** The META update that moves the counts, on condition the group keeps its minimum of ADMINs. */
-  private TransactWriteItem counts(String groupId, int members, int admins) {
+  /**
+   * The META update that moves the counts, on condition the group keeps its minimum of ADMINs (and
+   * still is active: the group went otherwise).
+   */
+  private TxItem counts(String groupId, int members, int admins) {
     return Tx.update(table, GroupItems.metaKey(groupId),
         "ADD #memberCount :members, #adminCount :admins",
         "#status = :active AND #adminCount >= :needed",
         names("#memberCount", "#adminCount", "#status"),
         Map.of(":members", n(members), ":admins", n(admins), ":active", s(ACTIVE),
-            ":needed", n(MembershipRules.MIN_ADMINS - admins)));
+            ":needed", n(MembershipRules.MIN_ADMINS - admins)),
+        () -> admins < 0 ? MembershipRules.lastAdmin() : Authorizer.notFound());
   }
 
   @Override
@@ -266,21 +273,16 @@ public final class DynamoGroupRepository implements GroupRepository {
         return current;
       }
       int admins = MembershipRules.adminDelta(current.role(), role);
-      List<TransactWriteItem> items = new ArrayList<>(List.of(
+      List<TxItem> items = new ArrayList<>(List.of(
           Tx.update(table, GroupItems.memberKey(groupId, userId), "SET #role = :new", "#role = :old",
-              names("#role"), Map.of(":new", s(role.name()), ":old", s(current.role().name()))),
+              names("#role"), Map.of(":new", s(role.name()), ":old", s(current.role().name())), StaleRead::new),
           Tx.update(table, GroupItems.userGroupKey(userId, groupId), "SET #role = :new", "attribute_exists(pk)",
-              names("#role"), Map.of(":new", s(role.name()))),
+              names("#role"), Map.of(":new", s(role.name())), StaleRead::new),
           stillAdmin(groupId, adminId),
           counts(groupId, 0, admins)));
-      int base = items.size();
       var leftOpen = closingInvitationsOf(groupId, userId, current.role() == Role.ADMIN && role != Role.ADMIN, items);
       try {
-        Transactions.write(dynamo, items, i -> i >= base ? new StaleRead() : switch (i) {
-          case 0, 1 -> new StaleRead();
-          case 2 -> noLongerAdmin();
-          default -> admins < 0 ? MembershipRules.lastAdmin() : Authorizer.notFound();
-        });
+        Transactions.write(dynamo, items);
         closeEach(leftOpen);
         return new Membership(groupId, userId, role, current.addedAt(), current.addedBy());
       } catch (StaleRead e) {
@@ -295,22 +297,17 @@ public final class DynamoGroupRepository implements GroupRepository {
     for (int attempt = 0; attempt < STALE_READ_RETRIES; attempt++) {
       Membership current = member(groupId, userId).orElseThrow(() -> new NotFoundException("no such member"));
       int admins = MembershipRules.adminDelta(current.role(), null);
-      List<TransactWriteItem> items = new ArrayList<>(List.of(
+      List<TxItem> items = new ArrayList<>(List.of(
           Tx.delete(table, GroupItems.memberKey(groupId, userId), "#role = :old",
-              names("#role"), Map.of(":old", s(current.role().name()))),
-          Tx.delete(table, GroupItems.userGroupKey(userId, groupId), null, Map.of(), Map.of()),
+              names("#role"), Map.of(":old", s(current.role().name())), StaleRead::new),
+          Tx.delete(table, GroupItems.userGroupKey(userId, groupId)),
           counts(groupId, -1, admins)));
       if (!callerId.equals(userId)) {
         items.add(stillAdmin(groupId, callerId));
       }
-      int base = items.size();
       var leftOpen = closingInvitationsOf(groupId, userId, current.role() == Role.ADMIN, items);
       try {
-        Transactions.write(dynamo, items, i -> i >= base ? new StaleRead() : switch (i) {
-          case 0 -> new StaleRead();
-          case 2 -> admins < 0 ? MembershipRules.lastAdmin() : Authorizer.notFound();
-          default -> noLongerAdmin();
-        });
+        Transactions.write(dynamo, items);
         closeEach(leftOpen);
         return;
       } catch (StaleRead e) {
@@ -327,7 +324,7 @@ public final class DynamoGroupRepository implements GroupRepository {
    * is still open meanwhile cannot be accepted either.
    */
   private List<Invitation> closingInvitationsOf(String groupId, String adminId, boolean losesAdmin,
-      List<TransactWriteItem> items) {
+      List<TxItem> items) {
     if (!losesAdmin) {
       return List.of();
     }
@@ -340,7 +337,7 @@ public final class DynamoGroupRepository implements GroupRepository {
     } while (start != null);
     int fit = Math.min(made.size(), (MAX_TRANSACTION_ITEMS - items.size()) / GroupItems.CLOSING_ITEMS);
     for (Invitation inv : made.subList(0, fit)) {
-      items.addAll(GroupItems.closing(table, inv, InvitationStatus.REVOKED, "", Map.of()));
+      items.addAll(GroupItems.closing(table, inv, InvitationStatus.REVOKED, "", Map.of(), StaleRead::new));
     }
     return made.subList(fit, made.size());
   }
@@ -349,7 +346,7 @@ public final class DynamoGroupRepository implements GroupRepository {
   private void closeEach(List<Invitation> invitations) {
     for (Invitation inv : invitations) {
       try {
-        Transactions.write(dynamo, GroupItems.closing(table, inv, InvitationStatus.REVOKED, "", Map.of()), i -> new StaleRead());
+        Transactions.write(dynamo, GroupItems.closing(table, inv, InvitationStatus.REVOKED, "", Map.of(), StaleRead::new));
       } catch (StaleRead closedMeanwhile) {
         // accepted, declined or revoked since it was read
       }

@@ -21,6 +21,7 @@ import org.labvault.shared.aws.Keys;
 import org.labvault.shared.aws.PageTokens;
 import org.labvault.shared.aws.Transactions;
 import org.labvault.shared.aws.Tx;
+import org.labvault.shared.aws.TxItem;
 import org.labvault.shared.config.Config;
 import org.labvault.shared.error.ConflictException;
 import org.labvault.shared.error.ForbiddenException;
@@ -31,7 +32,6 @@ import org.labvault.shared.time.Times;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * Invitations in the LabVault table: the invitation (by id), the invitee's copy (listing, sorted by
@@ -57,21 +57,19 @@ public final class DynamoInvitationRepository implements InvitationRepository {
   public void create(Invitation inv, String adminId, Instant now) {
     var items = List.of(
         Tx.put(table, GroupItems.invitation(inv, GroupItems.invitationKey(inv.invitationId())),
-            "attribute_not_exists(pk)", Map.of(), Map.of()),
-        Tx.put(table, GroupItems.invitation(inv, GroupItems.inviteeKey(inv)), null, Map.of(), Map.of()),
+            "attribute_not_exists(pk)", Map.of(), Map.of(),
+            () -> new ConflictException("ALREADY_EXISTS", "an invitation with this id exists")),
+        Tx.put(table, GroupItems.invitation(inv, GroupItems.inviteeKey(inv))),
         // a lock whose invitation expired may be replaced
         Tx.put(table, GroupItems.lock(inv), "attribute_not_exists(pk) OR expiresAt <= :now",
-            Map.of(), Map.of(":now", s(Times.format(now)))),
-        Tx.check(table, GroupItems.memberKey(inv.groupId(), inv.userId()), "attribute_not_exists(pk)", Map.of(), Map.of()),
-        GroupItems.stillAdmin(table, inv.groupId(), adminId),
-        Tx.check(table, GroupItems.metaKey(inv.groupId()), "#status = :active", STATUS, Map.of(":active", s(ACTIVE))));
-    Transactions.write(dynamo, items, i -> switch (i) {
-      case 0 -> new ConflictException("ALREADY_EXISTS", "an invitation with this id exists");
-      case 2 -> Conflicts.alreadyInvited();
-      case 3 -> Conflicts.alreadyMember();
-      case 4 -> new ForbiddenException("you are no longer an ADMIN of this group");
-      default -> Authorizer.notFound();
-    });
+            Map.of(), Map.of(":now", s(Times.format(now))), Conflicts::alreadyInvited),
+        Tx.check(table, GroupItems.memberKey(inv.groupId(), inv.userId()), "attribute_not_exists(pk)", Map.of(), Map.of(),
+            Conflicts::alreadyMember),
+        GroupItems.stillAdmin(table, inv.groupId(), adminId,
+            () -> new ForbiddenException("you are no longer an ADMIN of this group")),
+        Tx.check(table, GroupItems.metaKey(inv.groupId()), "#status = :active", STATUS, Map.of(":active", s(ACTIVE)),
+            Authorizer::notFound));
+    Transactions.write(dynamo, items);
   }
 
   @Override
@@ -93,12 +91,15 @@ public final class DynamoInvitationRepository implements InvitationRepository {
         pageTokens.encode("invitations:" + Keys.invitee(userId), result.lastEvaluatedKey()));
   }
 
-  /** Closes an open invitation that has not expired: the first three items of every close. */
-  private List<TransactWriteItem> closing(Invitation inv, InvitationStatus to, String extraCondition,
+  /**
+   * Closes an open invitation that has not expired: the first three items of every close, answered
+   * by "closed" when it is not open.
+   */
+  private List<TxItem> closing(Invitation inv, InvitationStatus to, String extraCondition,
       Map<String, AttributeValue> extraValues, Instant now) {
     var values = new HashMap<>(extraValues);
     values.put(":now", s(Times.format(now)));
-    return GroupItems.closing(table, inv, to, " AND expiresAt > :now" + extraCondition, values);
+    return GroupItems.closing(table, inv, to, " AND expiresAt > :now" + extraCondition, values, Conflicts::invitationClosed);
   }
 
   @Override
@@ -116,26 +117,23 @@ public final class DynamoInvitationRepository implements InvitationRepository {
     Membership membership = new Membership(inv.groupId(), inv.userId(), inv.role(), now, inv.createdBy());
     int admins = MembershipRules.adminDelta(null, inv.role());
     var items = closing(inv, InvitationStatus.ACCEPTED, " AND userId = :me", Map.of(":me", s(inv.userId())), now);
-    items.add(Tx.put(table, GroupItems.member(membership), "attribute_not_exists(pk)", Map.of(), Map.of()));
+    items.add(Tx.put(table, GroupItems.member(membership), "attribute_not_exists(pk)", Map.of(), Map.of(),
+        Conflicts::alreadyMember));
     items.add(Tx.put(table, GroupItems.userGroup(inv.userId(), inv.role(), group.groupId(), group.name(),
-        group.description(), group.createdAt(), group.createdBy()), null, Map.of(), Map.of()));
+        group.description(), group.createdAt(), group.createdBy())));
     items.add(Tx.update(table, GroupItems.metaKey(inv.groupId()), "ADD memberCount :one, adminCount :admins",
-        "#status = :active", STATUS, Map.of(":one", n(1), ":admins", n(admins), ":active", s(ACTIVE))));
+        "#status = :active", STATUS, Map.of(":one", n(1), ":admins", n(admins), ":active", s(ACTIVE)),
+        () -> new NotFoundException("the group no longer exists")));
     // an invitation is only as good as its inviter: still an ADMIN, at this very moment
-    items.add(GroupItems.stillAdmin(table, inv.groupId(), inv.createdBy()));
-    Transactions.write(dynamo, items, i -> switch (i) {
-      case 0, 2 -> Conflicts.invitationClosed();
-      case 3 -> Conflicts.alreadyMember();
-      case 6 -> inviterGone(inv, now);
-      default -> new NotFoundException("the group no longer exists");
-    });
+    items.add(GroupItems.stillAdmin(table, inv.groupId(), inv.createdBy(), () -> inviterGone(inv, now)));
+    Transactions.write(dynamo, items);
     return membership;
   }
 
   /** The inviter is no longer an ADMIN: the invitation is closed, and stays closed if they are again. */
   private ConflictException inviterGone(Invitation inv, Instant now) {
     try {
-      Transactions.write(dynamo, closing(inv, InvitationStatus.REVOKED, "", Map.of(), now), i -> Conflicts.invitationClosed());
+      Transactions.write(dynamo, closing(inv, InvitationStatus.REVOKED, "", Map.of(), now));
     } catch (ConflictException alreadyClosed) {
       // closed meanwhile: nothing left to do
     }
@@ -146,8 +144,8 @@ public final class DynamoInvitationRepository implements InvitationRepository {
   public void close(Invitation inv, InvitationStatus status, String adminId, Instant now) {
     var items = closing(inv, status, "", Map.of(), now);
     if (adminId != null) {
-      items.add(GroupItems.stillAdmin(table, inv.groupId(), adminId));
+      items.add(GroupItems.stillAdmin(table, inv.groupId(), adminId, () -> new NotFoundException("no such invitation")));
     }
-    Transactions.write(dynamo, items, i -> i < 3 ? Conflicts.invitationClosed() : new NotFoundException("no such invitation"));
+    Transactions.write(dynamo, items);
   }
 }

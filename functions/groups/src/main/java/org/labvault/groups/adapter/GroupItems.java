@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.labvault.groups.domain.Group;
 import org.labvault.groups.domain.Invitation;
 import org.labvault.groups.domain.InvitationStatus;
@@ -14,12 +15,12 @@ import org.labvault.groups.domain.MyGroup;
 import org.labvault.shared.auth.Role;
 import org.labvault.shared.aws.Keys;
 import org.labvault.shared.aws.Tx;
+import org.labvault.shared.aws.TxItem;
 import org.labvault.shared.time.Times;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /** How groups, memberships and invitations look as items of the LabVault table. */
 final class GroupItems {
@@ -75,10 +76,10 @@ final class GroupItems {
 
   // ---- conditions and reads both repositories use
 
-  /** "The acting ADMIN still is one", as a transaction item. */
-  static TransactWriteItem stillAdmin(String table, String groupId, String adminId) {
+  /** "The acting ADMIN still is one", as a transaction item; {@code otherwise} when they are not. */
+  static TxItem stillAdmin(String table, String groupId, String adminId, Supplier<? extends RuntimeException> otherwise) {
     return Tx.check(table, memberKey(groupId, adminId), "#role = :admin",
-        Map.of("#role", "role"), Map.of(":admin", s(Role.ADMIN.name())));
+        Map.of("#role", "role"), Map.of(":admin", s(Role.ADMIN.name())), otherwise);
   }
 
   /** The group, if it exists and is not being deleted (strongly consistent). */
@@ -192,19 +193,20 @@ final class GroupItems {
 
   /**
    * Marks an invitation closed and removes its invitee's copy and its lock: three transaction
-   * items, the invitation first, on condition it is still PENDING (and {@code extraCondition}).
+   * items, the invitation first, on condition it is still PENDING (and {@code extraCondition});
+   * {@code closedMeanwhile} when it is not.
    */
-  static List<TransactWriteItem> closing(String table, Invitation inv, InvitationStatus to, String extraCondition,
-      Map<String, AttributeValue> extraValues) {
+  static List<TxItem> closing(String table, Invitation inv, InvitationStatus to, String extraCondition,
+      Map<String, AttributeValue> extraValues, Supplier<? extends RuntimeException> closedMeanwhile) {
     var values = new HashMap<>(extraValues);
     values.put(":to", s(to.name()));
     values.put(":pending", s(InvitationStatus.PENDING.name()));
     return new ArrayList<>(List.of(
         Tx.update(table, invitationKey(inv.invitationId()), "SET #status = :to",
-            "#status = :pending" + extraCondition, Map.of("#status", "status"), values),
-        Tx.delete(table, inviteeKey(inv), null, Map.of(), Map.of()),
+            "#status = :pending" + extraCondition, Map.of("#status", "status"), values, closedMeanwhile),
+        Tx.delete(table, inviteeKey(inv)),
         Tx.delete(table, lockKey(inv.groupId(), inv.userId()), "invitationId = :id",
-            Map.of(), Map.of(":id", s(inv.invitationId())))));
+            Map.of(), Map.of(":id", s(inv.invitationId())), closedMeanwhile)));
   }
 
   /** Transaction items one closing takes. */

@@ -25,6 +25,7 @@ import org.labvault.shared.aws.Keys;
 import org.labvault.shared.aws.PageTokens;
 import org.labvault.shared.aws.Transactions;
 import org.labvault.shared.aws.Tx;
+import org.labvault.shared.aws.TxItem;
 import org.labvault.shared.config.Config;
 import org.labvault.shared.deletion.domain.DeletionConflicts;
 import org.labvault.shared.error.ConflictException;
@@ -36,7 +37,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * Assets in the LabVault table: one item per asset in its own partition (read by id, strongly
@@ -86,31 +86,29 @@ public final class DynamoAssetRepository implements AssetRepository {
       writerValues.put(":w" + i, s(writers.get(i)));
       in.append(i == 0 ? "" : ", ").append(":w").append(i);
     }
-    List<TransactWriteItem> items = new ArrayList<>(List.of(
-        Tx.put(table, AssetItems.item(asset), "attribute_not_exists(pk)", Map.of(), Map.of()),
+    List<TxItem> items = new ArrayList<>(List.of(
+        Tx.put(table, AssetItems.item(asset), "attribute_not_exists(pk)", Map.of(), Map.of(),
+            () -> new IllegalStateException("asset id collision: " + asset.assetId())),
         Tx.update(table, groupMeta(asset.groupId()),
             "SET #count = if_not_exists(#count, :zero) + :one", "#status = :active",
             Map.of("#count", Keys.ASSET_COUNT, "#status", "status"),
-            Map.of(":zero", n(0), ":one", n(1), ":active", s(Keys.GROUP_ACTIVE))),
+            Map.of(":zero", n(0), ":one", n(1), ":active", s(Keys.GROUP_ACTIVE)), Authorizer::notFound),
         // the creator's membership, or for an instrument the group's grant to it
         Tx.check(table, Map.of(Keys.PK, s(Keys.group(asset.groupId())), Keys.SK, s(Keys.member(asset.createdBy()))),
-            "#role IN (" + in + ")", Map.of("#role", "role"), writerValues)));
+            "#role IN (" + in + ")", Map.of("#role", "role"), writerValues,
+            // an instrument whose grant went meanwhile is in a group that did not grant it: not found
+            () -> claim != null ? Authorizer.notFound()
+                : new ForbiddenException("your role no longer allows " + Action.ASSETS_WRITE.wireName()))));
     if (claim != null) {
-      items.add(Tx.put(table, claimItem(claim, asset), "attribute_not_exists(pk)", Map.of(), Map.of()));
+      items.add(Tx.put(table, claimItem(claim, asset), "attribute_not_exists(pk)", Map.of(), Map.of(),
+          () -> new ConflictException(RequestClaim.DUPLICATE, "this request was answered before")));
       // a revocation between the instrument's first read and this write stops the asset here
       items.add(Tx.check(table, Map.of(Keys.PK, s(Keys.instrument(claim.instrumentId())), Keys.SK, s(Keys.META)),
           "#status = :active", Map.of("#status", "status"),
-          Map.of(":active", s(org.labvault.shared.instrument.domain.InstrumentStatus.ACTIVE.name()))));
+          Map.of(":active", s(org.labvault.shared.instrument.domain.InstrumentStatus.ACTIVE.name())),
+          () -> new ConflictException(RequestClaim.REVOKED, "the instrument was revoked")));
     }
-    Transactions.write(dynamo, items, failed -> switch (failed) {
-      case 1 -> Authorizer.notFound();
-      // an instrument whose grant went meanwhile is in a group that did not grant it: not found
-      case 2 -> claim != null ? Authorizer.notFound()
-          : new ForbiddenException("your role no longer allows " + Action.ASSETS_WRITE.wireName());
-      case 3 -> new ConflictException(RequestClaim.DUPLICATE, "this request was answered before");
-      case 4 -> new ConflictException(RequestClaim.REVOKED, "the instrument was revoked");
-      default -> new IllegalStateException("asset id collision: " + asset.assetId());
-    });
+    Transactions.write(dynamo, items);
   }
 
   private static Map<String, AttributeValue> claimKey(RequestClaim claim) {
@@ -184,8 +182,7 @@ public final class DynamoAssetRepository implements AssetRepository {
     String condition = secret ? NOT_DELETED + " AND (attribute_not_exists(#live) OR #live = :zero)" : NOT_DELETED;
     try {
       // a transaction of one item, so that an audited change carries its record in the same write
-      Transactions.write(dynamo, List.of(Tx.update(table, key(assetId), "SET " + set, condition, names, values)),
-          failed -> new NotUpdated());
+      Transactions.write(dynamo, List.of(Tx.update(table, key(assetId), "SET " + set, condition, names, values, NotUpdated::new)));
       return find(assetId);
     } catch (NotUpdated e) {
       Optional<Asset> now = find(assetId).filter(a -> a.status() != AssetStatus.DELETED);
@@ -205,14 +202,12 @@ public final class DynamoAssetRepository implements AssetRepository {
             Map.of("#status", AssetItems.STATUS, "#deletedAt", AssetItems.DELETED_AT, "#deletedBy", AssetItems.DELETED_BY,
                 "#gpk", Keys.GSI1_PK),
             Map.of(":deleted", s(AssetStatus.DELETED.name()), ":at", s(Times.format(deletedAt)), ":by", s(deletedBy),
-                ":list", s(Keys.groupAssets(asset.groupId(), true)))),
+                ":list", s(Keys.groupAssets(asset.groupId(), true))), AlreadyDeleted::new),
         Tx.update(table, groupMeta(asset.groupId()), "SET #count = #count - :one", "#count > :zero",
-            Map.of("#count", Keys.ASSET_COUNT), Map.of(":one", n(1), ":zero", n(0))));
+            Map.of("#count", Keys.ASSET_COUNT), Map.of(":one", n(1), ":zero", n(0)),
+            () -> new IllegalStateException("group " + asset.groupId() + " counts no asset to delete")));
     try {
-      Transactions.write(dynamo, items, failed -> switch (failed) {
-        case 0 -> new AlreadyDeleted();
-        default -> new IllegalStateException("group " + asset.groupId() + " counts no asset to delete");
-      });
+      Transactions.write(dynamo, items);
       return true;
     } catch (AlreadyDeleted e) {
       return false;

@@ -97,21 +97,19 @@ public final class DynamoInstrumentRepository implements InstrumentRepository {
     String admin = Role.ADMIN.name();
     var items = List.of(
         Tx.check(table, Map.of(Keys.PK, s(Keys.group(grant.groupId())), Keys.SK, s(Keys.META)),
-            "#status = :active", Map.of("#status", "status"), Map.of(":active", s(Keys.GROUP_ACTIVE))),
+            "#status = :active", Map.of("#status", "status"), Map.of(":active", s(Keys.GROUP_ACTIVE)),
+            Authorizer::notFound),
         Tx.check(table, Map.of(Keys.PK, s(Keys.group(grant.groupId())), Keys.SK, s(Keys.member(grant.grantedBy()))),
-            "#role = :admin", Map.of("#role", InstrumentItems.ROLE), Map.of(":admin", s(admin))),
+            "#role = :admin", Map.of("#role", InstrumentItems.ROLE), Map.of(":admin", s(admin)),
+            () -> new ForbiddenException("your role no longer allows " + "instruments:manage")),
         Tx.check(table, InstrumentItems.key(grant.instrumentId()), "#status = :active AND #owner = :owner",
             Map.of("#status", InstrumentItems.STATUS, "#owner", InstrumentItems.OWNER),
-            Map.of(":active", s(InstrumentStatus.ACTIVE.name()), ":owner", s(ownerId))),
-        Tx.put(table, InstrumentItems.groupGrant(grant), "attribute_not_exists(pk)", Map.of(), Map.of()),
-        Tx.put(table, InstrumentItems.instrumentGrant(grant), null, Map.of(), Map.of()));
+            Map.of(":active", s(InstrumentStatus.ACTIVE.name()), ":owner", s(ownerId)),
+            () -> new NotFoundException("no such instrument")),
+        Tx.put(table, InstrumentItems.groupGrant(grant), "attribute_not_exists(pk)", Map.of(), Map.of(), AlreadyGranted::new),
+        Tx.put(table, InstrumentItems.instrumentGrant(grant)));
     try {
-      Transactions.write(dynamo, items, failed -> switch (failed) {
-        case 0 -> Authorizer.notFound();
-        case 1 -> new ForbiddenException("your role no longer allows " + "instruments:manage");
-        case 2 -> new NotFoundException("no such instrument");
-        default -> new AlreadyGranted();
-      });
+      Transactions.write(dynamo, items);
     } catch (AlreadyGranted e) {
       // granted before: the first grant stays as it was
     }
@@ -127,10 +125,11 @@ public final class DynamoInstrumentRepository implements InstrumentRepository {
   @Override
   public boolean ungrant(String groupId, String instrumentId) {
     var items = List.of(
-        Tx.delete(table, InstrumentItems.groupGrantKey(groupId, instrumentId), "attribute_exists(pk)", Map.of(), Map.of()),
-        Tx.delete(table, InstrumentItems.instrumentGrantKey(groupId, instrumentId), null, Map.of(), Map.of()));
+        Tx.delete(table, InstrumentItems.groupGrantKey(groupId, instrumentId), "attribute_exists(pk)", Map.of(), Map.of(),
+            NoGrant::new),
+        Tx.delete(table, InstrumentItems.instrumentGrantKey(groupId, instrumentId)));
     try {
-      Transactions.write(dynamo, items, failed -> new NoGrant());
+      Transactions.write(dynamo, items);
       return true;
     } catch (NoGrant e) {
       // a stray reference without its grant goes too
