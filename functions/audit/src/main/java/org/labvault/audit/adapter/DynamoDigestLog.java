@@ -31,6 +31,9 @@ public final class DynamoDigestLog implements DigestLog {
 
   static final String TYPE_DIGEST = "AuditDigest";
   static final String TYPE_HEAD = "AuditDigestHead";
+  /** On the HEAD and on each digest: the digest's seq and signature (the HEAD's are the last digest's). */
+  static final String SEQ = "seq";
+  static final String SIGNATURE = "signature";
 
   private final DynamoDbClient dynamo;
   private final String table;
@@ -47,12 +50,12 @@ public final class DynamoDigestLog implements DigestLog {
     if (item == null || item.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new DigestTip(AuditItems.number(item, "seq"), AuditItems.text(item, "signature")));
+    return Optional.of(new DigestTip(AuditItems.number(item, SEQ), AuditItems.text(item, SIGNATURE)));
   }
 
   @Override
   public void append(Digest next, Optional<DigestTip> after) {
-    Map<String, String> names = new HashMap<>(Map.of("#seq", "seq", "#signature", "signature", "#type", "type"));
+    Map<String, String> names = new HashMap<>(Map.of("#seq", SEQ, "#signature", SIGNATURE, "#type", Keys.TYPE));
     Map<String, AttributeValue> values = new HashMap<>(Map.of(":seq", AttributeValue.fromN(Long.toString(next.seq())),
         ":signature", AttributeValue.fromS(next.signature()), ":type", AttributeValue.fromS(TYPE_HEAD)));
     String condition;
@@ -108,8 +111,8 @@ public final class DynamoDigestLog implements DigestLog {
 
   static Map<String, AttributeValue> item(Digest d) {
     Map<String, AttributeValue> item = new HashMap<>(key(Keys.auditRecord(d.seq())));
-    item.put("type", AttributeValue.fromS(TYPE_DIGEST));
-    item.put("seq", AttributeValue.fromN(Long.toString(d.seq())));
+    item.put(Keys.TYPE, AttributeValue.fromS(TYPE_DIGEST));
+    item.put(SEQ, AttributeValue.fromN(Long.toString(d.seq())));
     item.put("at", AttributeValue.fromS(d.at()));
     item.put("heads", AttributeValue.fromL(d.heads().stream().map(h -> AttributeValue.fromM(Map.of(
         "chain", AttributeValue.fromN(Integer.toString(h.chain())),
@@ -118,7 +121,7 @@ public final class DynamoDigestLog implements DigestLog {
     item.put("prevSignature", AttributeValue.fromS(d.prevSignature()));
     item.put("keyId", AttributeValue.fromS(d.keyId()));
     item.put("algorithm", AttributeValue.fromS(d.algorithm()));
-    item.put("signature", AttributeValue.fromS(d.signature()));
+    item.put(SIGNATURE, AttributeValue.fromS(d.signature()));
     return item;
   }
 
@@ -131,8 +134,8 @@ public final class DynamoDigestLog implements DigestLog {
     List<DigestHead> list = heads == null || !heads.hasL() ? List.of()
         : heads.l().stream().map(h -> h.hasM() ? h.m() : Map.<String, AttributeValue>of())
             .map(h -> new DigestHead((int) AuditItems.number(h, "chain"), AuditItems.number(h, "seq"), AuditItems.text(h, "hash"))).toList();
-    return new Digest(AuditItems.number(item, "seq"), AuditItems.text(item, "at"), list, AuditItems.text(item, "prevSignature"), AuditItems.text(item, "keyId"),
-        AuditItems.text(item, "algorithm"), AuditItems.text(item, "signature"));
+    return new Digest(AuditItems.number(item, SEQ), AuditItems.text(item, "at"), list, AuditItems.text(item, "prevSignature"), AuditItems.text(item, "keyId"),
+        AuditItems.text(item, "algorithm"), AuditItems.text(item, SIGNATURE));
   }
 
   private static long position(Map<String, AttributeValue> item) {

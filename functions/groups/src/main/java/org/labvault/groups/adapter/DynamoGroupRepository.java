@@ -52,8 +52,8 @@ public final class DynamoGroupRepository implements GroupRepository {
   /** What one write transaction may hold of a change: DynamoDB's limit, less its audit record's two items. */
   static final int MAX_TRANSACTION_ITEMS = Transactions.MAX_CHANGE_ITEMS;
   private static final Map<String, String> NAMES = Map.of(
-      "#role", "role", "#status", "status", "#name", "name", "#description", "description",
-      "#adminCount", "adminCount", "#memberCount", "memberCount", "#assetCount", Keys.ASSET_COUNT);
+      "#role", GroupItems.ROLE, "#status", GroupItems.STATUS, "#name", GroupItems.NAME, "#description", GroupItems.DESCRIPTION,
+      "#adminCount", GroupItems.ADMIN_COUNT, "#memberCount", GroupItems.MEMBER_COUNT, "#assetCount", Keys.ASSET_COUNT);
 
   private final DynamoDbClient dynamo;
   private final String table;
@@ -86,8 +86,8 @@ public final class DynamoGroupRepository implements GroupRepository {
   public void create(Group group, Membership creator) {
     Supplier<ConflictException> exists = () -> new ConflictException("ALREADY_EXISTS", "a group with this id exists");
     var items = List.of(
-        Tx.put(table, GroupItems.meta(group), "attribute_not_exists(pk)", Map.of(), Map.of(), exists),
-        Tx.put(table, GroupItems.member(creator), "attribute_not_exists(pk)", Map.of(), Map.of(), exists),
+        Tx.put(table, GroupItems.meta(group), Keys.ABSENT, Map.of(), Map.of(), exists),
+        Tx.put(table, GroupItems.member(creator), Keys.ABSENT, Map.of(), Map.of(), exists),
         Tx.put(table, GroupItems.userGroup(creator.userId(), creator.role(), group.groupId(), group.name(),
             group.description(), group.createdAt(), group.createdBy())));
     Transactions.write(dynamo, items);
@@ -101,7 +101,7 @@ public final class DynamoGroupRepository implements GroupRepository {
   @Override
   public Page<MyGroup> groupsOf(String userId, PageRequest page) {
     var result = dynamo.query(QueryRequest.builder().tableName(table).consistentRead(true)
-        .keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk", s(Keys.user(userId))))
+        .keyConditionExpression(Keys.PK + " = :pk").expressionAttributeValues(Map.of(":pk", s(Keys.user(userId))))
         .limit(page.limit())
         .exclusiveStartKey(pageTokens.decode(page.nextToken(), "groups:" + Keys.user(userId), PageTokens.TABLE_KEY))
         .build());
@@ -139,7 +139,7 @@ public final class DynamoGroupRepository implements GroupRepository {
       for (Membership m : page.items()) {
         try {
           dynamo.updateItem(r -> r.tableName(table).key(GroupItems.userGroupKey(m.userId(), groupId))
-              .updateExpression(update).conditionExpression("attribute_exists(pk)")
+              .updateExpression(update).conditionExpression(Keys.EXISTS)
               .expressionAttributeNames(names("#name", "#description"))
               .expressionAttributeValues(copyValues));
         } catch (ConditionalCheckFailedException e) {
@@ -178,7 +178,7 @@ public final class DynamoGroupRepository implements GroupRepository {
     if (item == null || item.isEmpty()) {
       return Authorizer.notFound();
     }
-    if (DELETING.equals(item.get("status").s())) {
+    if (DELETING.equals(item.get(GroupItems.STATUS).s())) {
       return new ResumeDeletion();
     }
     return Conflicts.groupNotEmpty();
@@ -194,7 +194,7 @@ public final class DynamoGroupRepository implements GroupRepository {
     do {
       var startKey = start;
       var page = dynamo.query(r -> r.tableName(table).consistentRead(true)
-          .keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk", s(Keys.group(groupId))))
+          .keyConditionExpression(Keys.PK + " = :pk").expressionAttributeValues(Map.of(":pk", s(Keys.group(groupId))))
           .exclusiveStartKey(startKey));
       List<WriteRequest> deletes = new ArrayList<>();
       for (var item : page.items()) {
@@ -204,7 +204,7 @@ public final class DynamoGroupRepository implements GroupRepository {
         }
         deletes.add(delete(Map.of(Keys.PK, item.get(Keys.PK), Keys.SK, item.get(Keys.SK))));
         if (sk.startsWith(Keys.MEMBER_PREFIX)) {
-          deletes.add(delete(GroupItems.userGroupKey(item.get("userId").s(), groupId)));
+          deletes.add(delete(GroupItems.userGroupKey(item.get(GroupItems.USER_ID).s(), groupId)));
         } else if (sk.startsWith(Keys.INSTRUMENT_GRANT_PREFIX)) {
           // the grant's copy in the instrument's partition, by which revoking finds its grants
           String instrumentId = sk.substring(Keys.INSTRUMENT_GRANT_PREFIX.length());
@@ -236,7 +236,7 @@ public final class DynamoGroupRepository implements GroupRepository {
   @Override
   public Page<Membership> members(String groupId, PageRequest page) {
     var result = dynamo.query(QueryRequest.builder().tableName(table).consistentRead(true)
-        .keyConditionExpression("pk = :pk AND begins_with(sk, :member)")
+        .keyConditionExpression(Keys.PK + " = :pk AND begins_with(" + Keys.SK + ", :member)")
         .expressionAttributeValues(Map.of(":pk", s(Keys.group(groupId)), ":member", s(Keys.MEMBER_PREFIX)))
         .limit(page.limit())
         .exclusiveStartKey(pageTokens.decode(page.nextToken(), "members:" + Keys.group(groupId), PageTokens.TABLE_KEY))
@@ -276,7 +276,7 @@ public final class DynamoGroupRepository implements GroupRepository {
       List<TxItem> items = new ArrayList<>(List.of(
           Tx.update(table, GroupItems.memberKey(groupId, userId), "SET #role = :new", "#role = :old",
               names("#role"), Map.of(":new", s(role.name()), ":old", s(current.role().name())), StaleRead::new),
-          Tx.update(table, GroupItems.userGroupKey(userId, groupId), "SET #role = :new", "attribute_exists(pk)",
+          Tx.update(table, GroupItems.userGroupKey(userId, groupId), "SET #role = :new", Keys.EXISTS,
               names("#role"), Map.of(":new", s(role.name())), StaleRead::new),
           stillAdmin(groupId, adminId),
           counts(groupId, 0, admins)));

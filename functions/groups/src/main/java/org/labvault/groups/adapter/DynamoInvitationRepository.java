@@ -40,7 +40,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  */
 public final class DynamoInvitationRepository implements InvitationRepository {
 
-  private static final Map<String, String> STATUS = Map.of("#status", "status");
+  private static final Map<String, String> STATUS = Map.of("#status", GroupItems.STATUS);
 
   private final DynamoDbClient dynamo;
   private final String table;
@@ -57,13 +57,13 @@ public final class DynamoInvitationRepository implements InvitationRepository {
   public void create(Invitation inv, String adminId, Instant now) {
     var items = List.of(
         Tx.put(table, GroupItems.invitation(inv, GroupItems.invitationKey(inv.invitationId())),
-            "attribute_not_exists(pk)", Map.of(), Map.of(),
+            Keys.ABSENT, Map.of(), Map.of(),
             () -> new ConflictException("ALREADY_EXISTS", "an invitation with this id exists")),
         Tx.put(table, GroupItems.invitation(inv, GroupItems.inviteeKey(inv))),
         // a lock whose invitation expired may be replaced
-        Tx.put(table, GroupItems.lock(inv), "attribute_not_exists(pk) OR expiresAt <= :now",
+        Tx.put(table, GroupItems.lock(inv), Keys.ABSENT + " OR " + GroupItems.EXPIRES_AT + " <= :now",
             Map.of(), Map.of(":now", s(Times.format(now))), Conflicts::alreadyInvited),
-        Tx.check(table, GroupItems.memberKey(inv.groupId(), inv.userId()), "attribute_not_exists(pk)", Map.of(), Map.of(),
+        Tx.check(table, GroupItems.memberKey(inv.groupId(), inv.userId()), Keys.ABSENT, Map.of(), Map.of(),
             Conflicts::alreadyMember),
         GroupItems.stillAdmin(table, inv.groupId(), adminId,
             () -> new ForbiddenException("you are no longer an ADMIN of this group")),
@@ -82,7 +82,7 @@ public final class DynamoInvitationRepository implements InvitationRepository {
   public Page<Invitation> openFor(String userId, Instant now, PageRequest page) {
     // copies sort by "<expiresAt>#<id>": everything after "<now>#~" has not expired
     var result = dynamo.query(QueryRequest.builder().tableName(table).consistentRead(true)
-        .keyConditionExpression("pk = :pk AND sk > :now")
+        .keyConditionExpression(Keys.PK + " = :pk AND " + Keys.SK + " > :now")
         .expressionAttributeValues(Map.of(":pk", s(Keys.invitee(userId)), ":now", s(Times.format(now) + "#~")))
         .limit(page.limit())
         .exclusiveStartKey(pageTokens.decode(page.nextToken(), "invitations:" + Keys.invitee(userId), PageTokens.TABLE_KEY))
@@ -99,7 +99,7 @@ public final class DynamoInvitationRepository implements InvitationRepository {
       Map<String, AttributeValue> extraValues, Instant now) {
     var values = new HashMap<>(extraValues);
     values.put(":now", s(Times.format(now)));
-    return GroupItems.closing(table, inv, to, " AND expiresAt > :now" + extraCondition, values, Conflicts::invitationClosed);
+    return GroupItems.closing(table, inv, to, " AND " + GroupItems.EXPIRES_AT + " > :now" + extraCondition, values, Conflicts::invitationClosed);
   }
 
   @Override
@@ -116,12 +116,12 @@ public final class DynamoInvitationRepository implements InvitationRepository {
         .orElseThrow(() -> new NotFoundException("the group no longer exists"));
     Membership membership = new Membership(inv.groupId(), inv.userId(), inv.role(), now, inv.createdBy());
     int admins = MembershipRules.adminDelta(null, inv.role());
-    var items = closing(inv, InvitationStatus.ACCEPTED, " AND userId = :me", Map.of(":me", s(inv.userId())), now);
-    items.add(Tx.put(table, GroupItems.member(membership), "attribute_not_exists(pk)", Map.of(), Map.of(),
+    var items = closing(inv, InvitationStatus.ACCEPTED, " AND " + GroupItems.USER_ID + " = :me", Map.of(":me", s(inv.userId())), now);
+    items.add(Tx.put(table, GroupItems.member(membership), Keys.ABSENT, Map.of(), Map.of(),
         Conflicts::alreadyMember));
     items.add(Tx.put(table, GroupItems.userGroup(inv.userId(), inv.role(), group.groupId(), group.name(),
         group.description(), group.createdAt(), group.createdBy())));
-    items.add(Tx.update(table, GroupItems.metaKey(inv.groupId()), "ADD memberCount :one, adminCount :admins",
+    items.add(Tx.update(table, GroupItems.metaKey(inv.groupId()), "ADD " + GroupItems.MEMBER_COUNT + " :one, " + GroupItems.ADMIN_COUNT + " :admins",
         "#status = :active", STATUS, Map.of(":one", n(1), ":admins", n(admins), ":active", s(ACTIVE)),
         () -> new NotFoundException("the group no longer exists")));
     // an invitation is only as good as its inviter: still an ADMIN, at this very moment

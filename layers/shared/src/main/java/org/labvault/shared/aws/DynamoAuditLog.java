@@ -132,8 +132,8 @@ public final class DynamoAuditLog implements AuditLog {
             ":type", AttributeValue.fromS(AuditItems.TYPE_HEAD), ":read", AttributeValue.fromN(Long.toString(next.seq() - 1)));
     String condition = first ? "attribute_not_exists(#pk)" : "#seq = :read";
     return Tx.update(table, AuditItems.headKey(next.chain()), "SET #seq = :seq, #hash = :hash, #type = :type", condition,
-        first ? Map.of("#pk", Keys.PK, "#seq", AuditItems.SEQ, "#hash", AuditItems.HASH, "#type", "type")
-            : Map.of("#seq", AuditItems.SEQ, "#hash", AuditItems.HASH, "#type", "type"),
+        first ? Map.of("#pk", Keys.PK, "#seq", AuditItems.SEQ, "#hash", AuditItems.HASH, "#type", Keys.TYPE)
+            : Map.of("#seq", AuditItems.SEQ, "#hash", AuditItems.HASH, "#type", Keys.TYPE),
         values, ChainMoved::new);
   }
 

@@ -30,6 +30,7 @@ import org.labvault.shared.config.Config;
 import org.labvault.shared.deletion.domain.DeletionConflicts;
 import org.labvault.shared.error.ConflictException;
 import org.labvault.shared.error.ForbiddenException;
+import org.labvault.shared.instrument.adapter.InstrumentItems;
 import org.labvault.shared.paging.Page;
 import org.labvault.shared.paging.PageRequest;
 import org.labvault.shared.time.Times;
@@ -44,7 +45,12 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  */
 public final class DynamoAssetRepository implements AssetRepository {
 
-  private static final String NOT_DELETED = "attribute_exists(pk) AND #status <> :deleted";
+  private static final String NOT_DELETED = Keys.EXISTS + " AND #status <> :deleted";
+
+  /** An instrument request's claim on the asset it made (kept a while, then removed by TTL). */
+  private static final String TYPE_CLAIM = "InstrumentRequest";
+  private static final String CLAIMED_ASSET = "assetId";
+  private static final String CLAIM_TTL = "ttl";
 
   private final DynamoDbClient dynamo;
   private final String table;
@@ -64,11 +70,12 @@ public final class DynamoAssetRepository implements AssetRepository {
   @Override
   public Optional<String> tenantOfActiveGroup(String groupId) {
     var item = dynamo.getItem(r -> r.tableName(table).key(groupMeta(groupId)).consistentRead(true)
-        .projectionExpression("#status, tenant").expressionAttributeNames(Map.of("#status", "status"))).item();
-    if (item == null || item.isEmpty() || !Keys.GROUP_ACTIVE.equals(item.get("status").s())) {
+        .projectionExpression("#status, #tenant")
+        .expressionAttributeNames(Map.of("#status", Keys.GROUP_STATUS, "#tenant", Keys.GROUP_TENANT))).item();
+    if (item == null || item.isEmpty() || !Keys.GROUP_ACTIVE.equals(item.get(Keys.GROUP_STATUS).s())) {
       return Optional.empty();
     }
-    AttributeValue tenant = item.get("tenant");
+    AttributeValue tenant = item.get(Keys.GROUP_TENANT);
     return Optional.of(tenant == null ? "" : tenant.s());
   }
 
@@ -87,24 +94,24 @@ public final class DynamoAssetRepository implements AssetRepository {
       in.append(i == 0 ? "" : ", ").append(":w").append(i);
     }
     List<TxItem> items = new ArrayList<>(List.of(
-        Tx.put(table, AssetItems.item(asset), "attribute_not_exists(pk)", Map.of(), Map.of(),
+        Tx.put(table, AssetItems.item(asset), Keys.ABSENT, Map.of(), Map.of(),
             () -> new IllegalStateException("asset id collision: " + asset.assetId())),
         Tx.update(table, groupMeta(asset.groupId()),
             "SET #count = if_not_exists(#count, :zero) + :one", "#status = :active",
-            Map.of("#count", Keys.ASSET_COUNT, "#status", "status"),
+            Map.of("#count", Keys.ASSET_COUNT, "#status", Keys.GROUP_STATUS),
             Map.of(":zero", n(0), ":one", n(1), ":active", s(Keys.GROUP_ACTIVE)), Authorizer::notFound),
         // the creator's membership, or for an instrument the group's grant to it
         Tx.check(table, Map.of(Keys.PK, s(Keys.group(asset.groupId())), Keys.SK, s(Keys.member(asset.createdBy()))),
-            "#role IN (" + in + ")", Map.of("#role", "role"), writerValues,
+            "#role IN (" + in + ")", Map.of("#role", Keys.ROLE), writerValues,
             // an instrument whose grant went meanwhile is in a group that did not grant it: not found
             () -> claim != null ? Authorizer.notFound()
                 : new ForbiddenException("your role no longer allows " + Action.ASSETS_WRITE.wireName()))));
     if (claim != null) {
-      items.add(Tx.put(table, claimItem(claim, asset), "attribute_not_exists(pk)", Map.of(), Map.of(),
+      items.add(Tx.put(table, claimItem(claim, asset), Keys.ABSENT, Map.of(), Map.of(),
           () -> new ConflictException(RequestClaim.DUPLICATE, "this request was answered before")));
       // a revocation between the instrument's first read and this write stops the asset here
       items.add(Tx.check(table, Map.of(Keys.PK, s(Keys.instrument(claim.instrumentId())), Keys.SK, s(Keys.META)),
-          "#status = :active", Map.of("#status", "status"),
+          "#status = :active", Map.of("#status", InstrumentItems.STATUS),
           Map.of(":active", s(org.labvault.shared.instrument.domain.InstrumentStatus.ACTIVE.name())),
           () -> new ConflictException(RequestClaim.REVOKED, "the instrument was revoked")));
     }
@@ -117,16 +124,16 @@ public final class DynamoAssetRepository implements AssetRepository {
 
   private static Map<String, AttributeValue> claimItem(RequestClaim claim, Asset asset) {
     Map<String, AttributeValue> item = new HashMap<>(claimKey(claim));
-    item.put("type", s("InstrumentRequest"));
-    item.put("assetId", s(asset.assetId()));
-    item.put("ttl", n(asset.createdAt().plus(RequestClaim.KEPT_FOR).getEpochSecond()));
+    item.put(Keys.TYPE, s(TYPE_CLAIM));
+    item.put(CLAIMED_ASSET, s(asset.assetId()));
+    item.put(CLAIM_TTL, n(asset.createdAt().plus(RequestClaim.KEPT_FOR).getEpochSecond()));
     return item;
   }
 
   @Override
   public Optional<String> claimedAsset(RequestClaim claim) {
     var item = dynamo.getItem(r -> r.tableName(table).key(claimKey(claim)).consistentRead(true)).item();
-    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item.get("assetId").s());
+    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item.get(CLAIMED_ASSET).s());
   }
 
   @Override
@@ -148,7 +155,7 @@ public final class DynamoAssetRepository implements AssetRepository {
       query.expressionAttributeNames(Map.of("#gpk", Keys.GSI1_PK)).expressionAttributeValues(Map.of(":gpk", s(partition)));
     } else {
       query.filterExpression("#status = :status")
-          .expressionAttributeNames(Map.of("#gpk", Keys.GSI1_PK, "#status", "status"))
+          .expressionAttributeNames(Map.of("#gpk", Keys.GSI1_PK, "#status", AssetItems.STATUS))
           .expressionAttributeValues(Map.of(":gpk", s(partition), ":status", s(status.name())));
     }
     var result = dynamo.query(query.build());
@@ -157,16 +164,16 @@ public final class DynamoAssetRepository implements AssetRepository {
 
   @Override
   public Optional<Asset> update(String assetId, String name, Classification classification) {
-    Map<String, String> names = new HashMap<>(Map.of("#status", "status"));
+    Map<String, String> names = new HashMap<>(Map.of("#status", AssetItems.STATUS));
     Map<String, AttributeValue> values = new HashMap<>(Map.of(":deleted", s(AssetStatus.DELETED.name())));
     StringBuilder set = new StringBuilder();
     if (name != null) {
-      names.put("#name", "name");
+      names.put("#name", AssetItems.NAME);
       values.put(":name", s(name));
       set.append("#name = :name");
     }
     if (classification != null) {
-      names.put("#classification", "classification");
+      names.put("#classification", AssetItems.CLASSIFICATION);
       values.put(":classification", s(classification.name()));
       set.append(set.isEmpty() ? "" : ", ").append("#classification = :classification");
     }
@@ -198,7 +205,7 @@ public final class DynamoAssetRepository implements AssetRepository {
     var items = List.of(
         Tx.update(table, key(asset.assetId()),
             "SET #status = :deleted, #deletedAt = :at, #deletedBy = :by, #gpk = :list",
-            "attribute_exists(pk) AND #status <> :deleted",
+            NOT_DELETED,
             Map.of("#status", AssetItems.STATUS, "#deletedAt", AssetItems.DELETED_AT, "#deletedBy", AssetItems.DELETED_BY,
                 "#gpk", Keys.GSI1_PK),
             Map.of(":deleted", s(AssetStatus.DELETED.name()), ":at", s(Times.format(deletedAt)), ":by", s(deletedBy),
@@ -229,9 +236,9 @@ public final class DynamoAssetRepository implements AssetRepository {
     String set = "SET #status = :available, " + AssetItems.AVAILABLE_AT + " = :availableAt";
     if (versionId != null) {
       values.put(":version", s(versionId));
-      set += ", versionId = :version";
+      set += ", " + AssetItems.VERSION_ID + " = :version";
     }
-    return decide(assetId, set + " REMOVE uploadId", values);
+    return decide(assetId, set + " REMOVE " + AssetItems.UPLOAD_ID, values);
   }
 
   @Override
@@ -244,14 +251,15 @@ public final class DynamoAssetRepository implements AssetRepository {
 
   @Override
   public boolean markRejected(String assetId, String reason) {
-    return decide(assetId, "SET #status = :rejected, rejectedBecause = :reason REMOVE uploadId", Map.of(
+    return decide(assetId, "SET #status = :rejected, " + AssetItems.REJECTED_BECAUSE + " = :reason REMOVE " + AssetItems.UPLOAD_ID,
+        Map.of(
         ":pending", s(AssetStatus.PENDING_UPLOAD.name()), ":rejected", s(AssetStatus.REJECTED.name()), ":reason", s(reason)));
   }
 
   private boolean decide(String assetId, String update, Map<String, AttributeValue> values) {
     try {
       dynamo.updateItem(r -> r.tableName(table).key(key(assetId)).updateExpression(update)
-          .conditionExpression("#status = :pending").expressionAttributeNames(Map.of("#status", "status"))
+          .conditionExpression("#status = :pending").expressionAttributeNames(Map.of("#status", AssetItems.STATUS))
           .expressionAttributeValues(values));
       return true;
     } catch (ConditionalCheckFailedException e) {

@@ -73,9 +73,9 @@ public final class DynamoLinkRepository implements LinkRepository {
             Map.of(":zero", n(0), ":one", n(1), ":available", s(AssetStatus.AVAILABLE.name()),
                 ":secret", s(Classification.SECRET.name())),
             () -> whyNotLinkable(link.assetId())),
-        Tx.check(table, AppItems.key(link.appId()), "attribute_exists(pk)", Map.of(), Map.of(),
+        Tx.check(table, AppItems.key(link.appId()), Keys.EXISTS, Map.of(), Map.of(),
             () -> DeletionConflicts.unregisteredApp(link.appId())),
-        Tx.put(table, LinkItems.item(link), "attribute_not_exists(pk)", Map.of(), Map.of(),
+        Tx.put(table, LinkItems.item(link), Keys.ABSENT, Map.of(), Map.of(),
             () -> new IllegalStateException("link id collision: " + link.linkId())));
     Transactions.write(dynamo, items);
   }
