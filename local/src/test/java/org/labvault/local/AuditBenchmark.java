@@ -130,10 +130,10 @@ class AuditBenchmark {
           "type", AttributeValue.fromS("BenchItem"), "createdBy", AttributeValue.fromS("user-" + writer));
       Supplier<Void> change = () -> {
         Transactions.write(dynamo, List.of(
-            Tx.put(table, item, "attribute_not_exists(#pk)", Map.of("#pk", Keys.PK), Map.of()),
+            Tx.put(table, item, "attribute_not_exists(#pk)", Map.of("#pk", Keys.PK), Map.of(),
+                () -> new IllegalStateException("item " + n + " exists")),
             Tx.update(table, Map.of(Keys.PK, AttributeValue.fromS(parent), Keys.SK, AttributeValue.fromS("COUNT")),
-                "ADD #n :one", null, Map.of("#n", "items"), Map.of(":one", AttributeValue.fromN("1")))),
-            failed -> new IllegalStateException("item " + n + " exists"));
+                "ADD #n :one", Map.of("#n", "items"), Map.of(":one", AttributeValue.fromN("1")))));
         return null;
       };
       AuditEvent event = new AuditEvent("user-" + writer, "bench:create", parent + "/" + n, AuditEvent.Decision.ALLOW,

@@ -13,12 +13,13 @@ import org.labvault.audit.domain.StoredDigest;
 import org.labvault.audit.port.DigestLog;
 import org.labvault.shared.aws.AuditItems;
 import org.labvault.shared.aws.Keys;
+import org.labvault.shared.aws.Transactions;
 import org.labvault.shared.aws.Tx;
+import org.labvault.shared.aws.TxItem;
 import org.labvault.shared.config.Config;
 import software.amazon.awssdk.core.pagination.sync.SdkIterable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
@@ -30,6 +31,9 @@ public final class DynamoDigestLog implements DigestLog {
 
   static final String TYPE_DIGEST = "AuditDigest";
   static final String TYPE_HEAD = "AuditDigestHead";
+  /** On the HEAD and on each digest: the digest's seq and signature (the HEAD's are the last digest's). */
+  static final String SEQ = "seq";
+  static final String SIGNATURE = "signature";
 
   private final DynamoDbClient dynamo;
   private final String table;
@@ -46,12 +50,12 @@ public final class DynamoDigestLog implements DigestLog {
     if (item == null || item.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new DigestTip(AuditItems.number(item, "seq"), AuditItems.text(item, "signature")));
+    return Optional.of(new DigestTip(AuditItems.number(item, SEQ), AuditItems.text(item, SIGNATURE)));
   }
 
   @Override
   public void append(Digest next, Optional<DigestTip> after) {
-    Map<String, String> names = new HashMap<>(Map.of("#seq", "seq", "#signature", "signature", "#type", "type"));
+    Map<String, String> names = new HashMap<>(Map.of("#seq", SEQ, "#signature", SIGNATURE, "#type", Keys.TYPE));
     Map<String, AttributeValue> values = new HashMap<>(Map.of(":seq", AttributeValue.fromN(Long.toString(next.seq())),
         ":signature", AttributeValue.fromS(next.signature()), ":type", AttributeValue.fromS(TYPE_HEAD)));
     String condition;
@@ -62,15 +66,15 @@ public final class DynamoDigestLog implements DigestLog {
       condition = "#seq = :read";
       values.put(":read", AttributeValue.fromN(Long.toString(after.get().seq())));
     }
-    TransactWriteItem head = Tx.update(table, key(Keys.AUDIT_HEAD), "SET #seq = :seq, #signature = :signature, #type = :type",
-        condition, names, values);
-    TransactWriteItem digest = Tx.put(table, item(next), "attribute_not_exists(#pk)", Map.of("#pk", Keys.PK), Map.of());
+    // either item's condition fails only when another digest took the seq
+    TxItem head = Tx.update(table, key(Keys.AUDIT_HEAD), "SET #seq = :seq, #signature = :signature, #type = :type",
+        condition, names, values, () -> new RaceLost(null));
+    TxItem digest = Tx.put(table, item(next), "attribute_not_exists(#pk)", Map.of("#pk", Keys.PK), Map.of(),
+        () -> new RaceLost(null));
     try {
-      dynamo.transactWriteItems(r -> r.transactItems(head, digest));
+      Transactions.writeOnce(dynamo, List.of(head, digest));
     } catch (TransactionCanceledException e) {
-      boolean lost = e.cancellationReasons().stream()
-          .anyMatch(r -> "ConditionalCheckFailed".equals(r.code()) || "TransactionConflict".equals(r.code()));
-      if (lost) {
+      if (Transactions.conflicted(e)) {
         throw new RaceLost(e);
       }
       throw e;
@@ -107,8 +111,8 @@ public final class DynamoDigestLog implements DigestLog {
 
   static Map<String, AttributeValue> item(Digest d) {
     Map<String, AttributeValue> item = new HashMap<>(key(Keys.auditRecord(d.seq())));
-    item.put("type", AttributeValue.fromS(TYPE_DIGEST));
-    item.put("seq", AttributeValue.fromN(Long.toString(d.seq())));
+    item.put(Keys.TYPE, AttributeValue.fromS(TYPE_DIGEST));
+    item.put(SEQ, AttributeValue.fromN(Long.toString(d.seq())));
     item.put("at", AttributeValue.fromS(d.at()));
     item.put("heads", AttributeValue.fromL(d.heads().stream().map(h -> AttributeValue.fromM(Map.of(
         "chain", AttributeValue.fromN(Integer.toString(h.chain())),
@@ -117,7 +121,7 @@ public final class DynamoDigestLog implements DigestLog {
     item.put("prevSignature", AttributeValue.fromS(d.prevSignature()));
     item.put("keyId", AttributeValue.fromS(d.keyId()));
     item.put("algorithm", AttributeValue.fromS(d.algorithm()));
-    item.put("signature", AttributeValue.fromS(d.signature()));
+    item.put(SIGNATURE, AttributeValue.fromS(d.signature()));
     return item;
   }
 
@@ -130,8 +134,8 @@ public final class DynamoDigestLog implements DigestLog {
     List<DigestHead> list = heads == null || !heads.hasL() ? List.of()
         : heads.l().stream().map(h -> h.hasM() ? h.m() : Map.<String, AttributeValue>of())
             .map(h -> new DigestHead((int) AuditItems.number(h, "chain"), AuditItems.number(h, "seq"), AuditItems.text(h, "hash"))).toList();
-    return new Digest(AuditItems.number(item, "seq"), AuditItems.text(item, "at"), list, AuditItems.text(item, "prevSignature"), AuditItems.text(item, "keyId"),
-        AuditItems.text(item, "algorithm"), AuditItems.text(item, "signature"));
+    return new Digest(AuditItems.number(item, SEQ), AuditItems.text(item, "at"), list, AuditItems.text(item, "prevSignature"), AuditItems.text(item, "keyId"),
+        AuditItems.text(item, "algorithm"), AuditItems.text(item, SIGNATURE));
   }
 
   private static long position(Map<String, AttributeValue> item) {

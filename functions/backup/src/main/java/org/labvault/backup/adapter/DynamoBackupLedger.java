@@ -35,9 +35,10 @@ public final class DynamoBackupLedger implements BackupLedger {
   /** Still DELETED with the copy the caller read, and that copy not purged. */
   private static final String DELETED_WITH_COPY = "#status = :deleted AND #v = :v AND attribute_not_exists(#purged)";
   private static final Map<String, String> DELETED_WITH_COPY_NAMES =
-      Map.of("#status", "status", "#v", BACKUP_VERSION_ID, "#purged", BACKUP_PURGED_AT);
-  private static final String PROJECTION = String.join(", ", "assetId", "groupId", "objectKey", "versionId",
-      "sizeBytes", "sha256", "#status", "availableAt", "createdAt", "deletedAt", BACKUP_VERSION_ID, BACKUP_PURGED_AT,
+      Map.of("#status", AssetItems.STATUS, "#v", BACKUP_VERSION_ID, "#purged", BACKUP_PURGED_AT);
+  private static final String PROJECTION = String.join(", ", AssetItems.ASSET_ID, AssetItems.GROUP_ID,
+      AssetItems.OBJECT_KEY, AssetItems.VERSION_ID, AssetItems.SIZE_BYTES, AssetItems.SHA256, "#status", AssetItems.AVAILABLE_AT,
+      AssetItems.CREATED_AT, AssetItems.DELETED_AT, BACKUP_VERSION_ID, BACKUP_PURGED_AT,
       RESTORING_SINCE);
 
   private final DynamoDbClient dynamo;
@@ -62,7 +63,7 @@ public final class DynamoBackupLedger implements BackupLedger {
           // a replay keeps the first time the copy was recorded
           .updateExpression("SET #v = :v, #at = if_not_exists(#at, :at)")
           .conditionExpression("#status IN (:available, :deleted) AND (attribute_not_exists(#v) OR #v = :v)")
-          .expressionAttributeNames(Map.of("#v", BACKUP_VERSION_ID, "#at", BACKED_UP_AT, "#status", "status"))
+          .expressionAttributeNames(Map.of("#v", BACKUP_VERSION_ID, "#at", BACKED_UP_AT, "#status", AssetItems.STATUS))
           .expressionAttributeValues(Map.of(":v", AttributeValue.fromS(backupVersionId),
               ":at", AttributeValue.fromS(Times.format(backedUpAt)),
               ":available", AttributeValue.fromS(BackedUpAsset.AVAILABLE),
@@ -96,8 +97,8 @@ public final class DynamoBackupLedger implements BackupLedger {
 
   private void scanSegment(int segment, int segments, Consumer<BackedUpAsset> each) {
     var pages = dynamo.scanPaginator(r -> r.tableName(table).segment(segment).totalSegments(segments)
-        .consistentRead(true).filterExpression("#type = :asset AND sk = :meta").projectionExpression(PROJECTION)
-        .expressionAttributeNames(Map.of("#type", "type", "#status", "status"))
+        .consistentRead(true).filterExpression("#type = :asset AND " + Keys.SK + " = :meta").projectionExpression(PROJECTION)
+        .expressionAttributeNames(Map.of("#type", Keys.TYPE, "#status", AssetItems.STATUS))
         .expressionAttributeValues(Map.of(":asset", AttributeValue.fromS("Asset"), ":meta", AttributeValue.fromS(Keys.META))));
     pages.items().forEach(item -> each.accept(asset(item)));
   }
@@ -168,24 +169,26 @@ public final class DynamoBackupLedger implements BackupLedger {
         ":since", AttributeValue.fromS(Times.format(since))));
     var items = List.of(
         Tx.update(table, key(asset.assetId()),
-            "SET #status = :available, versionId = :version, #gpk = :live, restoredAt = :at, restoredBy = :by"
-                + " REMOVE deletedAt, deletedBy, #restoring",
-            DELETED_WITH_COPY + " AND #restoring = :since", names, values),
+            "SET #status = :available, " + AssetItems.VERSION_ID + " = :version, #gpk = :live, "
+                + AssetItems.RESTORED_AT + " = :at, " + AssetItems.RESTORED_BY + " = :by"
+                + " REMOVE " + AssetItems.DELETED_AT + ", " + AssetItems.DELETED_BY + ", #restoring",
+            DELETED_WITH_COPY + " AND #restoring = :since", names, values, () -> new Refused(Restored.NOT_DELETED)),
         Tx.update(table, Map.of(Keys.PK, AttributeValue.fromS(Keys.group(asset.groupId())),
                 Keys.SK, AttributeValue.fromS(Keys.META)),
             "SET #count = if_not_exists(#count, :zero) + :one", "#status = :active",
-            Map.of("#count", Keys.ASSET_COUNT, "#status", "status"),
+            Map.of("#count", Keys.ASSET_COUNT, "#status", Keys.GROUP_STATUS),
             Map.of(":zero", AttributeValue.fromN("0"), ":one", AttributeValue.fromN("1"),
-                ":active", AttributeValue.fromS(Keys.GROUP_ACTIVE))));
+                ":active", AttributeValue.fromS(Keys.GROUP_ACTIVE)),
+            () -> new Refused(Restored.GROUP_GONE)));
     try {
-      Transactions.write(dynamo, items, failed -> new Refused(failed == 0 ? Restored.NOT_DELETED : Restored.GROUP_GONE));
+      Transactions.write(dynamo, items);
       return Restored.RESTORED;
     } catch (Refused e) {
       return e.outcome;
     }
   }
 
-  /** A condition of the restore failed; which one says why. */
+  /** A condition of the restore failed; the item whose condition it was says why. */
   private static final class Refused extends RuntimeException {
     final Restored outcome;
 
@@ -196,13 +199,14 @@ public final class DynamoBackupLedger implements BackupLedger {
   }
 
   private static BackedUpAsset asset(Map<String, AttributeValue> item) {
-    Instant createdAt = time(item, "createdAt");
-    Instant availableAt = time(item, "availableAt");
-    String status = str(item, "status");
-    return new BackedUpAsset(str(item, "assetId"), str(item, "groupId"), str(item, "objectKey"), str(item, "versionId"),
-        item.containsKey("sizeBytes") ? Long.parseLong(item.get("sizeBytes").n()) : 0, str(item, "sha256"), status,
-        availableAt != null || str(item, "versionId") == null ? availableAt : createdAt,
-        time(item, "deletedAt"), str(item, BACKUP_VERSION_ID), time(item, BACKUP_PURGED_AT), time(item, RESTORING_SINCE));
+    Instant createdAt = time(item, AssetItems.CREATED_AT);
+    Instant availableAt = time(item, AssetItems.AVAILABLE_AT);
+    String status = str(item, AssetItems.STATUS);
+    String versionId = str(item, AssetItems.VERSION_ID);
+    return new BackedUpAsset(str(item, AssetItems.ASSET_ID), str(item, AssetItems.GROUP_ID), str(item, AssetItems.OBJECT_KEY),
+        versionId, item.containsKey(AssetItems.SIZE_BYTES) ? Long.parseLong(item.get(AssetItems.SIZE_BYTES).n()) : 0,
+        str(item, AssetItems.SHA256), status, availableAt != null || versionId == null ? availableAt : createdAt,
+        time(item, AssetItems.DELETED_AT), str(item, BACKUP_VERSION_ID), time(item, BACKUP_PURGED_AT), time(item, RESTORING_SINCE));
   }
 
   private static String str(Map<String, AttributeValue> item, String name) {

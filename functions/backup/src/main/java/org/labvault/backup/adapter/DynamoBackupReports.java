@@ -31,16 +31,16 @@ public final class DynamoBackupReports implements BackupReports {
     var item = Map.of(
         Keys.PK, AttributeValue.fromS(Keys.BACKUP_REPORTS),
         Keys.SK, AttributeValue.fromS(Times.format(report.startedAt()) + "#" + report.reportId()),
-        "type", AttributeValue.fromS("BackupReport"),
+        Keys.TYPE, AttributeValue.fromS("BackupReport"),
         "status", AttributeValue.fromS(report.status()),
         REPORT, AttributeValue.fromS(Json.instance().write(report)));
-    dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+    dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression(Keys.ABSENT));
   }
 
   @Override
   public Optional<VerificationReport> latest() {
     var items = dynamo.query(r -> r.tableName(table).consistentRead(true).scanIndexForward(false).limit(1)
-        .keyConditionExpression("pk = :reports")
+        .keyConditionExpression(Keys.PK + " = :reports")
         .expressionAttributeValues(Map.of(":reports", AttributeValue.fromS(Keys.BACKUP_REPORTS)))).items();
     return items.stream().findFirst()
         .map(item -> Json.instance().read(item.get(REPORT).s(), VerificationReport.class));

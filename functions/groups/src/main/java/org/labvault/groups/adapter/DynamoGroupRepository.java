@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.inject.Inject;
 import org.labvault.groups.domain.Conflicts;
 import org.labvault.groups.domain.Group;
@@ -27,6 +28,7 @@ import org.labvault.shared.aws.Keys;
 import org.labvault.shared.aws.PageTokens;
 import org.labvault.shared.aws.Transactions;
 import org.labvault.shared.aws.Tx;
+import org.labvault.shared.aws.TxItem;
 import org.labvault.shared.config.Config;
 import org.labvault.shared.error.ConflictException;
 import org.labvault.shared.error.ForbiddenException;
@@ -37,7 +39,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
@@ -52,8 +53,8 @@ public final class DynamoGroupRepository implements GroupRepository {
   /** What one write transaction may hold of a change: DynamoDB's limit, less its audit record's two items. */
   static final int MAX_TRANSACTION_ITEMS = Transactions.MAX_CHANGE_ITEMS;
   private static final Map<String, String> NAMES = Map.of(
-      "#role", "role", "#status", "status", "#name", "name", "#description", "description",
-      "#adminCount", "adminCount", "#memberCount", "memberCount", "#assetCount", Keys.ASSET_COUNT);
+      "#role", GroupItems.ROLE, "#status", GroupItems.STATUS, "#name", GroupItems.NAME, "#description", GroupItems.DESCRIPTION,
+      "#adminCount", GroupItems.ADMIN_COUNT, "#memberCount", GroupItems.MEMBER_COUNT, "#assetCount", Keys.ASSET_COUNT);
 
   private final DynamoDbClient dynamo;
   private final String table;
@@ -74,8 +75,8 @@ public final class DynamoGroupRepository implements GroupRepository {
     return out;
   }
 
-  private TransactWriteItem stillAllowed(String groupId, String userId, Action action) {
-    return GroupItems.stillAllowed(table, groupId, userId, action);
+  private TxItem stillAllowed(String groupId, String userId, Action action) {
+    return GroupItems.stillAllowed(table, groupId, userId, action, DynamoGroupRepository::noLongerAdmin);
   }
 
   private static ForbiddenException noLongerAdmin() {
@@ -84,12 +85,13 @@ public final class DynamoGroupRepository implements GroupRepository {
 
   @Override
   public void create(Group group, Membership creator) {
+    Supplier<ConflictException> exists = () -> new ConflictException("ALREADY_EXISTS", "a group with this id exists");
     var items = List.of(
-        Tx.put(table, GroupItems.meta(group), "attribute_not_exists(pk)", Map.of(), Map.of()),
-        Tx.put(table, GroupItems.member(creator), "attribute_not_exists(pk)", Map.of(), Map.of()),
+        Tx.put(table, GroupItems.meta(group), Keys.ABSENT, Map.of(), Map.of(), exists),
+        Tx.put(table, GroupItems.member(creator), Keys.ABSENT, Map.of(), Map.of(), exists),
         Tx.put(table, GroupItems.userGroup(creator.userId(), creator.role(), group.groupId(), group.name(),
-            group.description(), group.createdAt(), group.createdBy()), null, Map.of(), Map.of()));
-    Transactions.write(dynamo, items, i -> new ConflictException("ALREADY_EXISTS", "a group with this id exists"));
+            group.description(), group.createdAt(), group.createdBy())));
+    Transactions.write(dynamo, items);
   }
 
   @Override
@@ -100,7 +102,7 @@ public final class DynamoGroupRepository implements GroupRepository {
   @Override
   public Page<MyGroup> groupsOf(String userId, PageRequest page) {
     var result = dynamo.query(QueryRequest.builder().tableName(table).consistentRead(true)
-        .keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk", s(Keys.user(userId))))
+        .keyConditionExpression(Keys.PK + " = :pk").expressionAttributeValues(Map.of(":pk", s(Keys.user(userId))))
         .limit(page.limit())
         .exclusiveStartKey(pageTokens.decode(page.nextToken(), "groups:" + Keys.user(userId), PageTokens.TABLE_KEY))
         .build());
@@ -121,9 +123,9 @@ public final class DynamoGroupRepository implements GroupRepository {
     }
     var items = List.of(
         Tx.update(table, GroupItems.metaKey(groupId), set + remove, "#status = :active",
-            names("#name", "#description", "#status"), values),
+            names("#name", "#description", "#status"), values, Authorizer::notFound),
         stillAllowed(groupId, adminId, Action.GROUP_UPDATE));
-    Transactions.write(dynamo, items, i -> i == 0 ? Authorizer.notFound() : noLongerAdmin());
+    Transactions.write(dynamo, items);
     copyToMembers(groupId, set + remove, values);
     return find(groupId).orElseThrow(Authorizer::notFound);
   }
@@ -138,7 +140,7 @@ public final class DynamoGroupRepository implements GroupRepository {
       for (Membership m : page.items()) {
         try {
           dynamo.updateItem(r -> r.tableName(table).key(GroupItems.userGroupKey(m.userId(), groupId))
-              .updateExpression(update).conditionExpression("attribute_exists(pk)")
+              .updateExpression(update).conditionExpression(Keys.EXISTS)
               .expressionAttributeNames(names("#name", "#description"))
               .expressionAttributeValues(copyValues));
         } catch (ConditionalCheckFailedException e) {
@@ -154,10 +156,11 @@ public final class DynamoGroupRepository implements GroupRepository {
     var items = List.of(
         Tx.update(table, GroupItems.metaKey(groupId), "SET #status = :deleting",
             "#status = :active AND (attribute_not_exists(#assetCount) OR #assetCount = :zero)",
-            names("#status", "#assetCount"), Map.of(":deleting", s(DELETING), ":active", s(ACTIVE), ":zero", n(0))),
+            names("#status", "#assetCount"), Map.of(":deleting", s(DELETING), ":active", s(ACTIVE), ":zero", n(0)),
+            () -> whyNotDeletable(groupId)),
         stillAllowed(groupId, adminId, Action.GROUP_DELETE));
     try {
-      Transactions.write(dynamo, items, i -> i == 0 ? whyNotDeletable(groupId) : noLongerAdmin());
+      Transactions.write(dynamo, items);
     } catch (ResumeDeletion resume) {
       // an earlier deletion stopped half way: finish it
     }
@@ -176,7 +179,7 @@ public final class DynamoGroupRepository implements GroupRepository {
     if (item == null || item.isEmpty()) {
       return Authorizer.notFound();
     }
-    if (DELETING.equals(item.get("status").s())) {
+    if (DELETING.equals(item.get(GroupItems.STATUS).s())) {
       return new ResumeDeletion();
     }
     return Conflicts.groupNotEmpty();
@@ -192,7 +195,7 @@ public final class DynamoGroupRepository implements GroupRepository {
     do {
       var startKey = start;
       var page = dynamo.query(r -> r.tableName(table).consistentRead(true)
-          .keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk", s(Keys.group(groupId))))
+          .keyConditionExpression(Keys.PK + " = :pk").expressionAttributeValues(Map.of(":pk", s(Keys.group(groupId))))
           .exclusiveStartKey(startKey));
       List<WriteRequest> deletes = new ArrayList<>();
       for (var item : page.items()) {
@@ -202,7 +205,7 @@ public final class DynamoGroupRepository implements GroupRepository {
         }
         deletes.add(delete(Map.of(Keys.PK, item.get(Keys.PK), Keys.SK, item.get(Keys.SK))));
         if (sk.startsWith(Keys.MEMBER_PREFIX)) {
-          deletes.add(delete(GroupItems.userGroupKey(item.get("userId").s(), groupId)));
+          deletes.add(delete(GroupItems.userGroupKey(item.get(GroupItems.USER_ID).s(), groupId)));
         } else if (sk.startsWith(Keys.INSTRUMENT_GRANT_PREFIX)) {
           // the grant's copy in the instrument's partition, by which revoking finds its grants
           String instrumentId = sk.substring(Keys.INSTRUMENT_GRANT_PREFIX.length());
@@ -234,7 +237,7 @@ public final class DynamoGroupRepository implements GroupRepository {
   @Override
   public Page<Membership> members(String groupId, PageRequest page) {
     var result = dynamo.query(QueryRequest.builder().tableName(table).consistentRead(true)
-        .keyConditionExpression("pk = :pk AND begins_with(sk, :member)")
+        .keyConditionExpression(Keys.PK + " = :pk AND begins_with(" + Keys.SK + ", :member)")
         .expressionAttributeValues(Map.of(":pk", s(Keys.group(groupId)), ":member", s(Keys.MEMBER_PREFIX)))
         .limit(page.limit())
         .exclusiveStartKey(pageTokens.decode(page.nextToken(), "members:" + Keys.group(groupId), PageTokens.TABLE_KEY))
@@ -249,14 +252,18 @@ public final class DynamoGroupRepository implements GroupRepository {
     return item == null || item.isEmpty() ? Optional.empty() : Optional.of(GroupItems.membership(item));
   }
 
-  /** The META update that moves the counts, on condition the group keeps its minimum of ADMINs. */
-  private TransactWriteItem counts(String groupId, int members, int admins) {
+  /**
+   * The META update that moves the counts, on condition the group keeps its minimum of ADMINs (and
+   * still is active: the group went otherwise).
+   */
+  private TxItem counts(String groupId, int members, int admins) {
     return Tx.update(table, GroupItems.metaKey(groupId),
         "ADD #memberCount :members, #adminCount :admins",
         "#status = :active AND #adminCount >= :needed",
         names("#memberCount", "#adminCount", "#status"),
         Map.of(":members", n(members), ":admins", n(admins), ":active", s(ACTIVE),
-            ":needed", n(MembershipRules.MIN_ADMINS - admins)));
+            ":needed", n(MembershipRules.MIN_ADMINS - admins)),
+        () -> admins < 0 ? MembershipRules.lastAdmin() : Authorizer.notFound());
   }
 
   @Override
@@ -267,21 +274,16 @@ public final class DynamoGroupRepository implements GroupRepository {
         return current;
       }
       int admins = MembershipRules.adminDelta(current.role(), role);
-      List<TransactWriteItem> items = new ArrayList<>(List.of(
+      List<TxItem> items = new ArrayList<>(List.of(
           Tx.update(table, GroupItems.memberKey(groupId, userId), "SET #role = :new", "#role = :old",
-              names("#role"), Map.of(":new", s(role.name()), ":old", s(current.role().name()))),
-          Tx.update(table, GroupItems.userGroupKey(userId, groupId), "SET #role = :new", "attribute_exists(pk)",
-              names("#role"), Map.of(":new", s(role.name()))),
+              names("#role"), Map.of(":new", s(role.name()), ":old", s(current.role().name())), StaleRead::new),
+          Tx.update(table, GroupItems.userGroupKey(userId, groupId), "SET #role = :new", Keys.EXISTS,
+              names("#role"), Map.of(":new", s(role.name())), StaleRead::new),
           stillAllowed(groupId, adminId, Action.MEMBERS_MANAGE),
           counts(groupId, 0, admins)));
-      int base = items.size();
       var leftOpen = closingInvitationsOf(groupId, userId, managesMembers(current.role()) && !managesMembers(role), items);
       try {
-        Transactions.write(dynamo, items, i -> i >= base ? new StaleRead() : switch (i) {
-          case 0, 1 -> new StaleRead();
-          case 2 -> noLongerAdmin();
-          default -> admins < 0 ? MembershipRules.lastAdmin() : Authorizer.notFound();
-        });
+        Transactions.write(dynamo, items);
         closeEach(leftOpen);
         return new Membership(groupId, userId, role, current.addedAt(), current.addedBy());
       } catch (StaleRead e) {
@@ -296,22 +298,17 @@ public final class DynamoGroupRepository implements GroupRepository {
     for (int attempt = 0; attempt < STALE_READ_RETRIES; attempt++) {
       Membership current = member(groupId, userId).orElseThrow(() -> new NotFoundException("no such member"));
       int admins = MembershipRules.adminDelta(current.role(), null);
-      List<TransactWriteItem> items = new ArrayList<>(List.of(
+      List<TxItem> items = new ArrayList<>(List.of(
           Tx.delete(table, GroupItems.memberKey(groupId, userId), "#role = :old",
-              names("#role"), Map.of(":old", s(current.role().name()))),
-          Tx.delete(table, GroupItems.userGroupKey(userId, groupId), null, Map.of(), Map.of()),
+              names("#role"), Map.of(":old", s(current.role().name())), StaleRead::new),
+          Tx.delete(table, GroupItems.userGroupKey(userId, groupId)),
           counts(groupId, -1, admins)));
       if (!callerId.equals(userId)) {
         items.add(stillAllowed(groupId, callerId, Action.MEMBERS_MANAGE));
       }
-      int base = items.size();
       var leftOpen = closingInvitationsOf(groupId, userId, managesMembers(current.role()), items);
       try {
-        Transactions.write(dynamo, items, i -> i >= base ? new StaleRead() : switch (i) {
-          case 0 -> new StaleRead();
-          case 2 -> admins < 0 ? MembershipRules.lastAdmin() : Authorizer.notFound();
-          default -> noLongerAdmin();
-        });
+        Transactions.write(dynamo, items);
         closeEach(leftOpen);
         return;
       } catch (StaleRead e) {
@@ -333,7 +330,7 @@ public final class DynamoGroupRepository implements GroupRepository {
    * is still open meanwhile cannot be accepted either.
    */
   private List<Invitation> closingInvitationsOf(String groupId, String adminId, boolean losesAdmin,
-      List<TransactWriteItem> items) {
+      List<TxItem> items) {
     if (!losesAdmin) {
       return List.of();
     }
@@ -346,7 +343,7 @@ public final class DynamoGroupRepository implements GroupRepository {
     } while (start != null);
     int fit = Math.min(made.size(), (MAX_TRANSACTION_ITEMS - items.size()) / GroupItems.CLOSING_ITEMS);
     for (Invitation inv : made.subList(0, fit)) {
-      items.addAll(GroupItems.closing(table, inv, InvitationStatus.REVOKED, "", Map.of()));
+      items.addAll(GroupItems.closing(table, inv, InvitationStatus.REVOKED, "", Map.of(), StaleRead::new));
     }
     return made.subList(fit, made.size());
   }
@@ -355,7 +352,7 @@ public final class DynamoGroupRepository implements GroupRepository {
   private void closeEach(List<Invitation> invitations) {
     for (Invitation inv : invitations) {
       try {
-        Transactions.write(dynamo, GroupItems.closing(table, inv, InvitationStatus.REVOKED, "", Map.of()), i -> new StaleRead());
+        Transactions.write(dynamo, GroupItems.closing(table, inv, InvitationStatus.REVOKED, "", Map.of(), StaleRead::new));
       } catch (StaleRead closedMeanwhile) {
         // accepted, declined or revoked since it was read
       }

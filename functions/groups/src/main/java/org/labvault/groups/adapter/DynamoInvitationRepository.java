@@ -22,6 +22,7 @@ import org.labvault.shared.aws.Keys;
 import org.labvault.shared.aws.PageTokens;
 import org.labvault.shared.aws.Transactions;
 import org.labvault.shared.aws.Tx;
+import org.labvault.shared.aws.TxItem;
 import org.labvault.shared.config.Config;
 import org.labvault.shared.error.ConflictException;
 import org.labvault.shared.error.ForbiddenException;
@@ -32,7 +33,6 @@ import org.labvault.shared.time.Times;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * Invitations in the LabVault table: the invitation (by id), the invitee's copy (listing, sorted by
@@ -41,7 +41,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  */
 public final class DynamoInvitationRepository implements InvitationRepository {
 
-  private static final Map<String, String> STATUS = Map.of("#status", "status");
+  private static final Map<String, String> STATUS = Map.of("#status", GroupItems.STATUS);
 
   private final DynamoDbClient dynamo;
   private final String table;
@@ -58,21 +58,19 @@ public final class DynamoInvitationRepository implements InvitationRepository {
   public void create(Invitation inv, String adminId, Instant now) {
     var items = List.of(
         Tx.put(table, GroupItems.invitation(inv, GroupItems.invitationKey(inv.invitationId())),
-            "attribute_not_exists(pk)", Map.of(), Map.of()),
-        Tx.put(table, GroupItems.invitation(inv, GroupItems.inviteeKey(inv)), null, Map.of(), Map.of()),
+            Keys.ABSENT, Map.of(), Map.of(),
+            () -> new ConflictException("ALREADY_EXISTS", "an invitation with this id exists")),
+        Tx.put(table, GroupItems.invitation(inv, GroupItems.inviteeKey(inv))),
         // a lock whose invitation expired may be replaced
-        Tx.put(table, GroupItems.lock(inv), "attribute_not_exists(pk) OR expiresAt <= :now",
-            Map.of(), Map.of(":now", s(Times.format(now)))),
-        Tx.check(table, GroupItems.memberKey(inv.groupId(), inv.userId()), "attribute_not_exists(pk)", Map.of(), Map.of()),
-        GroupItems.stillAllowed(table, inv.groupId(), adminId, Action.MEMBERS_MANAGE),
-        Tx.check(table, GroupItems.metaKey(inv.groupId()), "#status = :active", STATUS, Map.of(":active", s(ACTIVE))));
-    Transactions.write(dynamo, items, i -> switch (i) {
-      case 0 -> new ConflictException("ALREADY_EXISTS", "an invitation with this id exists");
-      case 2 -> Conflicts.alreadyInvited();
-      case 3 -> Conflicts.alreadyMember();
-      case 4 -> new ForbiddenException("you are no longer an ADMIN of this group");
-      default -> Authorizer.notFound();
-    });
+        Tx.put(table, GroupItems.lock(inv), Keys.ABSENT + " OR " + GroupItems.EXPIRES_AT + " <= :now",
+            Map.of(), Map.of(":now", s(Times.format(now))), Conflicts::alreadyInvited),
+        Tx.check(table, GroupItems.memberKey(inv.groupId(), inv.userId()), Keys.ABSENT, Map.of(), Map.of(),
+            Conflicts::alreadyMember),
+        GroupItems.stillAllowed(table, inv.groupId(), adminId, Action.MEMBERS_MANAGE,
+            () -> new ForbiddenException("you are no longer an ADMIN of this group")),
+        Tx.check(table, GroupItems.metaKey(inv.groupId()), "#status = :active", STATUS, Map.of(":active", s(ACTIVE)),
+            Authorizer::notFound));
+    Transactions.write(dynamo, items);
   }
 
   @Override
@@ -85,7 +83,7 @@ public final class DynamoInvitationRepository implements InvitationRepository {
   public Page<Invitation> openFor(String userId, Instant now, PageRequest page) {
     // copies sort by "<expiresAt>#<id>": everything after "<now>#~" has not expired
     var result = dynamo.query(QueryRequest.builder().tableName(table).consistentRead(true)
-        .keyConditionExpression("pk = :pk AND sk > :now")
+        .keyConditionExpression(Keys.PK + " = :pk AND " + Keys.SK + " > :now")
         .expressionAttributeValues(Map.of(":pk", s(Keys.invitee(userId)), ":now", s(Times.format(now) + "#~")))
         .limit(page.limit())
         .exclusiveStartKey(pageTokens.decode(page.nextToken(), "invitations:" + Keys.invitee(userId), PageTokens.TABLE_KEY))
@@ -94,12 +92,15 @@ public final class DynamoInvitationRepository implements InvitationRepository {
         pageTokens.encode("invitations:" + Keys.invitee(userId), result.lastEvaluatedKey()));
   }
 
-  /** Closes an open invitation that has not expired: the first three items of every close. */
-  private List<TransactWriteItem> closing(Invitation inv, InvitationStatus to, String extraCondition,
+  /**
+   * Closes an open invitation that has not expired: the first three items of every close, answered
+   * by "closed" when it is not open.
+   */
+  private List<TxItem> closing(Invitation inv, InvitationStatus to, String extraCondition,
       Map<String, AttributeValue> extraValues, Instant now) {
     var values = new HashMap<>(extraValues);
     values.put(":now", s(Times.format(now)));
-    return GroupItems.closing(table, inv, to, " AND expiresAt > :now" + extraCondition, values);
+    return GroupItems.closing(table, inv, to, " AND " + GroupItems.EXPIRES_AT + " > :now" + extraCondition, values, Conflicts::invitationClosed);
   }
 
   @Override
@@ -116,27 +117,24 @@ public final class DynamoInvitationRepository implements InvitationRepository {
         .orElseThrow(() -> new NotFoundException("the group no longer exists"));
     Membership membership = new Membership(inv.groupId(), inv.userId(), inv.role(), now, inv.createdBy());
     int admins = MembershipRules.adminDelta(null, inv.role());
-    var items = closing(inv, InvitationStatus.ACCEPTED, " AND userId = :me", Map.of(":me", s(inv.userId())), now);
-    items.add(Tx.put(table, GroupItems.member(membership), "attribute_not_exists(pk)", Map.of(), Map.of()));
+    var items = closing(inv, InvitationStatus.ACCEPTED, " AND " + GroupItems.USER_ID + " = :me", Map.of(":me", s(inv.userId())), now);
+    items.add(Tx.put(table, GroupItems.member(membership), Keys.ABSENT, Map.of(), Map.of(),
+        Conflicts::alreadyMember));
     items.add(Tx.put(table, GroupItems.userGroup(inv.userId(), inv.role(), group.groupId(), group.name(),
-        group.description(), group.createdAt(), group.createdBy()), null, Map.of(), Map.of()));
-    items.add(Tx.update(table, GroupItems.metaKey(inv.groupId()), "ADD memberCount :one, adminCount :admins",
-        "#status = :active", STATUS, Map.of(":one", n(1), ":admins", n(admins), ":active", s(ACTIVE))));
+        group.description(), group.createdAt(), group.createdBy())));
+    items.add(Tx.update(table, GroupItems.metaKey(inv.groupId()), "ADD " + GroupItems.MEMBER_COUNT + " :one, " + GroupItems.ADMIN_COUNT + " :admins",
+        "#status = :active", STATUS, Map.of(":one", n(1), ":admins", n(admins), ":active", s(ACTIVE)),
+        () -> new NotFoundException("the group no longer exists")));
     // an invitation is only as good as its inviter: still an ADMIN, at this very moment
-    items.add(GroupItems.stillAllowed(table, inv.groupId(), inv.createdBy(), Action.MEMBERS_MANAGE));
-    Transactions.write(dynamo, items, i -> switch (i) {
-      case 0, 2 -> Conflicts.invitationClosed();
-      case 3 -> Conflicts.alreadyMember();
-      case 6 -> inviterGone(inv, now);
-      default -> new NotFoundException("the group no longer exists");
-    });
+    items.add(GroupItems.stillAllowed(table, inv.groupId(), inv.createdBy(), Action.MEMBERS_MANAGE, () -> inviterGone(inv, now)));
+    Transactions.write(dynamo, items);
     return membership;
   }
 
   /** The inviter is no longer an ADMIN: the invitation is closed, and stays closed if they are again. */
   private ConflictException inviterGone(Invitation inv, Instant now) {
     try {
-      Transactions.write(dynamo, closing(inv, InvitationStatus.REVOKED, "", Map.of(), now), i -> Conflicts.invitationClosed());
+      Transactions.write(dynamo, closing(inv, InvitationStatus.REVOKED, "", Map.of(), now));
     } catch (ConflictException alreadyClosed) {
       // closed meanwhile: nothing left to do
     }
@@ -147,8 +145,8 @@ public final class DynamoInvitationRepository implements InvitationRepository {
   public void close(Invitation inv, InvitationStatus status, String adminId, Instant now) {
     var items = closing(inv, status, "", Map.of(), now);
     if (adminId != null) {
-      items.add(GroupItems.stillAllowed(table, inv.groupId(), adminId, Action.MEMBERS_MANAGE));
+      items.add(GroupItems.stillAllowed(table, inv.groupId(), adminId, Action.MEMBERS_MANAGE, () -> new NotFoundException("no such invitation")));
     }
-    Transactions.write(dynamo, items, i -> i < 3 ? Conflicts.invitationClosed() : new NotFoundException("no such invitation"));
+    Transactions.write(dynamo, items);
   }
 }

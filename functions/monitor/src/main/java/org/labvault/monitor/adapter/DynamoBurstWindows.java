@@ -47,7 +47,7 @@ public final class DynamoBurstWindows implements BurstWindows {
   @Override
   public boolean replace(BurstKind kind, String actor, BurstWindow next) {
     Map<String, AttributeValue> item = new HashMap<>(key(kind, actor));
-    item.put("type", AttributeValue.fromS("BurstWindow"));
+    item.put(Keys.TYPE, AttributeValue.fromS("BurstWindow"));
     item.put("actor", AttributeValue.fromS(actor));
     item.put(MEMBERS, AttributeValue.fromL(next.members().stream().map(AttributeValue::fromS).toList()));
     if (next.alarmedBy() != null) {
@@ -56,7 +56,7 @@ public final class DynamoBurstWindows implements BurstWindows {
     item.put(VERSION, AttributeValue.fromN(Long.toString(next.version() + 1)));
     try {
       if (next.version() == 0) {
-        dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+        dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression(Keys.ABSENT));
       } else {
         dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression("#v = :v")
             .expressionAttributeNames(Map.of("#v", VERSION))

@@ -27,7 +27,7 @@ public final class AuditItems {
     item.put(Keys.SK, AttributeValue.fromS(Keys.auditRecord(r.seq())));
     item.put(Keys.GSI1_PK, AttributeValue.fromS(Keys.auditDay(r.at().substring(0, 10))));
     item.put(Keys.GSI1_SK, AttributeValue.fromS(Keys.auditMoment(r.at(), r.chain(), r.seq())));
-    item.put("type", AttributeValue.fromS(TYPE_RECORD));
+    item.put(Keys.TYPE, AttributeValue.fromS(TYPE_RECORD));
     item.put("chain", AttributeValue.fromN(Integer.toString(r.chain())));
     item.put(SEQ, AttributeValue.fromN(Long.toString(r.seq())));
     item.put("at", AttributeValue.fromS(r.at()));

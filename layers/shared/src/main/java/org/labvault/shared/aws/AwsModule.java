@@ -17,7 +17,6 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.profiles.ProfileFileSystemSetting;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -117,12 +116,6 @@ public final class AwsModule {
     return explicit(DynamoDbClient.builder(), "dynamodb", http, credentials, region, config)
         .endpointDiscoveryEnabled(false)
         .build();
-  }
-
-  @Provides
-  @Singleton
-  static DynamoDbEnhancedClient dynamoDbEnhanced(DynamoDbClient client) {
-    return DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
   }
 
   @Provides

@@ -28,7 +28,7 @@ public final class DynamoAlarmLog implements AlarmLog {
     var item = Map.of(
         Keys.PK, AttributeValue.fromS(Keys.alarmDay(a.at().atOffset(ZoneOffset.UTC).toLocalDate().toString())),
         Keys.SK, AttributeValue.fromS(Keys.alarmMoment(Times.format(a.at()), a.alarmId())),
-        "type", AttributeValue.fromS("Alarm"),
+        Keys.TYPE, AttributeValue.fromS("Alarm"),
         "alarmId", AttributeValue.fromS(a.alarmId()),
         "at", AttributeValue.fromS(Times.format(a.at())),
         "alarmType", AttributeValue.fromS(a.type().name()),
@@ -36,7 +36,7 @@ public final class DynamoAlarmLog implements AlarmLog {
         "actor", AttributeValue.fromS(a.actor()),
         "detail", AttributeValue.fromS(a.detail()));
     try {
-      dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+      dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression(Keys.ABSENT));
     } catch (ConditionalCheckFailedException e) {
       // raised before under this id: a retried invocation
     }

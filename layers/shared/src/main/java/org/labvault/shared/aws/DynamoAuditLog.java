@@ -3,7 +3,7 @@ package org.labvault.shared.aws;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntFunction;
+import java.util.Optional;
 import java.util.function.Supplier;
 import javax.inject.Inject;
 import org.labvault.shared.audit.AuditChains;
@@ -14,7 +14,6 @@ import org.labvault.shared.config.Config;
 import org.labvault.shared.snapstart.PrimingScope;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
@@ -34,8 +33,6 @@ public final class DynamoAuditLog implements AuditLog {
    */
   static final int ATTEMPTS = 400;
   private static final int PAUSES_AFTER_CONFLICTS = 8;
-  private static final String CONDITION_FAILED = "ConditionalCheckFailed";
-  private static final String CONFLICT = "TransactionConflict";
 
   private final DynamoDbClient dynamo;
   private final Config config;
@@ -63,7 +60,7 @@ public final class DynamoAuditLog implements AuditLog {
       }
       throw new IllegalStateException("a priming request must change nothing");
     }
-    writeWith(event, List.of(), failed -> new IllegalStateException("no change item at " + failed));
+    writeWith(event, List.of());
   }
 
   /** The record joins the first transaction {@code change} writes through {@link Transactions} on this thread. */
@@ -83,10 +80,10 @@ public final class DynamoAuditLog implements AuditLog {
   /**
    * Writes {@code change} and the event's record in one transaction: the change's conditions, the
    * chain's head and the record's new key all hold, or nothing is written. A failed condition of the
-   * change is the caller's answer ({@code onConditionFailed} with its index); a lost race for the
-   * chain's next seq is retried with the change as it is.
+   * change throws the failure its item stands for; a lost race for the chain's next seq (the failure
+   * the record's own items stand for) is retried with the change as it is.
    */
-  void writeWith(AuditEvent event, List<TransactWriteItem> change, IntFunction<RuntimeException> onConditionFailed) {
+  void writeWith(AuditEvent event, List<TxItem> change) {
     int chain = AuditChains.of(event.requestId(), chains());
     int conflicts = 0;
     for (int attempt = 0; attempt < attempts; attempt++) {
@@ -94,22 +91,21 @@ public final class DynamoAuditLog implements AuditLog {
       boolean first = head == null || head.isEmpty();
       long seq = first ? 1 : AuditItems.headSeq(head) + 1;
       AuditRecord next = AuditRecord.chained(event, chain, seq, first ? AuditRecord.GENESIS : AuditItems.headHash(head));
-      List<TransactWriteItem> items = new ArrayList<>(change);
+      List<TxItem> items = new ArrayList<>(change);
       items.add(advanceHead(next, first));
       items.add(putRecord(next));
       try {
-        dynamo.transactWriteItems(r -> r.transactItems(items));
+        dynamo.transactWriteItems(r -> r.transactItems(Transactions.requestOf(items)));
         return;
       } catch (TransactionCanceledException e) {
-        List<String> codes = e.cancellationReasons().stream().map(r -> r.code()).toList();
-        int changeFailed = codes.subList(0, Math.min(change.size(), codes.size())).indexOf(CONDITION_FAILED);
-        if (changeFailed >= 0) {
-          throw onConditionFailed.apply(changeFailed);
+        Optional<RuntimeException> failure = Transactions.conditionFailure(items, e);
+        if (failure.isPresent() && !(failure.get() instanceof ChainMoved)) {
+          throw failure.get(); // the change's own answer
         }
-        if (codes.contains(CONFLICT)) {
+        if (Transactions.conflicted(e)) {
           // both transactions may have been cancelled: wait, so that one of them goes first next time
           Backoff.pause(Math.min(++conflicts, PAUSES_AFTER_CONFLICTS));
-        } else if (codes.contains(CONDITION_FAILED)) {
+        } else if (failure.isPresent()) {
           // another writer took this seq: the chain moved on, read its head again (after a few random
           // milliseconds once it keeps happening, so that no writer is always the last to read)
           jitter(attempt);
@@ -121,7 +117,14 @@ public final class DynamoAuditLog implements AuditLog {
     throw new IllegalStateException("audit chain " + chain + " stayed contended; the record was not written");
   }
 
-  private TransactWriteItem advanceHead(AuditRecord next, boolean first) {
+  /** What the record's own items stand for: another writer took the seq they were written for. */
+  private static final class ChainMoved extends RuntimeException {
+    ChainMoved() {
+      super("the audit chain moved on", null, false, false); // a retry, never thrown: no stack trace
+    }
+  }
+
+  private TxItem advanceHead(AuditRecord next, boolean first) {
     Map<String, AttributeValue> values = first
         ? Map.of(":seq", AttributeValue.fromN(Long.toString(next.seq())), ":hash", AttributeValue.fromS(next.hash()),
             ":type", AttributeValue.fromS(AuditItems.TYPE_HEAD))
@@ -129,13 +132,13 @@ public final class DynamoAuditLog implements AuditLog {
             ":type", AttributeValue.fromS(AuditItems.TYPE_HEAD), ":read", AttributeValue.fromN(Long.toString(next.seq() - 1)));
     String condition = first ? "attribute_not_exists(#pk)" : "#seq = :read";
     return Tx.update(table, AuditItems.headKey(next.chain()), "SET #seq = :seq, #hash = :hash, #type = :type", condition,
-        first ? Map.of("#pk", Keys.PK, "#seq", AuditItems.SEQ, "#hash", AuditItems.HASH, "#type", "type")
-            : Map.of("#seq", AuditItems.SEQ, "#hash", AuditItems.HASH, "#type", "type"),
-        values);
+        first ? Map.of("#pk", Keys.PK, "#seq", AuditItems.SEQ, "#hash", AuditItems.HASH, "#type", Keys.TYPE)
+            : Map.of("#seq", AuditItems.SEQ, "#hash", AuditItems.HASH, "#type", Keys.TYPE),
+        values, ChainMoved::new);
   }
 
-  private TransactWriteItem putRecord(AuditRecord next) {
-    return Tx.put(table, AuditItems.item(next), "attribute_not_exists(#pk)", Map.of("#pk", Keys.PK), Map.of());
+  private TxItem putRecord(AuditRecord next) {
+    return Tx.put(table, AuditItems.item(next), "attribute_not_exists(#pk)", Map.of("#pk", Keys.PK), Map.of(), ChainMoved::new);
   }
 
   private static void jitter(int attempt) {

@@ -30,15 +30,15 @@ public final class DynamoMembershipReader implements MembershipReader {
   @Override
   public Optional<Role> roleOf(String groupId, String userId) {
     var item = dynamo.getItem(r -> r.tableName(table).key(key(groupId, userId))
-        .consistentRead(true).projectionExpression("#r").expressionAttributeNames(Map.of("#r", "role"))).item();
-    return item == null || item.isEmpty() ? Optional.empty() : Role.parse(item.get("role").s());
+        .consistentRead(true).projectionExpression("#r").expressionAttributeNames(Map.of("#r", Keys.ROLE))).item();
+    return item == null || item.isEmpty() ? Optional.empty() : Role.parse(item.get(Keys.ROLE).s());
   }
 
   @Override
   public Map<String, Role> rolesOf(Collection<String> groupIds, String userId) {
     Map<String, Role> roles = new HashMap<>();
-    BatchReads.get(dynamo, table, groupIds.stream().map(g -> key(g, userId)).toList(), "pk, #r", Map.of("#r", "role"),
-        item -> Role.parse(item.get("role").s())
+    BatchReads.get(dynamo, table, groupIds.stream().map(g -> key(g, userId)).toList(), Keys.PK + ", #r", Map.of("#r", Keys.ROLE),
+        item -> Role.parse(item.get(Keys.ROLE).s())
             .ifPresent(role -> roles.put(item.get(Keys.PK).s().substring("GROUP#".length()), role)));
     return roles;
   }

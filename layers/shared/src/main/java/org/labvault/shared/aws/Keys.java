@@ -12,6 +12,14 @@ public final class Keys {
   public static final String PK = "pk";
   public static final String SK = "sk";
 
+  /** A condition: an item is stored under the key written. */
+  public static final String EXISTS = "attribute_exists(" + PK + ")";
+  /** A condition: no item is stored under the key written yet. */
+  public static final String ABSENT = "attribute_not_exists(" + PK + ")";
+
+  /** What an item is ({@code Asset}, {@code AuditRecord}...), on every item. */
+  public static final String TYPE = "type";
+
   private Keys() {}
 
   /** A group's partition: its META item, members, invitation locks. */
@@ -21,8 +29,17 @@ public final class Keys {
 
   public static final String META = "META";
 
+  /** On a group's META item: its status, read by every module that writes into a group. */
+  public static final String GROUP_STATUS = "status";
+
   /** A group's status while it can be used (the alternative is DELETING). */
   public static final String GROUP_ACTIVE = "ACTIVE";
+
+  /** On a group's META item: the tenant it belongs to. */
+  public static final String GROUP_TENANT = "tenant";
+
+  /** On a member item (and a group's grant to an instrument): the role it gives. */
+  public static final String ROLE = "role";
 
   /** On a group's META item: how many of its assets are not deleted (deletion waits for 0). */
   public static final String ASSET_COUNT = "assetCount";

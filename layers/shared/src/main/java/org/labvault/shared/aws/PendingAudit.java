@@ -1,10 +1,8 @@
 package org.labvault.shared.aws;
 
 import java.util.List;
-import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import org.labvault.shared.audit.AuditEvent;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * An ALLOW record waiting for the transaction of the change it describes. It lives on the thread
@@ -50,8 +48,8 @@ final class PendingAudit {
   }
 
   /** Writes the change with this record in one transaction. */
-  void writeWith(List<TransactWriteItem> change, IntFunction<RuntimeException> onConditionFailed) {
-    log.writeWith(event, change, onConditionFailed);
+  void writeWith(List<TxItem> change) {
+    log.writeWith(event, change);
     written = true;
   }
 }

@@ -3,10 +3,10 @@ package org.labvault.shared.aws;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.function.Supplier;
 import org.labvault.shared.auth.Action;
 import org.labvault.shared.auth.Role;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * "The member's role still allows what the route was allowed", as a transaction item: the request
@@ -18,10 +18,10 @@ public final class RoleConditions {
 
   /**
    * A check that the item at {@code memberKey} holds, in {@code roleAttribute}, a role that allows
-   * {@code action}; it fails when the item is gone.
+   * {@code action}; it fails, with {@code onConditionFailed}, when the role changed or the item is gone.
    */
-  public static TransactWriteItem stillAllows(String table, Map<String, AttributeValue> memberKey, String roleAttribute,
-      Action action) {
+  public static TxItem stillAllows(String table, Map<String, AttributeValue> memberKey, String roleAttribute,
+      Action action, Supplier<? extends RuntimeException> onConditionFailed) {
     Map<String, AttributeValue> values = new HashMap<>();
     StringJoiner in = new StringJoiner(", ", "#role IN (", ")");
     for (Role role : Role.allowing(action)) {
@@ -29,6 +29,6 @@ public final class RoleConditions {
       values.put(placeholder, AttributeValue.fromS(role.name()));
       in.add(placeholder);
     }
-    return Tx.check(table, memberKey, in.toString(), Map.of("#role", roleAttribute), values);
+    return Tx.check(table, memberKey, in.toString(), Map.of("#role", roleAttribute), values, onConditionFailed);
   }
 }

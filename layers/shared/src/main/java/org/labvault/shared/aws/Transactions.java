@@ -1,7 +1,7 @@
 package org.labvault.shared.aws;
 
 import java.util.List;
-import java.util.function.IntFunction;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -9,9 +9,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 
 /**
  * Runs a DynamoDB write transaction: all of its conditions hold and all items change, or nothing
- * does. Conflicts with concurrent transactions are retried with backoff; a failed condition is
- * turned into the domain's answer by the caller, knowing which item's condition failed. Inside an
- * audited change ({@code AuditLog.recordWith}) the change's audit record joins the transaction.
+ * does. Conflicts with concurrent transactions are retried with backoff; a failed condition throws
+ * the failure its item was built with ({@link Tx}). Inside an audited change
+ * ({@code AuditLog.recordWith}) the change's audit record joins the transaction.
  */
 public final class Transactions {
 
@@ -26,33 +26,65 @@ public final class Transactions {
 
   private Transactions() {}
 
-  /**
-   * @param onConditionFailed given the index of the first item whose condition failed, the
-   *     exception to throw
-   */
-  public static void write(DynamoDbClient dynamo, List<TransactWriteItem> items, IntFunction<RuntimeException> onConditionFailed) {
+  /** Writes {@code items} in one transaction; when a condition fails, its item's failure is thrown. */
+  public static void write(DynamoDbClient dynamo, List<TxItem> items) {
     PendingAudit audit = PendingAudit.waitingFor(items.size());
     if (audit != null) {
-      audit.writeWith(items, onConditionFailed); // the change and its audit record, one transaction
+      audit.writeWith(items); // the change and its audit record, one transaction
       return;
     }
     for (int attempt = 0; ; attempt++) {
       Backoff.pause(attempt);
       try {
-        dynamo.transactWriteItems(r -> r.transactItems(items));
+        writeOnce(dynamo, items);
         return;
       } catch (TransactionCanceledException e) {
-        List<CancellationReason> reasons = e.cancellationReasons();
-        for (int i = 0; i < reasons.size(); i++) {
-          if (CONDITION_FAILED.equals(reasons.get(i).code())) {
-            throw onConditionFailed.apply(i);
-          }
-        }
-        boolean conflict = reasons.stream().anyMatch(r -> CONFLICT.equals(r.code()));
-        if (!conflict || attempt + 1 >= ATTEMPTS) {
+        if (!conflicted(e) || attempt + 1 >= ATTEMPTS) {
           throw e;
         }
       }
     }
+  }
+
+  /**
+   * Writes {@code items} in one transaction, once: no retry, and no audit record joins it. When a
+   * condition fails, its item's failure is thrown; any other cancellation is thrown as it is.
+   */
+  public static void writeOnce(DynamoDbClient dynamo, List<TxItem> items) {
+    try {
+      dynamo.transactWriteItems(r -> r.transactItems(requestOf(items)));
+    } catch (TransactionCanceledException e) {
+      Optional<RuntimeException> failure = conditionFailure(items, e);
+      if (failure.isPresent()) {
+        throw failure.get();
+      }
+      throw e;
+    }
+  }
+
+  static List<TransactWriteItem> requestOf(List<TxItem> items) {
+    return items.stream().map(TxItem::item).toList();
+  }
+
+  /**
+   * The failure of the first item of a cancelled transaction whose condition failed, if any: DynamoDB
+   * gives one reason per item, in the order of the items written.
+   */
+  static Optional<RuntimeException> conditionFailure(List<TxItem> items, TransactionCanceledException e) {
+    List<CancellationReason> reasons = e.cancellationReasons();
+    for (int i = 0; i < Math.min(reasons.size(), items.size()); i++) {
+      if (CONDITION_FAILED.equals(reasons.get(i).code())) {
+        RuntimeException failure = items.get(i).conditionFailed();
+        if (failure != null) {
+          return Optional.of(failure);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether the transaction was cancelled (also) by a concurrent one touching the same items. */
+  public static boolean conflicted(TransactionCanceledException e) {
+    return e.cancellationReasons().stream().anyMatch(r -> CONFLICT.equals(r.code()));
   }
 }

@@ -172,7 +172,7 @@ class DynamoAuditLogTest {
         Config.from(Map.of(Config.Names.TABLE_NAME, EmbeddedTable.NAME, Config.Names.AUDIT_CHAINS, "1")));
     // when
     String answer = writer.recordWith(event("req-t", "group:create"), () -> {
-      Transactions.write(counting, List.of(putThing("thing-1")), failed -> new IllegalStateException("exists"));
+      Transactions.write(counting, List.of(putThing("thing-1")));
       return "made";
     });
     // then
@@ -191,22 +191,22 @@ class DynamoAuditLogTest {
         Config.from(Map.of(Config.Names.TABLE_NAME, EmbeddedTable.NAME, Config.Names.AUDIT_CHAINS, "1")));
     // when: the largest change that leaves room for the record
     writer.recordWith(event("req-98", "group:purge"), () -> {
-      Transactions.write(counting, things("a", Transactions.MAX_CHANGE_ITEMS), failed -> new IllegalStateException());
+      Transactions.write(counting, things("a", Transactions.MAX_CHANGE_ITEMS));
       return null;
     });
     // then: one transaction of 100 items
     assertThat(transactions).hasValue(1);
     // and when: one item more, and the record follows in a transaction of its own
     writer.recordWith(event("req-99", "group:purge"), () -> {
-      Transactions.write(counting, things("b", Transactions.MAX_CHANGE_ITEMS + 1), failed -> new IllegalStateException());
+      Transactions.write(counting, things("b", Transactions.MAX_CHANGE_ITEMS + 1));
       return null;
     });
     assertThat(transactions).hasValue(3);
     assertThat(chain(0)).extracting(AuditRecord::requestId).containsExactly("req-98", "req-99");
   }
 
-  private static List<software.amazon.awssdk.services.dynamodb.model.TransactWriteItem> things(String prefix, int count) {
-    List<software.amazon.awssdk.services.dynamodb.model.TransactWriteItem> items = new ArrayList<>();
+  private static List<TxItem> things(String prefix, int count) {
+    List<TxItem> items = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       items.add(putThing(prefix + i));
     }
@@ -216,12 +216,12 @@ class DynamoAuditLogTest {
   @Test
   void recordWith_shouldRecordNothing_whenTheChangesConditionFails_andAnswerTheChangesRefusal() {
     // given
-    Transactions.write(table.client(), List.of(putThing("thing-2")), failed -> new IllegalStateException());
+    Transactions.write(table.client(), List.of(putThing("thing-2")));
     // when / then
     assertThatThrownBy(() -> log.recordWith(event("req-u", "group:create"), () -> {
-      Transactions.write(table.client(), List.of(putThing("thing-2")), failed -> new IllegalArgumentException("item " + failed));
+      Transactions.write(table.client(), List.of(putThing("thing-2")));
       return null;
-    })).isInstanceOf(IllegalArgumentException.class).hasMessage("item 0");
+    })).isInstanceOf(IllegalArgumentException.class).hasMessage("thing-2 exists");
     assertThat(chain(AuditChains.of("req-u", CHAINS))).isEmpty();
   }
 
@@ -237,7 +237,7 @@ class DynamoAuditLogTest {
     table.client().putItem(r -> r.tableName(EmbeddedTable.NAME).item(squatter));
     // when / then
     assertThatThrownBy(() -> writer.recordWith(event("req-w", "group:delete"), () -> {
-      Transactions.write(table.client(), List.of(putThing("thing-3")), failed -> new IllegalStateException());
+      Transactions.write(table.client(), List.of(putThing("thing-3")));
       return null;
     })).isInstanceOf(IllegalStateException.class).hasMessageContaining("not written");
     assertThat(thing("thing-3")).isEmpty();
@@ -247,7 +247,7 @@ class DynamoAuditLogTest {
   void recordWith_shouldRecordAfterTheChange_whenTheChangeWritesNoTransaction() {
     // when
     log.recordWith(event("req-x", "notice:create"), () -> {
-      table.client().putItem(r -> r.tableName(EmbeddedTable.NAME).item(putThing("thing-4").put().item()));
+      table.client().putItem(r -> r.tableName(EmbeddedTable.NAME).item(putThing("thing-4").item().put().item()));
       return null;
     });
     // then
@@ -255,9 +255,9 @@ class DynamoAuditLogTest {
     assertThat(chain(AuditChains.of("req-x", CHAINS))).extracting(AuditRecord::action).containsExactly("notice:create");
   }
 
-  private static software.amazon.awssdk.services.dynamodb.model.TransactWriteItem putThing(String id) {
+  private static TxItem putThing(String id) {
     return Tx.put(EmbeddedTable.NAME, Map.of(Keys.PK, AttributeValue.fromS("THING#" + id), Keys.SK, AttributeValue.fromS("META")),
-        "attribute_not_exists(#pk)", Map.of("#pk", Keys.PK), Map.of());
+        "attribute_not_exists(#pk)", Map.of("#pk", Keys.PK), Map.of(), () -> new IllegalArgumentException(id + " exists"));
   }
 
   private Map<String, AttributeValue> thing(String id) {

@@ -23,6 +23,28 @@ public final class AssetItems {
   /** When an operator's restore began copying the object back; absent when none is under way. */
   public static final String RESTORING_SINCE = "restoringSince";
 
+  static final String TYPE_ASSET = "Asset";
+  public static final String ASSET_ID = "assetId";
+  public static final String GROUP_ID = "groupId";
+  static final String TENANT = "tenant";
+  static final String NAME = "name";
+  static final String CONTENT_TYPE = "contentType";
+  public static final String SIZE_BYTES = "sizeBytes";
+  public static final String SHA256 = "sha256";
+  public static final String CREATED_AT = "createdAt";
+  static final String CREATED_BY = "createdBy";
+  public static final String OBJECT_KEY = "objectKey";
+  /** The multipart upload under way; removed once the upload is decided. */
+  static final String UPLOAD_ID = "uploadId";
+  static final String UPLOAD_EXPIRES_AT = "uploadExpiresAt";
+  /** The object version the verified upload made. */
+  public static final String VERSION_ID = "versionId";
+  /** Why the verification refused the upload. */
+  static final String REJECTED_BECAUSE = "rejectedBecause";
+  /** When and by whom an operator restored a deleted asset from its backup copy. */
+  public static final String RESTORED_AT = "restoredAt";
+  public static final String RESTORED_BY = "restoredBy";
+
   private AssetItems() {}
 
   static AttributeValue s(String v) {
@@ -40,23 +62,23 @@ public final class AssetItems {
 
   static Map<String, AttributeValue> item(Asset a) {
     Map<String, AttributeValue> item = new HashMap<>(key(a.assetId()));
-    item.put("type", s("Asset"));
-    item.put("assetId", s(a.assetId()));
-    item.put("groupId", s(a.groupId()));
-    item.put("tenant", s(a.tenant()));
-    item.put("name", s(a.name()));
-    item.put("contentType", s(a.contentType()));
-    item.put("sizeBytes", n(a.sizeBytes()));
-    item.put("sha256", s(a.sha256()));
+    item.put(Keys.TYPE, s(TYPE_ASSET));
+    item.put(ASSET_ID, s(a.assetId()));
+    item.put(GROUP_ID, s(a.groupId()));
+    item.put(TENANT, s(a.tenant()));
+    item.put(NAME, s(a.name()));
+    item.put(CONTENT_TYPE, s(a.contentType()));
+    item.put(SIZE_BYTES, n(a.sizeBytes()));
+    item.put(SHA256, s(a.sha256()));
     item.put(CLASSIFICATION, s(a.classification().name()));
     item.put(STATUS, s(a.status().name()));
-    item.put("createdAt", s(Times.format(a.createdAt())));
-    item.put("createdBy", s(a.createdBy()));
-    item.put("objectKey", s(a.objectKey()));
+    item.put(CREATED_AT, s(Times.format(a.createdAt())));
+    item.put(CREATED_BY, s(a.createdBy()));
+    item.put(OBJECT_KEY, s(a.objectKey()));
     if (a.uploadId() != null) {
-      item.put("uploadId", s(a.uploadId()));
+      item.put(UPLOAD_ID, s(a.uploadId()));
     }
-    item.put("uploadExpiresAt", s(Times.format(a.uploadExpiresAt())));
+    item.put(UPLOAD_EXPIRES_AT, s(Times.format(a.uploadExpiresAt())));
     item.put(Keys.GSI1_PK, s(Keys.groupAssets(a.groupId(), a.status() == AssetStatus.DELETED)));
     item.put(Keys.GSI1_SK, s(a.assetId()));
     if (a.deletedAt() != null) {
@@ -69,21 +91,21 @@ public final class AssetItems {
   /** The asset an item holds. */
   public static Asset asset(Map<String, AttributeValue> item) {
     return new Asset(
-        item.get("assetId").s(),
-        item.get("groupId").s(),
-        item.get("tenant").s(),
-        item.get("name").s(),
-        item.get("contentType").s(),
-        Long.parseLong(item.get("sizeBytes").n()),
-        item.get("sha256").s(),
-        Classification.valueOf(item.get("classification").s()),
-        AssetStatus.valueOf(item.get("status").s()),
-        Instant.parse(item.get("createdAt").s()),
-        item.get("createdBy").s(),
-        item.get("objectKey").s(),
-        str(item, "uploadId"),
-        Instant.parse(item.get("uploadExpiresAt").s()),
-        str(item, "versionId"),
+        item.get(ASSET_ID).s(),
+        item.get(GROUP_ID).s(),
+        item.get(TENANT).s(),
+        item.get(NAME).s(),
+        item.get(CONTENT_TYPE).s(),
+        Long.parseLong(item.get(SIZE_BYTES).n()),
+        item.get(SHA256).s(),
+        Classification.valueOf(item.get(CLASSIFICATION).s()),
+        AssetStatus.valueOf(item.get(STATUS).s()),
+        Instant.parse(item.get(CREATED_AT).s()),
+        item.get(CREATED_BY).s(),
+        item.get(OBJECT_KEY).s(),
+        str(item, UPLOAD_ID),
+        Instant.parse(item.get(UPLOAD_EXPIRES_AT).s()),
+        str(item, VERSION_ID),
         instant(item, DELETED_AT),
         str(item, DELETED_BY));
   }

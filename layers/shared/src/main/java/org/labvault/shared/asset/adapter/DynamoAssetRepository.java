@@ -24,10 +24,12 @@ import org.labvault.shared.aws.PageTokens;
 import org.labvault.shared.aws.RoleConditions;
 import org.labvault.shared.aws.Transactions;
 import org.labvault.shared.aws.Tx;
+import org.labvault.shared.aws.TxItem;
 import org.labvault.shared.config.Config;
 import org.labvault.shared.deletion.domain.DeletionConflicts;
 import org.labvault.shared.error.ConflictException;
 import org.labvault.shared.error.ForbiddenException;
+import org.labvault.shared.instrument.adapter.InstrumentItems;
 import org.labvault.shared.paging.Page;
 import org.labvault.shared.paging.PageRequest;
 import org.labvault.shared.time.Times;
@@ -35,7 +37,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * Assets in the LabVault table: one item per asset in its own partition (read by id, strongly
@@ -43,7 +44,12 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  */
 public final class DynamoAssetRepository implements AssetRepository {
 
-  private static final String NOT_DELETED = "attribute_exists(pk) AND #status <> :deleted";
+  private static final String NOT_DELETED = Keys.EXISTS + " AND #status <> :deleted";
+
+  /** An instrument request's claim on the asset it made (kept a while, then removed by TTL). */
+  private static final String TYPE_CLAIM = "InstrumentRequest";
+  private static final String CLAIMED_ASSET = "assetId";
+  private static final String CLAIM_TTL = "ttl";
 
   private final DynamoDbClient dynamo;
   private final String table;
@@ -63,11 +69,12 @@ public final class DynamoAssetRepository implements AssetRepository {
   @Override
   public Optional<String> tenantOfActiveGroup(String groupId) {
     var item = dynamo.getItem(r -> r.tableName(table).key(groupMeta(groupId)).consistentRead(true)
-        .projectionExpression("#status, tenant").expressionAttributeNames(Map.of("#status", "status"))).item();
-    if (item == null || item.isEmpty() || !Keys.GROUP_ACTIVE.equals(item.get("status").s())) {
+        .projectionExpression("#status, #tenant")
+        .expressionAttributeNames(Map.of("#status", Keys.GROUP_STATUS, "#tenant", Keys.GROUP_TENANT))).item();
+    if (item == null || item.isEmpty() || !Keys.GROUP_ACTIVE.equals(item.get(Keys.GROUP_STATUS).s())) {
       return Optional.empty();
     }
-    AttributeValue tenant = item.get("tenant");
+    AttributeValue tenant = item.get(Keys.GROUP_TENANT);
     return Optional.of(tenant == null ? "" : tenant.s());
   }
 
@@ -78,32 +85,30 @@ public final class DynamoAssetRepository implements AssetRepository {
 
   @Override
   public void create(Asset asset, RequestClaim claim) {
-    List<TransactWriteItem> items = new ArrayList<>(List.of(
-        Tx.put(table, AssetItems.item(asset), "attribute_not_exists(pk)", Map.of(), Map.of()),
+    List<TxItem> items = new ArrayList<>(List.of(
+        Tx.put(table, AssetItems.item(asset), Keys.ABSENT, Map.of(), Map.of(),
+            () -> new IllegalStateException("asset id collision: " + asset.assetId())),
         Tx.update(table, groupMeta(asset.groupId()),
             "SET #count = if_not_exists(#count, :zero) + :one", "#status = :active",
-            Map.of("#count", Keys.ASSET_COUNT, "#status", "status"),
-            Map.of(":zero", n(0), ":one", n(1), ":active", s(Keys.GROUP_ACTIVE))),
+            Map.of("#count", Keys.ASSET_COUNT, "#status", Keys.GROUP_STATUS),
+            Map.of(":zero", n(0), ":one", n(1), ":active", s(Keys.GROUP_ACTIVE)), Authorizer::notFound),
         // the creator's membership, or for an instrument the group's grant to it
         RoleConditions.stillAllows(table,
-            Map.of(Keys.PK, s(Keys.group(asset.groupId())), Keys.SK, s(Keys.member(asset.createdBy()))), "role",
-            Action.ASSETS_WRITE)));
+            Map.of(Keys.PK, s(Keys.group(asset.groupId())), Keys.SK, s(Keys.member(asset.createdBy()))), Keys.ROLE,
+            Action.ASSETS_WRITE,
+            // an instrument whose grant went meanwhile is in a group that did not grant it: not found
+            () -> claim != null ? Authorizer.notFound()
+                : new ForbiddenException("your role no longer allows " + Action.ASSETS_WRITE.wireName()))));
     if (claim != null) {
-      items.add(Tx.put(table, claimItem(claim, asset), "attribute_not_exists(pk)", Map.of(), Map.of()));
+      items.add(Tx.put(table, claimItem(claim, asset), Keys.ABSENT, Map.of(), Map.of(),
+          () -> new ConflictException(RequestClaim.DUPLICATE, "this request was answered before")));
       // a revocation between the instrument's first read and this write stops the asset here
       items.add(Tx.check(table, Map.of(Keys.PK, s(Keys.instrument(claim.instrumentId())), Keys.SK, s(Keys.META)),
-          "#status = :active", Map.of("#status", "status"),
-          Map.of(":active", s(org.labvault.shared.instrument.domain.InstrumentStatus.ACTIVE.name()))));
+          "#status = :active", Map.of("#status", InstrumentItems.STATUS),
+          Map.of(":active", s(org.labvault.shared.instrument.domain.InstrumentStatus.ACTIVE.name())),
+          () -> new ConflictException(RequestClaim.REVOKED, "the instrument was revoked")));
     }
-    Transactions.write(dynamo, items, failed -> switch (failed) {
-      case 1 -> Authorizer.notFound();
-      // an instrument whose grant went meanwhile is in a group that did not grant it: not found
-      case 2 -> claim != null ? Authorizer.notFound()
-          : new ForbiddenException("your role no longer allows " + Action.ASSETS_WRITE.wireName());
-      case 3 -> new ConflictException(RequestClaim.DUPLICATE, "this request was answered before");
-      case 4 -> new ConflictException(RequestClaim.REVOKED, "the instrument was revoked");
-      default -> new IllegalStateException("asset id collision: " + asset.assetId());
-    });
+    Transactions.write(dynamo, items);
   }
 
   private static Map<String, AttributeValue> claimKey(RequestClaim claim) {
@@ -112,16 +117,16 @@ public final class DynamoAssetRepository implements AssetRepository {
 
   private static Map<String, AttributeValue> claimItem(RequestClaim claim, Asset asset) {
     Map<String, AttributeValue> item = new HashMap<>(claimKey(claim));
-    item.put("type", s("InstrumentRequest"));
-    item.put("assetId", s(asset.assetId()));
-    item.put("ttl", n(asset.createdAt().plus(RequestClaim.KEPT_FOR).getEpochSecond()));
+    item.put(Keys.TYPE, s(TYPE_CLAIM));
+    item.put(CLAIMED_ASSET, s(asset.assetId()));
+    item.put(CLAIM_TTL, n(asset.createdAt().plus(RequestClaim.KEPT_FOR).getEpochSecond()));
     return item;
   }
 
   @Override
   public Optional<String> claimedAsset(RequestClaim claim) {
     var item = dynamo.getItem(r -> r.tableName(table).key(claimKey(claim)).consistentRead(true)).item();
-    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item.get("assetId").s());
+    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item.get(CLAIMED_ASSET).s());
   }
 
   @Override
@@ -143,7 +148,7 @@ public final class DynamoAssetRepository implements AssetRepository {
       query.expressionAttributeNames(Map.of("#gpk", Keys.GSI1_PK)).expressionAttributeValues(Map.of(":gpk", s(partition)));
     } else {
       query.filterExpression("#status = :status")
-          .expressionAttributeNames(Map.of("#gpk", Keys.GSI1_PK, "#status", "status"))
+          .expressionAttributeNames(Map.of("#gpk", Keys.GSI1_PK, "#status", AssetItems.STATUS))
           .expressionAttributeValues(Map.of(":gpk", s(partition), ":status", s(status.name())));
     }
     var result = dynamo.query(query.build());
@@ -152,16 +157,16 @@ public final class DynamoAssetRepository implements AssetRepository {
 
   @Override
   public Optional<Asset> update(String assetId, String name, Classification classification) {
-    Map<String, String> names = new HashMap<>(Map.of("#status", "status"));
+    Map<String, String> names = new HashMap<>(Map.of("#status", AssetItems.STATUS));
     Map<String, AttributeValue> values = new HashMap<>(Map.of(":deleted", s(AssetStatus.DELETED.name())));
     StringBuilder set = new StringBuilder();
     if (name != null) {
-      names.put("#name", "name");
+      names.put("#name", AssetItems.NAME);
       values.put(":name", s(name));
       set.append("#name = :name");
     }
     if (classification != null) {
-      names.put("#classification", "classification");
+      names.put("#classification", AssetItems.CLASSIFICATION);
       values.put(":classification", s(classification.name()));
       set.append(set.isEmpty() ? "" : ", ").append("#classification = :classification");
     }
@@ -177,8 +182,7 @@ public final class DynamoAssetRepository implements AssetRepository {
     String condition = secret ? NOT_DELETED + " AND (attribute_not_exists(#live) OR #live = :zero)" : NOT_DELETED;
     try {
       // a transaction of one item, so that an audited change carries its record in the same write
-      Transactions.write(dynamo, List.of(Tx.update(table, key(assetId), "SET " + set, condition, names, values)),
-          failed -> new NotUpdated());
+      Transactions.write(dynamo, List.of(Tx.update(table, key(assetId), "SET " + set, condition, names, values, NotUpdated::new)));
       return find(assetId);
     } catch (NotUpdated e) {
       Optional<Asset> now = find(assetId).filter(a -> a.status() != AssetStatus.DELETED);
@@ -194,18 +198,16 @@ public final class DynamoAssetRepository implements AssetRepository {
     var items = List.of(
         Tx.update(table, key(asset.assetId()),
             "SET #status = :deleted, #deletedAt = :at, #deletedBy = :by, #gpk = :list",
-            "attribute_exists(pk) AND #status <> :deleted",
+            NOT_DELETED,
             Map.of("#status", AssetItems.STATUS, "#deletedAt", AssetItems.DELETED_AT, "#deletedBy", AssetItems.DELETED_BY,
                 "#gpk", Keys.GSI1_PK),
             Map.of(":deleted", s(AssetStatus.DELETED.name()), ":at", s(Times.format(deletedAt)), ":by", s(deletedBy),
-                ":list", s(Keys.groupAssets(asset.groupId(), true)))),
+                ":list", s(Keys.groupAssets(asset.groupId(), true))), AlreadyDeleted::new),
         Tx.update(table, groupMeta(asset.groupId()), "SET #count = #count - :one", "#count > :zero",
-            Map.of("#count", Keys.ASSET_COUNT), Map.of(":one", n(1), ":zero", n(0))));
+            Map.of("#count", Keys.ASSET_COUNT), Map.of(":one", n(1), ":zero", n(0)),
+            () -> new IllegalStateException("group " + asset.groupId() + " counts no asset to delete")));
     try {
-      Transactions.write(dynamo, items, failed -> switch (failed) {
-        case 0 -> new AlreadyDeleted();
-        default -> new IllegalStateException("group " + asset.groupId() + " counts no asset to delete");
-      });
+      Transactions.write(dynamo, items);
       return true;
     } catch (AlreadyDeleted e) {
       return false;
@@ -227,9 +229,9 @@ public final class DynamoAssetRepository implements AssetRepository {
     String set = "SET #status = :available, " + AssetItems.AVAILABLE_AT + " = :availableAt";
     if (versionId != null) {
       values.put(":version", s(versionId));
-      set += ", versionId = :version";
+      set += ", " + AssetItems.VERSION_ID + " = :version";
     }
-    return decide(assetId, set + " REMOVE uploadId", values);
+    return decide(assetId, set + " REMOVE " + AssetItems.UPLOAD_ID, values);
   }
 
   @Override
@@ -242,14 +244,15 @@ public final class DynamoAssetRepository implements AssetRepository {
 
   @Override
   public boolean markRejected(String assetId, String reason) {
-    return decide(assetId, "SET #status = :rejected, rejectedBecause = :reason REMOVE uploadId", Map.of(
+    return decide(assetId, "SET #status = :rejected, " + AssetItems.REJECTED_BECAUSE + " = :reason REMOVE " + AssetItems.UPLOAD_ID,
+        Map.of(
         ":pending", s(AssetStatus.PENDING_UPLOAD.name()), ":rejected", s(AssetStatus.REJECTED.name()), ":reason", s(reason)));
   }
 
   private boolean decide(String assetId, String update, Map<String, AttributeValue> values) {
     try {
       dynamo.updateItem(r -> r.tableName(table).key(key(assetId)).updateExpression(update)
-          .conditionExpression("#status = :pending").expressionAttributeNames(Map.of("#status", "status"))
+          .conditionExpression("#status = :pending").expressionAttributeNames(Map.of("#status", AssetItems.STATUS))
           .expressionAttributeValues(values));
       return true;
     } catch (ConditionalCheckFailedException e) {

@@ -37,7 +37,7 @@ public final class DynamoCanaryResults implements CanaryResults {
   @Override
   public void record(CanaryRun run) {
     Map<String, AttributeValue> item = new LinkedHashMap<>(key());
-    item.put("type", AttributeValue.fromS("CanaryRun"));
+    item.put(Keys.TYPE, AttributeValue.fromS("CanaryRun"));
     item.put("runId", AttributeValue.fromS(run.runId()));
     item.put("at", AttributeValue.fromS(Times.format(run.at())));
     item.put("status", AttributeValue.fromS(run.status().name()));
@@ -50,7 +50,7 @@ public final class DynamoCanaryResults implements CanaryResults {
         .toList()));
     try {
       dynamo.putItem(r -> r.tableName(table).item(item)
-          .conditionExpression("attribute_not_exists(pk) OR #order <= :order")
+          .conditionExpression(Keys.ABSENT + " OR #order <= :order")
           .expressionAttributeNames(Map.of("#order", ORDER))
           .expressionAttributeValues(Map.of(":order", AttributeValue.fromS(orderOf(run)))));
     } catch (ConditionalCheckFailedException e) {

@@ -25,7 +25,7 @@ public final class AppItems {
 
   static Map<String, AttributeValue> item(App app) {
     Map<String, AttributeValue> item = new HashMap<>(key(app.appId()));
-    item.put("type", AttributeValue.fromS(TYPE));
+    item.put(Keys.TYPE, AttributeValue.fromS(TYPE));
     item.put(APP_ID, AttributeValue.fromS(app.appId()));
     item.put(NAME, AttributeValue.fromS(app.name()));
     item.put(CREATED_AT, AttributeValue.fromS(Times.format(app.createdAt())));

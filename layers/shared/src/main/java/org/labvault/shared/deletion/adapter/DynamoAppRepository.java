@@ -34,7 +34,7 @@ public final class DynamoAppRepository implements AppRepository {
   @Override
   public void create(App app) {
     try {
-      dynamo.putItem(r -> r.tableName(table).item(AppItems.item(app)).conditionExpression("attribute_not_exists(pk)"));
+      dynamo.putItem(r -> r.tableName(table).item(AppItems.item(app)).conditionExpression(Keys.ABSENT));
     } catch (ConditionalCheckFailedException e) {
       throw DeletionConflicts.appExists(app.appId());
     }

@@ -71,14 +71,13 @@ public final class DynamoLinkRepository implements LinkRepository {
             "#status = :available AND #classification <> :secret",
             Map.of("#live", Keys.LIVE_LINKS, "#status", AssetItems.STATUS, "#classification", AssetItems.CLASSIFICATION),
             Map.of(":zero", n(0), ":one", n(1), ":available", s(AssetStatus.AVAILABLE.name()),
-                ":secret", s(Classification.SECRET.name()))),
-        Tx.check(table, AppItems.key(link.appId()), "attribute_exists(pk)", Map.of(), Map.of()),
-        Tx.put(table, LinkItems.item(link), "attribute_not_exists(pk)", Map.of(), Map.of()));
-    Transactions.write(dynamo, items, failed -> switch (failed) {
-      case 0 -> whyNotLinkable(link.assetId());
-      case 1 -> DeletionConflicts.unregisteredApp(link.appId());
-      default -> new IllegalStateException("link id collision: " + link.linkId());
-    });
+                ":secret", s(Classification.SECRET.name())),
+            () -> whyNotLinkable(link.assetId())),
+        Tx.check(table, AppItems.key(link.appId()), Keys.EXISTS, Map.of(), Map.of(),
+            () -> DeletionConflicts.unregisteredApp(link.appId())),
+        Tx.put(table, LinkItems.item(link), Keys.ABSENT, Map.of(), Map.of(),
+            () -> new IllegalStateException("link id collision: " + link.linkId())));
+    Transactions.write(dynamo, items);
   }
 
   /** The asset's condition failed: read why (it changed after the service looked at it). */
@@ -153,20 +152,20 @@ public final class DynamoLinkRepository implements LinkRepository {
         Map.of(":deleted", s(LinkStatus.DELETED.name()), ":live", s(LinkStatus.LIVE.name()),
             ":reason", s(reason.name()), ":at", s(Times.format(deletedAt)), ":by", s(deletedBy),
             ":notified", s(NoticeStatus.NOTIFIED.name()), ":one", n(1), ":zero", n(0),
-            ":due", s(Keys.due(link.linkId())), ":dueAt", s(Keys.waitingSince(dueAt, link.linkId()))));
+            ":due", s(Keys.due(link.linkId())), ":dueAt", s(Keys.waitingSince(dueAt, link.linkId()))),
+        LinkNotLive::new);
     var countOff = Tx.update(table, AssetItems.key(link.assetId()), "SET #live = #live - :one", "#live > :zero",
-        Map.of("#live", Keys.LIVE_LINKS), Map.of(":one", n(1), ":zero", n(0)));
+        Map.of("#live", Keys.LIVE_LINKS), Map.of(":one", n(1), ":zero", n(0)), NoLiveLinkCounted::new);
     try {
-      Transactions.write(dynamo, List.of(deleteLink, countOff), ConditionFailed::new);
+      Transactions.write(dynamo, List.of(deleteLink, countOff));
       return true;
-    } catch (ConditionFailed e) {
-      if (e.index == 0) {
-        return false; // deleted before: by DELETE /app-links/{id} or the expansion of its asset's deletion
-      }
+    } catch (LinkNotLive e) {
+      return false; // deleted before: by DELETE /app-links/{id} or the expansion of its asset's deletion
+    } catch (NoLiveLinkCounted e) {
       requireAsset(link);
       LOG.warn("asset {} counts no live link, yet link {} was live; deleting the link alone", link.assetId(),
           link.linkId());
-      var u = deleteLink.update();
+      var u = deleteLink.item().update();
       return updates.updateIf(link.linkId(), u.updateExpression(), u.conditionExpression(),
           u.expressionAttributeNames(), u.expressionAttributeValues());
     }
@@ -200,13 +199,17 @@ public final class DynamoLinkRepository implements LinkRepository {
     return new Page<>(result.items().stream().map(LinkItems::link).toList(), pageTokens.encode(list, result.lastEvaluatedKey()));
   }
 
-  /** Which item of a transaction failed its condition. */
-  private static final class ConditionFailed extends RuntimeException {
-    final int index;
+  /** The link's condition failed: it was deleted before. */
+  private static final class LinkNotLive extends RuntimeException {
+    LinkNotLive() {
+      super("the link is not live", null, false, false);
+    }
+  }
 
-    ConditionFailed(int index) {
-      super("condition failed on item " + index, null, false, false);
-      this.index = index;
+  /** The asset's count of live links is zero although the link was live. */
+  private static final class NoLiveLinkCounted extends RuntimeException {
+    NoLiveLinkCounted() {
+      super("the asset counts no live link", null, false, false);
     }
   }
 }

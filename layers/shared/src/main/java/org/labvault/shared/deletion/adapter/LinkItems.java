@@ -56,7 +56,7 @@ public final class LinkItems {
   /** The item of a new live link. */
   static Map<String, AttributeValue> item(AppLink link) {
     Map<String, AttributeValue> item = new HashMap<>(key(link.linkId()));
-    item.put("type", s(TYPE));
+    item.put(Keys.TYPE, s(TYPE));
     item.put(LINK_ID, s(link.linkId()));
     item.put(ASSET_ID, s(link.assetId()));
     item.put(GROUP_ID, s(link.groupId()));

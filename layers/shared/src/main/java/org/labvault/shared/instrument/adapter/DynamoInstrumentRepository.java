@@ -47,7 +47,7 @@ public final class DynamoInstrumentRepository implements InstrumentRepository {
   @Override
   public void create(Instrument instrument) {
     dynamo.putItem(r -> r.tableName(table).item(InstrumentItems.item(instrument))
-        .conditionExpression("attribute_not_exists(pk)"));
+        .conditionExpression(Keys.ABSENT));
   }
 
   @Override
@@ -97,22 +97,20 @@ public final class DynamoInstrumentRepository implements InstrumentRepository {
   public void grant(InstrumentGrant grant, String ownerId) {
     var items = List.of(
         Tx.check(table, Map.of(Keys.PK, s(Keys.group(grant.groupId())), Keys.SK, s(Keys.META)),
-            "#status = :active", Map.of("#status", "status"), Map.of(":active", s(Keys.GROUP_ACTIVE))),
+            "#status = :active", Map.of("#status", Keys.GROUP_STATUS), Map.of(":active", s(Keys.GROUP_ACTIVE)),
+            Authorizer::notFound),
         RoleConditions.stillAllows(table,
             Map.of(Keys.PK, s(Keys.group(grant.groupId())), Keys.SK, s(Keys.member(grant.grantedBy()))),
-            InstrumentItems.ROLE, Action.INSTRUMENTS_MANAGE),
+            InstrumentItems.ROLE, Action.INSTRUMENTS_MANAGE,
+            () -> new ForbiddenException("your role no longer allows " + Action.INSTRUMENTS_MANAGE.wireName())),
         Tx.check(table, InstrumentItems.key(grant.instrumentId()), "#status = :active AND #owner = :owner",
             Map.of("#status", InstrumentItems.STATUS, "#owner", InstrumentItems.OWNER),
-            Map.of(":active", s(InstrumentStatus.ACTIVE.name()), ":owner", s(ownerId))),
-        Tx.put(table, InstrumentItems.groupGrant(grant), "attribute_not_exists(pk)", Map.of(), Map.of()),
-        Tx.put(table, InstrumentItems.instrumentGrant(grant), null, Map.of(), Map.of()));
+            Map.of(":active", s(InstrumentStatus.ACTIVE.name()), ":owner", s(ownerId)),
+            () -> new NotFoundException("no such instrument")),
+        Tx.put(table, InstrumentItems.groupGrant(grant), Keys.ABSENT, Map.of(), Map.of(), AlreadyGranted::new),
+        Tx.put(table, InstrumentItems.instrumentGrant(grant)));
     try {
-      Transactions.write(dynamo, items, failed -> switch (failed) {
-        case 0 -> Authorizer.notFound();
-        case 1 -> new ForbiddenException("your role no longer allows " + "instruments:manage");
-        case 2 -> new NotFoundException("no such instrument");
-        default -> new AlreadyGranted();
-      });
+      Transactions.write(dynamo, items);
     } catch (AlreadyGranted e) {
       // granted before: the first grant stays as it was
     }
@@ -128,10 +126,11 @@ public final class DynamoInstrumentRepository implements InstrumentRepository {
   @Override
   public boolean ungrant(String groupId, String instrumentId) {
     var items = List.of(
-        Tx.delete(table, InstrumentItems.groupGrantKey(groupId, instrumentId), "attribute_exists(pk)", Map.of(), Map.of()),
-        Tx.delete(table, InstrumentItems.instrumentGrantKey(groupId, instrumentId), null, Map.of(), Map.of()));
+        Tx.delete(table, InstrumentItems.groupGrantKey(groupId, instrumentId), Keys.EXISTS, Map.of(), Map.of(),
+            NoGrant::new),
+        Tx.delete(table, InstrumentItems.instrumentGrantKey(groupId, instrumentId)));
     try {
-      Transactions.write(dynamo, items, failed -> new NoGrant());
+      Transactions.write(dynamo, items);
       return true;
     } catch (NoGrant e) {
       // a stray reference without its grant goes too
@@ -151,7 +150,7 @@ public final class DynamoInstrumentRepository implements InstrumentRepository {
   public Page<InstrumentGrant> grantsOf(String groupId, PageRequest page) {
     String list = "instrument-grants:" + groupId;
     var result = dynamo.query(QueryRequest.builder().tableName(table)
-        .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+        .keyConditionExpression(Keys.PK + " = :pk AND begins_with(" + Keys.SK + ", :prefix)")
         .expressionAttributeValues(Map.of(":pk", s(Keys.group(groupId)), ":prefix", s(Keys.INSTRUMENT_GRANT_PREFIX)))
         .consistentRead(true)
         .limit(page.limit())
@@ -165,11 +164,11 @@ public final class DynamoInstrumentRepository implements InstrumentRepository {
   public List<String> groupsGranting(String instrumentId) {
     List<String> groups = new ArrayList<>();
     var pages = dynamo.queryPaginator(r -> r.tableName(table)
-        .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+        .keyConditionExpression(Keys.PK + " = :pk AND begins_with(" + Keys.SK + ", :prefix)")
         .expressionAttributeValues(Map.<String, AttributeValue>of(":pk", s(Keys.instrument(instrumentId)),
             ":prefix", s(Keys.GRANT_PREFIX)))
         .consistentRead(true));
-    pages.items().forEach(item -> groups.add(item.get("groupId").s()));
+    pages.items().forEach(item -> groups.add(item.get(InstrumentItems.GROUP_ID).s()));
     return groups;
   }
 }

@@ -10,11 +10,13 @@ import org.labvault.shared.time.Times;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** How instruments and their grants look as items of the LabVault table. */
-final class InstrumentItems {
+public final class InstrumentItems {
 
-  static final String STATUS = "status";
+  /** An instrument's status, which an asset an instrument uploads re-checks in its transaction. */
+  public static final String STATUS = "status";
   static final String OWNER = "ownerId";
-  static final String ROLE = "role";
+  static final String ROLE = Keys.ROLE;
+  static final String GROUP_ID = "groupId";
 
   private InstrumentItems() {}
 
@@ -38,7 +40,7 @@ final class InstrumentItems {
 
   static Map<String, AttributeValue> item(Instrument i) {
     Map<String, AttributeValue> item = new HashMap<>(key(i.instrumentId()));
-    item.put("type", s("Instrument"));
+    item.put(Keys.TYPE, s("Instrument"));
     item.put("instrumentId", s(i.instrumentId()));
     item.put(OWNER, s(i.ownerId()));
     item.put("tenant", s(i.tenant()));
@@ -64,8 +66,8 @@ final class InstrumentItems {
 
   static Map<String, AttributeValue> groupGrant(InstrumentGrant g) {
     Map<String, AttributeValue> item = new HashMap<>(groupGrantKey(g.groupId(), g.instrumentId()));
-    item.put("type", s("InstrumentGrant"));
-    item.put("groupId", s(g.groupId()));
+    item.put(Keys.TYPE, s("InstrumentGrant"));
+    item.put(GROUP_ID, s(g.groupId()));
     item.put("instrumentId", s(g.instrumentId()));
     item.put(ROLE, s(InstrumentGrant.ROLE.name()));
     item.put("name", s(g.name()));
@@ -76,13 +78,13 @@ final class InstrumentItems {
 
   static Map<String, AttributeValue> instrumentGrant(InstrumentGrant g) {
     Map<String, AttributeValue> item = new HashMap<>(instrumentGrantKey(g.groupId(), g.instrumentId()));
-    item.put("type", s("InstrumentGrantRef"));
-    item.put("groupId", s(g.groupId()));
+    item.put(Keys.TYPE, s("InstrumentGrantRef"));
+    item.put(GROUP_ID, s(g.groupId()));
     return item;
   }
 
   static InstrumentGrant grant(Map<String, AttributeValue> item) {
-    return new InstrumentGrant(item.get("groupId").s(), item.get("instrumentId").s(), item.get("name").s(),
+    return new InstrumentGrant(item.get(GROUP_ID).s(), item.get("instrumentId").s(), item.get("name").s(),
         java.time.Instant.parse(item.get("grantedAt").s()), item.get("grantedBy").s());
   }
 }
