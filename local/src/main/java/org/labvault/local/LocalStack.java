@@ -31,6 +31,7 @@ import org.labvault.local.events.S3EventDelivery;
 import org.labvault.local.events.Scheduler;
 import org.labvault.local.events.StreamPoller;
 import org.labvault.local.template.EventSource;
+import org.labvault.local.gateway.ApiDocument;
 import org.labvault.local.gateway.Gateway;
 import org.labvault.local.identity.TokenIssuer;
 import org.labvault.local.lambda.FunctionError;
@@ -233,6 +234,7 @@ public final class LocalStack implements AutoCloseable {
         asyncInvoker, clock, REGION, ACCOUNT_ID);
     running.push(scheduler.start());
     startSqsPollers(); // after the functions they invoke, so they stop before them
+    ApiDocument.besideTemplate(options.template()).ifPresent(gateway::describedBy);
     gateway.start(model, functions, issuer, ACCOUNT_ID, clock);
     // stopping runs newest first: the gateway must stop taking requests before the functions go
     running.remove(gateway);

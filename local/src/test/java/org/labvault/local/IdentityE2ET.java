@@ -15,6 +15,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.labvault.local.testing.Forge;
 import org.labvault.local.testing.HttpApi;
 import org.labvault.local.testing.StackExtension;
+import org.labvault.local.testing.Stacks;
+import org.labvault.shared.json.Json;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /** Tokens over HTTP: issued by the local issuer, checked by the gateway like the HTTP API does. */
 class IdentityE2ET {
@@ -84,6 +89,21 @@ class IdentityE2ET {
         .isEqualTo("admin: unknown field");
     assertThat(api.send("POST", "/local/tokens", null, "sub=a", "application/x-www-form-urlencoded").status()).isEqualTo(415);
     assertThat(api.postJson("/local/tokens", null, "{\"sub\":").problemCode()).isEqualTo("MALFORMED_JSON");
+  }
+
+  @Test
+  void theApiDocumentIsServedAsJsonWithoutAToken() throws Exception {
+    var served = api.get("/local/openapi.json", null);
+    assertThat(served.status()).as(served.body()).isEqualTo(200);
+    assertThat(served.header("Content-Type")).startsWith("application/json");
+    var document = served.json();
+    assertThat(document.path("openapi").asText()).startsWith("3.1.");
+    assertThat(document.path("paths").has("/groups/{groupId}/assets")).isTrue();
+    assertThat(document.path("paths").path("/health").path("get").path("security").isEmpty()).isTrue();
+    // the document the stack was started with, beside its template
+    var onDisk = Json.instance().mapper().valueToTree(
+        new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(Stacks.root().resolve("openapi.yaml"))));
+    assertThat(document).isEqualTo(onDisk);
   }
 
   @Test

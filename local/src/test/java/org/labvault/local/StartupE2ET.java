@@ -56,6 +56,10 @@ class StartupE2ET {
       var http = new HttpApi(api);
       assertThat(http.get("/health", null).status()).isEqualTo(200);
       assertThat(http.get("/notifications", http.token("alice", "acme")).status()).isEqualTo(200);
+      // the README's start command finds the API document beside the template
+      var document = http.get("/local/openapi.json", null);
+      assertThat(document.status()).as(document.body()).isEqualTo(200);
+      assertThat(document.json().path("openapi").asText()).startsWith("3.1.");
       assertOnlyLoopbackAnswers(Integer.parseInt(ready.group(2)));
     } finally {
       stack.process().toHandle().destroy(); // SIGTERM; Process.destroy() would also close our end of its output

@@ -52,6 +52,7 @@ public final class Gateway implements AutoCloseable {
   private Clock clock;
   private final Map<String, JwtAuthorizer> authorizers = new HashMap<>();
   private String accountId;
+  private ApiDocument document;
 
   private Gateway(GatewayServer server) {
     this.server = server;
@@ -64,6 +65,11 @@ public final class Gateway implements AutoCloseable {
 
   public URI baseUri() {
     return URI.create("http://127.0.0.1:" + server.port());
+  }
+
+  /** Serves {@code document} at {@code GET /local/openapi.json}; without one, that route is a 404. */
+  public void describedBy(ApiDocument document) {
+    this.document = document;
   }
 
   public void start(StackModel model, Map<String, FunctionHost> functions, TokenIssuer issuer, String accountId, Clock clock) {
@@ -201,6 +207,10 @@ public final class Gateway implements AutoCloseable {
       sendJson(exchange, requestId, answer.status(), answer.body());
     } else if (method.equals("GET") && path.equals("/local/jwks.json")) {
       sendJson(exchange, requestId, 200, issuer.publicKeys().toJSONObject(true));
+    } else if (method.equals("GET") && path.equals("/local/openapi.json") && document != null) {
+      exchange.setHeader("Content-Type", "application/json");
+      exchange.setHeader("X-Request-Id", requestId);
+      send(exchange, 200, document.json());
     } else if (method.equals("GET") && path.equals("/local/.well-known/openid-configuration")) {
       sendJson(exchange, requestId, 200, Map.of(
           "issuer", issuer.issuer(),

@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import org.labvault.shared.json.Json;
 
-/** A plain HTTP client speaking to the local stack like any client would. */
+/**
+ * A plain HTTP client speaking to the local stack like any client would. Every answer of a route
+ * that openapi.yaml documents is checked against it (status and body) before the test sees it.
+ */
 public final class HttpApi {
 
   private final URI base;
@@ -97,6 +100,8 @@ public final class HttpApi {
     headers.forEach(builder::header);
     try {
       HttpResponse<String> res = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+      ApiContract.instance().check(method, res.request().uri().getRawPath(), res.statusCode(),
+          res.headers().firstValue("Content-Type").orElse(null), res.body());
       return new Answer(res.statusCode(), new HttpResponseHeaders(res.headers()), res.body());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
