@@ -18,6 +18,7 @@ import org.labvault.shared.audit.AuditEvent;
 import org.labvault.shared.audit.AuditLog;
 import org.labvault.shared.auth.Principal;
 import org.labvault.shared.error.AppException;
+import org.labvault.shared.error.ErrorCode;
 import org.labvault.shared.error.ForbiddenException;
 import org.labvault.shared.error.NotFoundException;
 import org.labvault.shared.error.PayloadTooLargeException;
@@ -97,7 +98,7 @@ public final class Router {
         LOG.warn("Dependency failure", e);
         response = json(known.status(), Problems.of(known), Problems.CONTENT_TYPE, requestId);
       } else {
-        code = Problems.INTERNAL;
+        code = ErrorCode.INTERNAL.name();
         LOG.error("Unhandled failure", e);
         response = json(500, Problems.internal(), Problems.CONTENT_TYPE, requestId);
       }
