@@ -69,7 +69,7 @@ public final class AssetService {
    * Declares an asset for an instrument's upload request, claiming the request in the same
    * transaction.
    *
-   * @throws org.labvault.shared.error.ConflictException {@link RequestClaim#DUPLICATE} when the
+   * @throws org.labvault.shared.error.ConflictException {@code DUPLICATE_REQUEST} when the
    *     request was claimed before (see {@link #claimedAsset})
    */
   Created create(Caller caller, String groupId, Declared declared, RequestClaim claim) {

@@ -113,10 +113,10 @@ final class InstrumentUploads {
       try {
         return Reply.of(requestId, assets.create(caller, groupId, declared, claim));
       } catch (ConflictException e) {
-        return switch (e.code()) {
+        return switch (e.errorCode()) {
           // the same request, delivered twice at once: the other delivery made the asset
-          case RequestClaim.DUPLICATE -> again(caller, requestId, assets.claimedAsset(claim).orElseThrow());
-          case RequestClaim.REVOKED -> null;
+          case DUPLICATE_REQUEST -> again(caller, requestId, assets.claimedAsset(claim).orElseThrow());
+          case INSTRUMENT_REVOKED -> null;
           default -> throw e;
         };
       }

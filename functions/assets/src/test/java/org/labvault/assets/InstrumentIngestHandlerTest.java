@@ -190,7 +190,7 @@ class InstrumentIngestHandlerTest {
         "instrument:" + READER, "assets/acme/" + GROUP + "/x", null, NOW.plusSeconds(900), null);
     assertThatThrownBy(() -> c.assets().create(asset, new org.labvault.shared.asset.domain.RequestClaim(READER, "req-1")))
         .isInstanceOfSatisfying(org.labvault.shared.error.ConflictException.class,
-            e -> assertThat(e.code()).isEqualTo(org.labvault.shared.asset.domain.RequestClaim.REVOKED));
+            e -> assertThat(e.errorCode()).isEqualTo(org.labvault.shared.error.ErrorCode.INSTRUMENT_REVOKED));
     assertThat(c.assets().find(asset.assetId())).isEmpty();
     assertThat(assetCount(GROUP)).isZero();
   }

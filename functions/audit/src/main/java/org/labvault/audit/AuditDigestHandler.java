@@ -2,14 +2,8 @@ package org.labvault.audit;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
-import org.labvault.audit.domain.Digest;
-import org.labvault.shared.aws.AwsFailures;
 import org.labvault.shared.config.Config;
-import org.labvault.shared.http.ApiResponse;
 import org.labvault.shared.http.Router;
 import org.labvault.shared.snapstart.SnapStartFunction;
 
@@ -21,9 +15,6 @@ public final class AuditDigestHandler extends SnapStartFunction implements Reque
 
   /** Who the audit trail names for the scheduled digests. */
   static final String SCHEDULE = "system:audit-digest-schedule";
-
-  /** API Gateway's event as Lambda hands it over: fields this version does not know are left out. */
-  private static final ObjectMapper EVENTS = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   private final DigestWriter writer;
   private final Router router;
@@ -39,21 +30,16 @@ public final class AuditDigestHandler extends SnapStartFunction implements Reque
   AuditDigestHandler(AuditDigestComponent c) {
     primedBy(c.priming());
     this.writer = c.writer();
-    this.router = Router.builder()
-        .translatingFailures(AwsFailures::unavailable)
-        .authorizing(c.authorizer())
-        .on("POST /ops/audit/digests", r -> ApiResponse.created(writer.take(r.caller().userId(), r.requestId())))
-        .build();
+    this.router = AuditDigestRoutes.router(c, writer);
   }
 
   @Override
   public Object handleRequest(Map<String, Object> input, Context context) {
-    if (input != null && "aws.events".equals(input.get("source")) && "Scheduled Event".equals(input.get("detail-type"))) {
-      Digest digest = writer.take(SCHEDULE, context == null ? String.valueOf(input.get("id")) : context.getAwsRequestId());
-      return EVENTS.convertValue(digest, Map.class);
+    if (AuditDigestRoutes.isScheduled(input)) {
+      return AuditDigestRoutes.view(writer.take(SCHEDULE, context == null ? String.valueOf(input.get("id")) : context.getAwsRequestId()));
     }
-    if (input != null && input.containsKey("requestContext")) {
-      return router.handle(EVENTS.convertValue(input, APIGatewayV2HTTPEvent.class), context);
+    if (AuditDigestRoutes.isHttp(input)) {
+      return router.handle(AuditDigestRoutes.httpEvent(input), context);
     }
     // neither the schedule nor the HTTP API: thrown, so the invoker's retries and failure destination see it
     throw new IllegalArgumentException("expected a scheduled event or an HTTP API request");

@@ -6,13 +6,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Instant;
 import java.util.Map;
-import org.labvault.shared.aws.AwsFailures;
 import org.labvault.shared.config.Config;
-import org.labvault.shared.http.ApiResponse;
 import org.labvault.shared.http.Router;
 import org.labvault.shared.paging.PageRequest;
 import org.labvault.shared.snapstart.SnapStartFunction;
-import org.labvault.shared.time.Times;
 
 /** The operators' audit routes: read the records since a time, verify every chain. */
 public final class AuditOpsHandler extends SnapStartFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -31,12 +28,7 @@ public final class AuditOpsHandler extends SnapStartFunction implements RequestH
   AuditOpsHandler(AuditComponent c) {
     primedBy(c.priming());
     this.trail = c.trail();
-    this.router = Router.builder()
-        .translatingFailures(AwsFailures::unavailable)
-        .authorizing(c.authorizer())
-        .on("GET /ops/audit", r -> ApiResponse.ok(trail.since(Times.parse("since", r.query("since").orElse(null)), r.page())))
-        .on("POST /ops/audit/verify", r -> ApiResponse.ok(trail.verify()))
-        .build();
+    this.router = AuditOpsRoutes.router(c, trail);
   }
 
   @Override

@@ -16,6 +16,7 @@ import org.labvault.shared.auth.Caller;
 import org.labvault.shared.backup.port.BackupStore;
 import org.labvault.shared.backup.port.BackupStore.BackupCopy;
 import org.labvault.shared.error.ConflictException;
+import org.labvault.shared.error.ErrorCode;
 import org.labvault.shared.error.NotFoundException;
 import org.labvault.shared.time.Times;
 
@@ -25,11 +26,6 @@ import org.labvault.shared.time.Times;
  * stay deleted: the applications were told and have removed their copies.
  */
 final class AssetRestore {
-
-  static final String NOT_DELETED = "NOT_DELETED";
-  static final String BACKUP_EXPIRED = "BACKUP_EXPIRED";
-  static final String BACKUP_MISSING = "BACKUP_MISSING";
-  static final String GROUP_DELETED = "GROUP_DELETED";
 
   private final BackupLedger ledger;
   private final BackupStore backups;
@@ -54,23 +50,23 @@ final class AssetRestore {
   Asset restore(Caller operator, String assetId) {
     BackedUpAsset asset = ledger.find(assetId).orElseThrow(() -> new NotFoundException("no such asset"));
     if (!asset.deleted()) {
-      throw refused(operator, asset, NOT_DELETED, "only a DELETED asset can be restored; this one is " + asset.status());
+      throw refused(operator, asset, ErrorCode.NOT_DELETED, "only a DELETED asset can be restored; this one is " + asset.status());
     }
     if (asset.backupVersionId() == null) {
-      throw refused(operator, asset, BACKUP_MISSING, "this asset was never backed up (deleted before its copy was made)");
+      throw refused(operator, asset, ErrorCode.BACKUP_MISSING, "this asset was never backed up (deleted before its copy was made)");
     }
     if (!asset.hasCopy() || asset.expired(clock.instant(), retention.retention())) {
-      throw refused(operator, asset, BACKUP_EXPIRED, "the backup copy is kept " + retention.retention().toDays()
+      throw refused(operator, asset, ErrorCode.BACKUP_EXPIRED, "the backup copy is kept " + retention.retention().toDays()
           + " days after deletion; this asset was deleted at " + asset.deletedAt());
     }
     BackupCopy copy = backups.head(asset.objectKey(), asset.backupVersionId())
         .filter(c -> CopyCheck.matches(backups, asset.objectKey(), asset.sizeBytes(), asset.sha256(), c))
-        .orElseThrow(() -> refused(operator, asset, BACKUP_MISSING,
+        .orElseThrow(() -> refused(operator, asset, ErrorCode.BACKUP_MISSING,
             "the backup copy is gone or does not match the asset; see the latest backup report"));
     // recorded first: the copy lands (a large one as a completed upload) while the asset is still DELETED
     Instant since = Times.seconds(clock.instant());
     if (!ledger.beginRestore(asset, since)) {
-      throw refused(operator, asset, NOT_DELETED, "the asset is being restored, or was restored or purged meanwhile");
+      throw refused(operator, asset, ErrorCode.NOT_DELETED, "the asset is being restored, or was restored or purged meanwhile");
     }
     String dataVersion = null;
     try {
@@ -104,10 +100,10 @@ final class AssetRestore {
       case NOT_DELETED -> {
         // a commit whose answer was lost and retried fails its own condition: it is this restore's
         if (!restoredWith(asset.assetId(), dataVersion)) {
-          throw refused(operator, asset, NOT_DELETED, "the asset was restored or purged meanwhile");
+          throw refused(operator, asset, ErrorCode.NOT_DELETED, "the asset was restored or purged meanwhile");
         }
       }
-      case GROUP_GONE -> throw refused(operator, asset, GROUP_DELETED, "the asset's group is deleted or being deleted");
+      case GROUP_GONE -> throw refused(operator, asset, ErrorCode.GROUP_DELETED, "the asset's group is deleted or being deleted");
     }
   }
 
@@ -119,7 +115,7 @@ final class AssetRestore {
     return o.sha256() != null ? o.sha256() : objects.sha256(asset.objectKey(), o.versionId());
   }
 
-  private ConflictException refused(Caller operator, BackedUpAsset asset, String code, String detail) {
+  private ConflictException refused(Caller operator, BackedUpAsset asset, ErrorCode code, String detail) {
     audit.record(AuditEvent.of(operator.userId(), AuditAction.ASSET_RESTORE, AuditResource.asset(asset.assetId()),
         AuditEvent.Decision.DENY, operator.requestId(), clock.instant()));
     return new ConflictException(code, detail);

@@ -6,11 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 import org.labvault.backup.port.BackupReports;
-import org.labvault.shared.asset.AssetView;
-import org.labvault.shared.aws.AwsFailures;
 import org.labvault.shared.config.Config;
-import org.labvault.shared.error.NotFoundException;
-import org.labvault.shared.http.ApiResponse;
 import org.labvault.shared.http.Router;
 import org.labvault.shared.snapstart.SnapStartFunction;
 
@@ -30,20 +26,8 @@ public final class BackupOpsHandler extends SnapStartFunction implements Request
 
   BackupOpsHandler(BackupComponent c) {
     primedBy(c.priming());
-    DailyBackup daily = c.daily();
-    BackupVerification verification = c.verification();
-    AssetRestore restore = c.restore();
     this.reports = c.reports();
-    this.router = Router.builder()
-        .translatingFailures(AwsFailures::unavailable)
-        .authorizing(c.authorizer())
-        .on("POST /ops/backups/run", r -> ApiResponse.ok(daily.run(r.principal().userId(), r.requestId())))
-        .on("POST /ops/backups/verify", r -> ApiResponse.ok(verification.verify(r.principal().userId(), r.requestId())))
-        .on("GET /ops/backups/reports/latest", r -> ApiResponse.ok(reports.latest()
-            .orElseThrow(() -> new NotFoundException("no backup verification has run yet"))))
-        .on("POST /ops/assets/{assetId}/restore",
-            r -> ApiResponse.ok(AssetView.of(restore.restore(r.caller(), r.path("assetId")))))
-        .build();
+    this.router = BackupOpsRoutes.router(c, reports);
   }
 
   @Override

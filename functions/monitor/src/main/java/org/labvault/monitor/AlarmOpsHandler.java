@@ -6,15 +6,11 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Instant;
 import java.util.Map;
-import org.labvault.monitor.domain.AlarmView;
 import org.labvault.monitor.port.AlarmStore;
-import org.labvault.shared.aws.AwsFailures;
 import org.labvault.shared.config.Config;
-import org.labvault.shared.http.ApiResponse;
 import org.labvault.shared.http.Router;
 import org.labvault.shared.paging.PageRequest;
 import org.labvault.shared.snapstart.SnapStartFunction;
-import org.labvault.shared.time.Times;
 
 /** The operators' alarms: {@code GET /ops/alarms?since=}, oldest first, paged. */
 public final class AlarmOpsHandler extends SnapStartFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -33,12 +29,7 @@ public final class AlarmOpsHandler extends SnapStartFunction implements RequestH
   AlarmOpsHandler(AlarmOpsComponent c) {
     primedBy(c.priming());
     this.alarms = c.alarms();
-    this.router = Router.builder()
-        .translatingFailures(AwsFailures::unavailable)
-        .authorizing(c.authorizer())
-        .on("GET /ops/alarms", r -> ApiResponse.ok(alarms.since(Times.parse("since", r.query("since").orElse(null)), r.page())
-            .map(AlarmView::of)))
-        .build();
+    this.router = AlarmOpsRoutes.router(c, alarms);
   }
 
   @Override

@@ -4,14 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import org.labvault.shared.auth.Authorizer;
-import org.labvault.shared.aws.AwsFailures;
 import org.labvault.shared.aws.Priming;
 import org.labvault.shared.config.Config;
-import org.labvault.shared.http.ApiResponse;
 import org.labvault.shared.http.Router;
 import org.labvault.shared.snapstart.SnapStartFunction;
 
@@ -29,19 +24,7 @@ public final class PermissionsHandler extends SnapStartFunction implements Reque
 
   PermissionsHandler(PermissionsComponent c) {
     primedBy(c.priming());
-    Authorizer authorizer = c.authorizer();
-    this.router = Router.builder()
-        .translatingFailures(AwsFailures::unavailable)
-        .on("POST /permissions/check", r -> {
-          var checks = r.body(CheckRequest.class).toChecks();
-          var decisions = authorizer.decideAll(r.principal(), checks);
-          List<CheckResult> results = new ArrayList<>(checks.size());
-          for (int i = 0; i < checks.size(); i++) {
-            results.add(CheckResult.of(checks.get(i), decisions.get(i)));
-          }
-          return ApiResponse.ok(Map.of("results", results));
-        })
-        .build();
+    this.router = PermissionRoutes.router(c);
   }
 
   @Override

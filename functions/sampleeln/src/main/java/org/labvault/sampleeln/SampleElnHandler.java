@@ -4,14 +4,10 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.labvault.shared.aws.Priming;
 import org.labvault.shared.config.Config;
 import org.labvault.shared.snapstart.SnapStartFunction;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
@@ -20,9 +16,7 @@ import org.slf4j.MDC;
  */
 public final class SampleElnHandler extends SnapStartFunction implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
-  private static final Logger LOG = LoggerFactory.getLogger(SampleElnHandler.class);
-
-  private final NoticeConsumer consumer;
+  private final NoticeMessages messages;
 
   public SampleElnHandler() {
     this(System.getenv());
@@ -35,29 +29,17 @@ public final class SampleElnHandler extends SnapStartFunction implements Request
   SampleElnHandler(SampleElnComponent c) {
     primedBy(c.priming());
     c.settings(); // checked at INIT
-    this.consumer = c.consumer();
+    this.messages = new NoticeMessages(c.consumer());
   }
 
   @Override
   public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-    List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
     MDC.put("requestId", context.getAwsRequestId());
     try {
-      for (SQSEvent.SQSMessage message : event.getRecords() == null ? List.<SQSEvent.SQSMessage>of() : event.getRecords()) {
-        try {
-          LOG.info("message {}: {}", message.getMessageId(), consumer.consume(message.getBody()));
-        } catch (DeletionNotice.Malformed e) {
-          LOG.warn("message {} is malformed ({}); it goes to the dead-letter queue", message.getMessageId(), e.getMessage());
-          failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
-        } catch (RuntimeException e) {
-          LOG.warn("message {} not handled, it comes again: {}", message.getMessageId(), e.toString());
-          failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
-        }
-      }
+      return messages.consume(event);
     } finally {
       MDC.remove("requestId");
     }
-    return new SQSBatchResponse(failures);
   }
 
   @Override

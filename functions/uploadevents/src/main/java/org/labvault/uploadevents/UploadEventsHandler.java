@@ -2,10 +2,11 @@ package org.labvault.uploadevents;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.labvault.shared.aws.Keys;
@@ -13,8 +14,6 @@ import org.labvault.shared.aws.Priming;
 import org.labvault.shared.config.Config;
 import org.labvault.shared.json.Json;
 import org.labvault.shared.snapstart.SnapStartFunction;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
@@ -23,11 +22,8 @@ import org.slf4j.MDC;
  */
 public final class UploadEventsHandler extends SnapStartFunction implements RequestStreamHandler {
 
-  private static final Logger LOG = LoggerFactory.getLogger(UploadEventsHandler.class);
-
-  private final UploadVerifier verifier;
+  private final UploadEvents events;
   private final Json json;
-  private final String bucket;
 
   public UploadEventsHandler() {
     this(System.getenv());
@@ -39,24 +35,16 @@ public final class UploadEventsHandler extends SnapStartFunction implements Requ
 
   UploadEventsHandler(UploadEventsComponent c) {
     primedBy(c.priming());
-    this.verifier = c.verifier();
+    this.events = new UploadEvents(c.verifier(), c.config().require(Config.Names.DATA_BUCKET));
     this.json = c.json();
-    this.bucket = c.config().require(Config.Names.DATA_BUCKET);
   }
 
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-    JsonNode event = json.mapper().readTree(input);
+    var event = json.mapper().readTree(input);
     MDC.put("requestId", context.getAwsRequestId());
     try {
-      for (ObjectCreated created : ObjectCreated.from(event)) {
-        if (!bucket.equals(created.bucket())) {
-          LOG.warn("skipped an event of bucket {}", created.bucket());
-          continue;
-        }
-        var outcome = verifier.handle(created, context.getAwsRequestId());
-        LOG.info("{} {} version {}: {}", created.eventName(), created.key(), created.versionId(), outcome);
-      }
+      events.handle(event, context.getAwsRequestId());
     } finally {
       MDC.remove("requestId");
     }
@@ -66,10 +54,10 @@ public final class UploadEventsHandler extends SnapStartFunction implements Requ
   @Override
   protected void primeRequest() {
     try {
-      handleRequest(new java.io.ByteArrayInputStream("{\"Records\":[]}".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-          java.io.OutputStream.nullOutputStream(), Priming.CONTEXT);
+      handleRequest(new ByteArrayInputStream("{\"Records\":[]}".getBytes(StandardCharsets.UTF_8)),
+          OutputStream.nullOutputStream(), Priming.CONTEXT);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
     priming().readStore(Keys.asset(Priming.NO_SUCH_ID));
   }

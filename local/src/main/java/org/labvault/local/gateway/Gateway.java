@@ -20,6 +20,7 @@ import org.labvault.local.template.EventSource;
 import org.labvault.local.template.Model;
 import org.labvault.local.template.StackModel;
 import org.labvault.shared.error.AppException;
+import org.labvault.shared.error.ErrorCode;
 import org.labvault.shared.error.UnsupportedMediaTypeException;
 import org.labvault.shared.error.ValidationException;
 import org.labvault.shared.http.Problems;
@@ -95,10 +96,10 @@ public final class Gateway implements AutoCloseable {
         api(exchange, requestId);
       }
     } catch (AppException e) {
-      problem(exchange, requestId, e.status(), e.code(), e.detail(), Map.of());
+      problem(exchange, requestId, e.status(), e.errorCode(), e.detail(), Map.of());
     } catch (RuntimeException e) {
       LOG.error("Gateway failure", e);
-      problem(exchange, requestId, 500, Problems.INTERNAL, "the local gateway failed", Map.of());
+      problem(exchange, requestId, 500, ErrorCode.INTERNAL, "the local gateway failed", Map.of());
     }
   }
 
@@ -109,14 +110,14 @@ public final class Gateway implements AutoCloseable {
     String rawPath = exchange.rawPath();
     var match = routes.match(method, rawPath);
     if (match.isEmpty()) {
-      problem(exchange, requestId, 404, "NOT_FOUND", "no route for " + method + " " + rawPath, Map.of());
+      problem(exchange, requestId, 404, ErrorCode.NOT_FOUND, "no route for " + method + " " + rawPath, Map.of());
       return;
     }
     EventSource.HttpRoute route = match.get().route();
     // before the authorizer: a throttled request costs neither it nor the function
     long wait = throttles.take(route);
     if (wait != TokenBucket.ADMITTED) {
-      problem(exchange, requestId, 429, Throttles.CODE, route.routeKey() + " is over its throttle; retry later",
+      problem(exchange, requestId, 429, ErrorCode.TOO_MANY_REQUESTS, route.routeKey() + " is over its throttle; retry later",
           wait == TokenBucket.NEVER ? Map.of() : Map.of("Retry-After", Long.toString(wait)));
       return;
     }
@@ -127,7 +128,7 @@ public final class Gateway implements AutoCloseable {
       try {
         claims = authorizerFor(authorizer).authorize(exchange.header("Authorization"), scopes);
       } catch (JwtAuthorizer.Rejected e) {
-        problem(exchange, requestId, 401, "UNAUTHORIZED", e.getMessage(),
+        problem(exchange, requestId, 401, ErrorCode.UNAUTHORIZED, e.getMessage(),
             Map.of("WWW-Authenticate", bearerChallenge(e.getMessage())));
         return;
       }
@@ -150,7 +151,7 @@ public final class Gateway implements AutoCloseable {
       LOG.atError().addKeyValue("function", route.functionLogicalId()).addKeyValue("errorType", e.errorType())
           .addKeyValue("errorMessage", e.getMessage()).addKeyValue("requestId", requestId)
           .setCause(e.getCause()).log("Function failed");
-      problem(exchange, requestId, 500, Problems.INTERNAL, "the function failed; see the stack's log", Map.of());
+      problem(exchange, requestId, 500, ErrorCode.INTERNAL, "the function failed; see the stack's log", Map.of());
       return;
     }
     respond(exchange, requestId, result);
@@ -219,7 +220,7 @@ public final class Gateway implements AutoCloseable {
     } else if (method.equals("POST") && path.startsWith("/local/invoke/")) {
       invoke(exchange, path.substring("/local/invoke/".length()), requestId);
     } else {
-      problem(exchange, requestId, 404, "NOT_FOUND", "no local route " + method + " " + path, Map.of());
+      problem(exchange, requestId, 404, ErrorCode.NOT_FOUND, "no local route " + method + " " + path, Map.of());
     }
   }
 
@@ -229,7 +230,7 @@ public final class Gateway implements AutoCloseable {
     Model.Function target = model.functionFor(logicalId);
     FunctionHost host = target == null ? null : functions.get(target.logicalId());
     if (host == null) {
-      problem(exchange, requestId, 404, "NOT_FOUND", "no function " + logicalId + " in the template", Map.of());
+      problem(exchange, requestId, 404, ErrorCode.NOT_FOUND, "no function " + logicalId + " in the template", Map.of());
       return;
     }
     byte[] event = exchange.body();
@@ -266,7 +267,7 @@ public final class Gateway implements AutoCloseable {
   }
 
   /** A problem replaces whatever answer was being built, headers included. */
-  private void problem(Exchange exchange, String requestId, int status, String code, String detail,
+  private void problem(Exchange exchange, String requestId, int status, ErrorCode code, String detail,
       Map<String, String> extraHeaders) throws IOException {
     exchange.clearHeaders();
     extraHeaders.forEach(exchange::setHeader);

@@ -26,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.labvault.shared.error.ErrorCode;
 import org.labvault.shared.http.Problems;
 import org.labvault.shared.json.Json;
 
@@ -129,7 +130,7 @@ final class GatewayServer implements AutoCloseable {
           }
         });
       } else {
-        Thread.ofVirtual().start(() -> refuse(socket, new Refusal(503, "TOO_MANY_CONNECTIONS",
+        Thread.ofVirtual().start(() -> refuse(socket, new Refusal(503, ErrorCode.TOO_MANY_CONNECTIONS,
             "the local gateway holds " + limits.maxConnections() + " connections; try again")));
       }
     }
@@ -146,9 +147,9 @@ final class GatewayServer implements AutoCloseable {
   /** A request the server answers itself, then closes the connection. */
   private static final class Refusal extends Exception {
     final int status;
-    final String code;
+    final ErrorCode code;
 
-    Refusal(int status, String code, String detail) {
+    Refusal(int status, ErrorCode code, String detail) {
       super(detail, null, false, false);
       this.status = status;
       this.code = code;
@@ -194,7 +195,7 @@ final class GatewayServer implements AutoCloseable {
           writeRefusal(socket, out, r);
           return;
         } catch (SocketTimeoutException slow) {
-          writeRefusal(socket, out, new Refusal(408, "REQUEST_TIMEOUT",
+          writeRefusal(socket, out, new Refusal(408, ErrorCode.REQUEST_TIMEOUT,
               "the request did not arrive within " + limits.readTimeout().toSeconds() + " s"));
           return;
         }
@@ -291,7 +292,7 @@ final class GatewayServer implements AutoCloseable {
         throw new java.io.EOFException("the client closed the connection mid-request");
       }
       if (--budget[0] < 0) {
-        throw new Refusal(431, "HEADERS_TOO_LARGE",
+        throw new Refusal(431, ErrorCode.HEADERS_TOO_LARGE,
             "the request line and headers are larger than the gateway accepts");
       }
       if (b == '\n') {
@@ -347,11 +348,11 @@ final class GatewayServer implements AutoCloseable {
   }
 
   private static Refusal malformed(String detail) {
-    return new Refusal(400, "MALFORMED_REQUEST", detail);
+    return new Refusal(400, ErrorCode.MALFORMED_REQUEST, detail);
   }
 
   private Refusal tooLarge() {
-    return new Refusal(413, "PAYLOAD_TOO_LARGE", "the request is larger than API Gateway accepts");
+    return new Refusal(413, ErrorCode.PAYLOAD_TOO_LARGE, "the request is larger than API Gateway accepts");
   }
 
   // ---- answers

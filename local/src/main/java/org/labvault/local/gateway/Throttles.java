@@ -15,8 +15,6 @@ import org.labvault.local.template.StackModel;
  */
 final class Throttles {
 
-  static final String CODE = "TOO_MANY_REQUESTS";
-
   private final Map<EventSource.HttpRoute, TokenBucket> buckets = new HashMap<>();
 
   Throttles(StackModel model, LongSupplier nanoTime) {

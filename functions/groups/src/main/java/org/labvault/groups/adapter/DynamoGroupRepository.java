@@ -31,6 +31,7 @@ import org.labvault.shared.aws.Tx;
 import org.labvault.shared.aws.TxItem;
 import org.labvault.shared.config.Config;
 import org.labvault.shared.error.ConflictException;
+import org.labvault.shared.error.ErrorCode;
 import org.labvault.shared.error.ForbiddenException;
 import org.labvault.shared.error.NotFoundException;
 import org.labvault.shared.paging.Page;
@@ -85,7 +86,7 @@ public final class DynamoGroupRepository implements GroupRepository {
 
   @Override
   public void create(Group group, Membership creator) {
-    Supplier<ConflictException> exists = () -> new ConflictException("ALREADY_EXISTS", "a group with this id exists");
+    Supplier<ConflictException> exists = () -> new ConflictException(ErrorCode.ALREADY_EXISTS, "a group with this id exists");
     var items = List.of(
         Tx.put(table, GroupItems.meta(group), Keys.ABSENT, Map.of(), Map.of(), exists),
         Tx.put(table, GroupItems.member(creator), Keys.ABSENT, Map.of(), Map.of(), exists),
@@ -290,7 +291,7 @@ public final class DynamoGroupRepository implements GroupRepository {
         // the member changed between the read and the write: read again
       }
     }
-    throw new ConflictException("CONCURRENT_CHANGE", "the membership keeps changing; try again");
+    throw new ConflictException(ErrorCode.CONCURRENT_CHANGE, "the membership keeps changing; try again");
   }
 
   @Override
@@ -315,7 +316,7 @@ public final class DynamoGroupRepository implements GroupRepository {
         // read again
       }
     }
-    throw new ConflictException("CONCURRENT_CHANGE", "the membership keeps changing; try again");
+    throw new ConflictException(ErrorCode.CONCURRENT_CHANGE, "the membership keeps changing; try again");
   }
 
   /** Whether {@code role} manages members: the invitations of one who stops doing so close (accepting re-checks it too). */

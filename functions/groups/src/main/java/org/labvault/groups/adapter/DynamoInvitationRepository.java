@@ -25,6 +25,7 @@ import org.labvault.shared.aws.Tx;
 import org.labvault.shared.aws.TxItem;
 import org.labvault.shared.config.Config;
 import org.labvault.shared.error.ConflictException;
+import org.labvault.shared.error.ErrorCode;
 import org.labvault.shared.error.ForbiddenException;
 import org.labvault.shared.error.NotFoundException;
 import org.labvault.shared.paging.Page;
@@ -59,7 +60,7 @@ public final class DynamoInvitationRepository implements InvitationRepository {
     var items = List.of(
         Tx.put(table, GroupItems.invitation(inv, GroupItems.invitationKey(inv.invitationId())),
             Keys.ABSENT, Map.of(), Map.of(),
-            () -> new ConflictException("ALREADY_EXISTS", "an invitation with this id exists")),
+            () -> new ConflictException(ErrorCode.ALREADY_EXISTS, "an invitation with this id exists")),
         Tx.put(table, GroupItems.invitation(inv, GroupItems.inviteeKey(inv))),
         // a lock whose invitation expired may be replaced
         Tx.put(table, GroupItems.lock(inv), Keys.ABSENT + " OR " + GroupItems.EXPIRES_AT + " <= :now",

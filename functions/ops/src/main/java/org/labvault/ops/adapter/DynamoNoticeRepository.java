@@ -12,6 +12,7 @@ import org.labvault.shared.aws.Keys;
 import org.labvault.shared.aws.PageTokens;
 import org.labvault.shared.config.Config;
 import org.labvault.shared.error.ConflictException;
+import org.labvault.shared.error.ErrorCode;
 import org.labvault.shared.paging.Page;
 import org.labvault.shared.paging.PageRequest;
 import org.labvault.shared.time.Times;
@@ -39,7 +40,7 @@ public final class DynamoNoticeRepository implements NoticeRepository {
       dynamo.putItem(r -> r.tableName(table).item(NoticeItems.item(notice))
           .conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(Map.of("#pk", Keys.PK)));
     } catch (ConditionalCheckFailedException e) {
-      throw new ConflictException("ALREADY_EXISTS", "a notice with this id exists");
+      throw new ConflictException(ErrorCode.ALREADY_EXISTS, "a notice with this id exists");
     }
   }
 

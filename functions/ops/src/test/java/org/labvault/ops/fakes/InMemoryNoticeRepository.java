@@ -9,6 +9,7 @@ import javax.inject.Singleton;
 import org.labvault.ops.domain.Notice;
 import org.labvault.ops.port.NoticeRepository;
 import org.labvault.shared.error.ConflictException;
+import org.labvault.shared.error.ErrorCode;
 import org.labvault.shared.error.ValidationException;
 import org.labvault.shared.paging.Page;
 import org.labvault.shared.paging.PageRequest;
@@ -25,7 +26,7 @@ public final class InMemoryNoticeRepository implements NoticeRepository {
   @Override
   public synchronized void insert(Notice notice) {
     if (notices.stream().anyMatch(n -> n.noticeId().equals(notice.noticeId()))) {
-      throw new ConflictException("ALREADY_EXISTS", "a notice with this id exists");
+      throw new ConflictException(ErrorCode.ALREADY_EXISTS, "a notice with this id exists");
     }
     notices.add(notice);
   }

@@ -1,6 +1,7 @@
 package org.labvault.shared.auth;
 
 import org.labvault.shared.error.ConflictException;
+import org.labvault.shared.error.ErrorCode;
 import org.labvault.shared.error.ForbiddenException;
 
 /**
@@ -20,8 +21,6 @@ public final class MembershipRules {
 
   /** Storage refuses any change that would take the group's ADMIN count below this. */
   public static final int MIN_ADMINS = 1;
-
-  public static final String LAST_ADMIN = "LAST_ADMIN";
 
   private MembershipRules() {}
 
@@ -60,6 +59,6 @@ public final class MembershipRules {
   }
 
   public static ConflictException lastAdmin() {
-    return new ConflictException(LAST_ADMIN, "a group keeps at least one ADMIN; promote another member first");
+    return new ConflictException(ErrorCode.LAST_ADMIN, "a group keeps at least one ADMIN; promote another member first");
   }
 }

@@ -15,9 +15,9 @@ public abstract sealed class AppException extends RuntimeException
         UnavailableException {
 
   private final int status;
-  private final String code;
+  private final ErrorCode code;
 
-  protected AppException(int status, String code, String detail) {
+  protected AppException(int status, ErrorCode code, String detail) {
     super(detail, null, false, false); // expected outcomes: no stack trace to fill or leak
     this.status = status;
     this.code = code;
@@ -27,7 +27,12 @@ public abstract sealed class AppException extends RuntimeException
     return status;
   }
 
+  /** The code as it goes on the wire. */
   public String code() {
+    return code.name();
+  }
+
+  public ErrorCode errorCode() {
     return code;
   }
 

@@ -2,7 +2,8 @@ package org.labvault.shared.error;
 
 /** 409: the request conflicts with the current state or an invariant (LAST_ADMIN ...). */
 public final class ConflictException extends AppException {
-  public ConflictException(String code, String detail) {
+  public ConflictException(ErrorCode code, String detail) {
     super(409, code, detail);
   }
+
 }

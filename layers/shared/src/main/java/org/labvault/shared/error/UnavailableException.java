@@ -7,7 +7,7 @@ public final class UnavailableException extends AppException {
   private final Map<String, String> dependencies;
 
   public UnavailableException(String detail, Map<String, String> dependencies) {
-    super(503, "DEPENDENCY_UNAVAILABLE", detail);
+    super(503, ErrorCode.DEPENDENCY_UNAVAILABLE, detail);
     this.dependencies = Map.copyOf(dependencies);
   }
 

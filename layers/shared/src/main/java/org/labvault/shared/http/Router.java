@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.labvault.shared.auth.Authorizer;
 import org.labvault.shared.error.AppException;
+import org.labvault.shared.error.ErrorCode;
 import org.labvault.shared.error.NotFoundException;
 import org.labvault.shared.error.PayloadTooLargeException;
 import org.labvault.shared.error.UnsupportedMediaTypeException;
@@ -90,7 +91,7 @@ public final class Router {
         LOG.warn("Dependency failure", e);
         response = json(known.status(), Problems.of(known), Problems.CONTENT_TYPE, requestId);
       } else {
-        code = Problems.INTERNAL;
+        code = ErrorCode.INTERNAL.name();
         LOG.error("Unhandled failure", e);
         response = json(500, Problems.internal(), Problems.CONTENT_TYPE, requestId);
       }

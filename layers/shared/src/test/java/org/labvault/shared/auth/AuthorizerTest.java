@@ -18,6 +18,7 @@ import org.labvault.shared.audit.AuditAction;
 import org.labvault.shared.audit.AuditEvent;
 import org.labvault.shared.audit.AuditResource;
 import org.labvault.shared.error.ConflictException;
+import org.labvault.shared.error.ErrorCode;
 import org.labvault.shared.error.ForbiddenException;
 import org.labvault.shared.error.NotFoundException;
 import org.labvault.shared.id.Ids;
@@ -223,7 +224,7 @@ class AuthorizerTest {
         .isEqualTo("done");
     assertThatThrownBy(() -> authorizer.audited(caller("a"), AuditAction.MEMBERS_MANAGE, AuditResource.group(G).member("b"),
         Role.ADMIN, () -> {
-      throw new ConflictException("LAST_ADMIN", "x");
+      throw new ConflictException(ErrorCode.LAST_ADMIN, "x");
     })).isInstanceOf(ConflictException.class);
     assertThat(audit).extracting(AuditEvent::decision).containsExactly(AuditEvent.Decision.ALLOW, AuditEvent.Decision.DENY);
     assertThat(audit).extracting(AuditEvent::action, AuditEvent::resource).containsExactly(

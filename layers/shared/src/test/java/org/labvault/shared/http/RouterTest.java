@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.labvault.shared.audit.AuditEvent;
 import org.labvault.shared.auth.Principal;
 import org.labvault.shared.error.ConflictException;
+import org.labvault.shared.error.ErrorCode;
 import org.labvault.shared.testing.ApiEvent;
 import org.labvault.shared.testing.Authorizers;
 import org.labvault.shared.testing.FakeContext;
@@ -42,7 +43,7 @@ class RouterTest {
           .on("POST /echo", req -> ApiResponse.created(req.body(Echo.class)))
           .on("PATCH /tree", req -> ApiResponse.ok(req.body(com.fasterxml.jackson.databind.JsonNode.class)))
           .on("POST /conflict", req -> {
-            throw new ConflictException("LAST_ADMIN", "a group keeps one admin");
+            throw new ConflictException(ErrorCode.LAST_ADMIN, "a group keeps one admin");
           })
           .on("GET /boom", req -> {
             throw new IllegalStateException("secret table name labvault-prod-DataTable");

@@ -28,6 +28,7 @@ import org.labvault.shared.aws.TxItem;
 import org.labvault.shared.config.Config;
 import org.labvault.shared.deletion.domain.DeletionConflicts;
 import org.labvault.shared.error.ConflictException;
+import org.labvault.shared.error.ErrorCode;
 import org.labvault.shared.error.ForbiddenException;
 import org.labvault.shared.instrument.adapter.InstrumentItems;
 import org.labvault.shared.paging.Page;
@@ -101,12 +102,12 @@ public final class DynamoAssetRepository implements AssetRepository {
                 : new ForbiddenException("your role no longer allows " + Action.ASSETS_WRITE.wireName()))));
     if (claim != null) {
       items.add(Tx.put(table, claimItem(claim, asset), Keys.ABSENT, Map.of(), Map.of(),
-          () -> new ConflictException(RequestClaim.DUPLICATE, "this request was answered before")));
+          () -> new ConflictException(ErrorCode.DUPLICATE_REQUEST, "this request was answered before")));
       // a revocation between the instrument's first read and this write stops the asset here
       items.add(Tx.check(table, Map.of(Keys.PK, s(Keys.instrument(claim.instrumentId())), Keys.SK, s(Keys.META)),
           "#status = :active", Map.of("#status", InstrumentItems.STATUS),
           Map.of(":active", s(org.labvault.shared.instrument.domain.InstrumentStatus.ACTIVE.name())),
-          () -> new ConflictException(RequestClaim.REVOKED, "the instrument was revoked")));
+          () -> new ConflictException(ErrorCode.INSTRUMENT_REVOKED, "the instrument was revoked")));
     }
     Transactions.write(dynamo, items);
   }

@@ -8,10 +8,4 @@ public record RequestClaim(String instrumentId, String requestId) {
 
   /** How long a claim is kept: far longer than any redelivery of the message. */
   public static final java.time.Duration KEPT_FOR = java.time.Duration.ofDays(7);
-
-  /** The conflict code a second claim of the same request meets. */
-  public static final String DUPLICATE = "DUPLICATE_REQUEST";
-
-  /** The conflict code of a request whose instrument was revoked before its asset was stored. */
-  public static final String REVOKED = "INSTRUMENT_REVOKED";
 }

@@ -28,8 +28,8 @@ public interface AssetRepository {
    * As {@link #create(Asset)} for an instrument's request: in the same transaction it claims the
    * request for this asset and re-checks that the instrument is ACTIVE.
    *
-   * @throws org.labvault.shared.error.ConflictException {@link RequestClaim#DUPLICATE} when the
-   *     request was claimed before, {@link RequestClaim#REVOKED} when the instrument was revoked:
+   * @throws org.labvault.shared.error.ConflictException {@code DUPLICATE_REQUEST} when the
+   *     request was claimed before, {@code INSTRUMENT_REVOKED} when the instrument was revoked:
    *     nothing was stored
    * @throws org.labvault.shared.error.NotFoundException when the group is gone or no longer grants
    *     the instrument

@@ -1,28 +1,25 @@
 package org.labvault.shared.deletion.domain;
 
 import org.labvault.shared.error.ConflictException;
+import org.labvault.shared.error.ErrorCode;
 import org.labvault.shared.error.ValidationException;
 
-/** The refusals of linking, with their stable codes, in one place. */
+/** The refusals of linking, in one place. */
 public final class DeletionConflicts {
-  public static final String CLASSIFICATION = "CLASSIFICATION";
-  public static final String NOT_AVAILABLE = "NOT_AVAILABLE";
-  public static final String ALREADY_EXISTS = "ALREADY_EXISTS";
-
   private DeletionConflicts() {}
 
   /** SECRET assets are never linked out. */
   public static ConflictException secret() {
-    return new ConflictException(CLASSIFICATION, "SECRET assets cannot be linked to applications");
+    return new ConflictException(ErrorCode.CLASSIFICATION, "SECRET assets cannot be linked to applications");
   }
 
   /** Reclassifying to SECRET while apps hold links. */
   public static ConflictException linkedAsset() {
-    return new ConflictException(CLASSIFICATION, "the asset has live app links; delete them before making it SECRET");
+    return new ConflictException(ErrorCode.CLASSIFICATION, "the asset has live app links; delete them before making it SECRET");
   }
 
   public static ConflictException notAvailable(String status) {
-    return new ConflictException(NOT_AVAILABLE, "the asset is " + status + "; only AVAILABLE assets can be linked");
+    return new ConflictException(ErrorCode.NOT_AVAILABLE, "the asset is " + status + "; only AVAILABLE assets can be linked");
   }
 
   public static ValidationException unregisteredApp(String appId) {
@@ -30,6 +27,6 @@ public final class DeletionConflicts {
   }
 
   public static ConflictException appExists(String appId) {
-    return new ConflictException(ALREADY_EXISTS, "an application '" + appId + "' is registered already");
+    return new ConflictException(ErrorCode.ALREADY_EXISTS, "an application '" + appId + "' is registered already");
   }
 }
