@@ -24,17 +24,6 @@ import org.labvault.shared.testing.FakeContext;
 /** template.yaml, read as the local stack reads it, checked for what AWS will not check for us. */
 class TemplateTest {
 
-  private static final Set<String> SCOPED_POLICY_TEMPLATES = Set.of(
-      "DynamoDBReadPolicy", "DynamoDBCrudPolicy", "DynamoDBWritePolicy", "DynamoDBStreamReadPolicy",
-      "S3ReadPolicy", "S3WritePolicy", "SNSPublishMessagePolicy", "SQSPollerPolicy", "SQSSendMessagePolicy");
-  /**
-   * Actions IAM's service authorization reference lists without any resource type: a policy can
-   * only grant them on {@code "*"}. IoT Core issues certificates from CSRs (no certificate exists
-   * yet to name) and describes the account's endpoint.
-   */
-  private static final Set<String> ACTIONS_WITHOUT_RESOURCE_TYPES =
-      Set.of("iot:CreateCertificateFromCsr", "iot:DescribeEndpoint");
-
   /** A port nothing listens on: handlers are built and called without reaching any engine. */
   private static final URI NOWHERE = URI.create("http://127.0.0.1:9");
 
@@ -151,65 +140,6 @@ class TemplateTest {
       boolean isPublic = model.authorizerOf(route) == null;
       assertThat(isPublic).as(route.routeKey() + " public").isEqualTo(route.routeKey().equals("GET /health"));
     }
-  }
-
-  @Test
-  void noFunctionPolicyGrantsWildcardsOrFullAccess() {
-    for (Model.Function fn : model.functions().values()) {
-      List<Object> policies = policiesOf(fn);
-      assertThat(policies).as(fn.logicalId() + " has policies").isNotEmpty();
-      for (Object policy : policies) {
-        if (policy instanceof String managed) {
-          assertThat(managed).as(fn.logicalId()).doesNotContain("FullAccess").doesNotContain("Administrator");
-          continue;
-        }
-        Map<String, Object> p = Template.map(policy);
-        if (!p.containsKey("Statement")) {
-          assertThat(SCOPED_POLICY_TEMPLATES).as(fn.logicalId() + " policy template").containsAll(p.keySet());
-          continue;
-        }
-        for (Object s : (List<?>) p.get("Statement")) {
-          Map<String, Object> statement = Template.map(s);
-          if (!"Allow".equals(statement.get("Effect"))) {
-            continue;
-          }
-          for (Object action : asList(statement.get("Action"))) {
-            assertThat(String.valueOf(action)).as(fn.logicalId() + " action").doesNotContain("*");
-          }
-          assertThat(statement).as(fn.logicalId() + " uses NotAction/NotResource").doesNotContainKeys("NotAction", "NotResource");
-          for (Object resource : asList(statement.get("Resource"))) {
-            if ("*".equals(String.valueOf(resource))) {
-              // only for actions IAM defines without a resource type, where "*" is the only choice
-              assertThat(asList(statement.get("Action"))).as(fn.logicalId() + " resource *")
-                  .allMatch(ACTIONS_WITHOUT_RESOURCE_TYPES::contains);
-            }
-          }
-        }
-      }
-    }
-  }
-
-  /**
-   * A function's SAM policies, or, for a function given a role of this template, the role's managed
-   * policies and inline policy documents (a role key policies can name; see AuditDigestRole).
-   */
-  private static List<Object> policiesOf(Model.Function fn) {
-    Object role = props(fn.logicalId()).get("Role");
-    if (role == null) {
-      return List.copyOf(fn.policies());
-    }
-    assertThat(fn.policies()).as(fn.logicalId() + " has a role, so SAM would ignore its Policies").isEmpty();
-    Object target = Template.map(role).get("Fn::GetAtt");
-    String roleId = target instanceof List<?> l ? String.valueOf(l.getFirst()) : String.valueOf(target).split("\\.")[0];
-    Map<String, Object> roleProps = props(roleId);
-    List<Object> policies = new ArrayList<>();
-    for (Object managed : asList(roleProps.get("ManagedPolicyArns"))) {
-      policies.add(managed instanceof Map<?, ?> m && m.containsKey("Ref") ? String.valueOf(m.get("Ref")) : String.valueOf(managed));
-    }
-    for (Object inline : asList(roleProps.get("Policies"))) {
-      policies.add(Template.map(inline).get("PolicyDocument"));
-    }
-    return policies;
   }
 
   @Test
