@@ -32,14 +32,6 @@ final class ChainVerifier {
 
   private ChainVerifier() {}
 
-  static Result verify(int chain, Optional<ChainHead> head, Iterable<StoredRecord> records) {
-    return verify(chain, head, records, Set.of());
-  }
-
-  static Result verify(int chain, Optional<ChainHead> head, Iterable<StoredRecord> records, Set<Long> wanted) {
-    return verify(chain, head, records, wanted, () -> head);
-  }
-
   /**
    * Checks the records up to the head read before them: a record written while the chain is read
    * (any request, the digest's own) is left to the next verification. A record beyond that head

@@ -90,15 +90,15 @@ public final class PageTokens {
     if (token == null) {
       return null;
     }
-    int dot = token.indexOf('.');
-    if (dot <= 0 || dot != token.lastIndexOf('.')) {
+    String[] parts = token.split("\\.", -1); // payload.mac; an empty part fails the MAC
+    if (parts.length != 2) {
       throw invalid();
     }
     byte[] payload;
     byte[] mac;
     try {
-      payload = DECODER.decode(token.substring(0, dot));
-      mac = DECODER.decode(token.substring(dot + 1));
+      payload = DECODER.decode(parts[0]);
+      mac = DECODER.decode(parts[1]);
     } catch (IllegalArgumentException e) {
       throw invalid();
     }

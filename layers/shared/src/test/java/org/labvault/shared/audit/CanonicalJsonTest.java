@@ -66,6 +66,9 @@ class CanonicalJsonTest {
     String json = CanonicalJson.write(Map.of("k", "x\ud800y\udc00"));
     // then
     assertThat(json).isEqualTo("{\"k\":\"x\\ud800y\\udc00\"}");
+    // a high surrogate as the last character has no partner either
+    assertThat(CanonicalJson.write(Map.of("k", "x\ud800"))).isEqualTo("{\"k\":\"x\\ud800\"}");
+    assertThat(CanonicalJson.write(Map.of("k", "\udc00"))).isEqualTo("{\"k\":\"\\udc00\"}");
   }
 
   @Test

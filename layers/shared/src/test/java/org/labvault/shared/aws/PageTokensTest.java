@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.labvault.shared.config.Config;
 import org.labvault.shared.error.ValidationException;
@@ -113,5 +115,23 @@ class PageTokensTest {
         .hasMessageContaining(Config.Names.PAGE_TOKEN_KEY);
     assertThatThrownBy(() -> new PageTokens(Config.from(Map.of())).encode("l", key("pk", "a", "sk", "b")))
         .isInstanceOf(Config.ConfigException.class);
+    String shortest = "k".repeat(PageTokens.MIN_KEY_LENGTH);
+    assertThat(PageTokens.withKey(shortest).encode("l", key("pk", "a", "sk", "b"))).isNotNull();
+    assertThatThrownBy(() -> PageTokens.withKey(shortest.substring(1)).encode("l", key("pk", "a", "sk", "b")))
+        .isInstanceOf(Config.ConfigException.class)
+        .hasMessageContaining("at least " + PageTokens.MIN_KEY_LENGTH);
+  }
+
+  @Test
+  void theMacCoversTheListNameEndedByAZeroByte_thenTheKey() throws Exception {
+    // the list name is ended, so "a" + "bc" and "ab" + "c" never sign alike
+    String token = tokens.encode("ab", key("pk", "p", "sk", "s"));
+    String[] parts = token.split("\\.");
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(KEY.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    mac.update("ab".getBytes(StandardCharsets.UTF_8));
+    mac.update((byte) 0);
+    byte[] expected = mac.doFinal(Base64.getUrlDecoder().decode(parts[0]));
+    assertThat(parts[1]).isEqualTo(Base64.getUrlEncoder().withoutPadding().encodeToString(expected));
   }
 }

@@ -72,6 +72,14 @@ class ConditionTest {
   }
 
   @Test
+  void orderingAtTheBoundaries() {
+    assertThat(eval("n > :n")).isFalse();
+    assertThat(eval("s > :he")).isTrue(); // a string orders after its own prefix
+    assertThat(eval("s <= :n")).isFalse(); // a string and a number have no order, not an equal one
+    assertThat(eval("n BETWEEN :s AND :n20")).isFalse();
+  }
+
+  @Test
   void betweenAndIn() {
     assertThat(eval("n BETWEEN :n5 AND :n20")).isTrue();
     assertThat(eval("n BETWEEN :n AND :n")).isTrue();
@@ -106,6 +114,8 @@ class ConditionTest {
     assertThat(eval("attribute_exists(z)")).isTrue(); // NULL is a value
     assertThat(eval("attribute_exists(m.nested.deep)")).isTrue();
     assertThat(eval("attribute_exists(l[5])")).isFalse();
+    assertThat(eval("attribute_exists(l[2])")).isTrue();
+    assertThat(eval("attribute_exists(l[3])")).isFalse(); // one past the last element
     assertThat(eval("attribute_not_exists(absent)")).isTrue();
     assertThat(eval("attribute_not_exists(s)")).isFalse();
     assertThat(eval("attribute_not_exists(s.x)")).isTrue();
@@ -134,6 +144,8 @@ class ConditionTest {
     assertThat(eval("begins_with(b, :b1)")).isTrue();
     assertThat(eval("begins_with(n, :he)")).isFalse();
     assertThat(eval("begins_with(absent, :he)")).isFalse();
+    ExpressionContext otherBytes = values("{':b':{'B':'Ag=='}}");
+    assertThat(Expressions.condition("begins_with(b, :b)", otherBytes, Kind.CONDITION).test(ITEM)).isFalse();
   }
 
   @Test
@@ -179,6 +191,21 @@ class ConditionTest {
     assertThat(cond.test(withStatus)).isTrue();
     assertThat(cond.topLevelNames()).containsExactlyInAnyOrder("m", "status");
     c.requireAllUsed();
+  }
+
+  @Test
+  void topLevelNamesOfEveryKindOfCondition() {
+    Condition cond = Expressions.condition("(NOT a1.x = a2) AND (a3 BETWEEN a4 AND a5 OR a6 IN (:n, a7))"
+        + " AND attribute_exists(a8[0]) AND attribute_type(a9, :tS) AND begins_with(b1, b2)"
+        + " AND contains(b3, b4) AND size(b5) > :one", values(VALUES), Kind.CONDITION);
+    assertThat(cond.topLevelNames())
+        .containsExactlyInAnyOrder("a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8", "a9", "b1", "b2", "b3", "b4", "b5");
+  }
+
+  @Test
+  void namesMayStartWithAnyLetterOrUnderscore() {
+    assertThat(eval("attribute_not_exists(aq) AND attribute_not_exists(zq) AND attribute_not_exists(Aq)"
+        + " AND attribute_not_exists(Zq) AND attribute_not_exists(_q)")).isTrue();
   }
 
   @Test
@@ -269,6 +296,14 @@ class ConditionTest {
         .isEqualTo("ExpressionAttributeNames contains invalid key: Syntax error; key: \"a\"");
     assertThat(message(() -> new ExpressionContext(null, Map.of("#v", AttributeValue.s("x")))))
         .isEqualTo("ExpressionAttributeValues contains invalid key: Syntax error; key: \"#v\"");
+    assertThat(message(() -> new ExpressionContext(null, Map.of(":", AttributeValue.s("x")))))
+        .isEqualTo("ExpressionAttributeValues contains invalid key: Syntax error; key: \":\"");
+    assertThat(message(() -> new ExpressionContext(Map.of("#a-b", "x"), null)))
+        .isEqualTo("ExpressionAttributeNames contains invalid key: Syntax error; key: \"#a-b\"");
+    assertThat(message(() -> new ExpressionContext(Map.of("#é", "x"), null)))
+        .isEqualTo("ExpressionAttributeNames contains invalid key: Syntax error; key: \"#é\"");
+    assertThat(new ExpressionContext(Map.of("#a_1", "x"), Map.of(":v", AttributeValue.s("x"))).name("#a_1", Kind.CONDITION))
+        .isEqualTo("x");
   }
 
   @Test
@@ -278,6 +313,11 @@ class ConditionTest {
         .isEqualTo("Invalid ConditionExpression: Syntax error; token: \"<EOF>\", near: \"= \"");
     assertThat(conditionError("attribute_exists(a) AND NOT b", none()))
         .isEqualTo("Invalid ConditionExpression: Syntax error; token: \"<EOF>\", near: \"b\"");
+    // a comparison sign at the very end is read alone, not with the character after it
+    assertThat(conditionError("a <", none()))
+        .isEqualTo("Invalid ConditionExpression: Syntax error; token: \"<EOF>\", near: \"<\"");
+    assertThat(conditionError("a >", none()))
+        .isEqualTo("Invalid ConditionExpression: Syntax error; token: \"<EOF>\", near: \">\"");
     assertThat(conditionError("a = = :v", c))
         .isEqualTo("Invalid ConditionExpression: Syntax error; token: \"=\", near: \"= = :v\"");
     assertThat(conditionError("a = 5", c))

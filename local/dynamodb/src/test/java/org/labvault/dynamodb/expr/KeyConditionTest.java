@@ -47,6 +47,8 @@ class KeyConditionTest {
     assertThat(new RangeCondition(RangeCondition.Op.LE, AttributeValue.n(10)).test(AttributeValue.n(10))).isTrue();
     assertThat(new RangeCondition(RangeCondition.Op.GT, AttributeValue.s("b")).test(AttributeValue.s("c"))).isTrue();
     assertThat(new RangeCondition(RangeCondition.Op.GE, AttributeValue.s("b")).test(AttributeValue.s("a"))).isFalse();
+    assertThat(new RangeCondition(RangeCondition.Op.GT, AttributeValue.s("b")).test(AttributeValue.s("b"))).isFalse();
+    assertThat(new RangeCondition(RangeCondition.Op.GE, AttributeValue.s("b")).test(AttributeValue.s("b"))).isTrue();
     assertThat(new RangeCondition(RangeCondition.Op.EQ, AttributeValue.s("b")).test(AttributeValue.s("b"))).isTrue();
     RangeCondition between = new RangeCondition(RangeCondition.Op.BETWEEN, AttributeValue.n(1), AttributeValue.n(3));
     assertThat(between.test(AttributeValue.n(1))).isTrue();

@@ -86,6 +86,16 @@ class UpdateTest {
     assertThat(message(() -> apply("SET a.b = :s", "{'a':{'N':'1'}}"))).isEqualTo(invalid);
     assertThat(message(() -> apply("SET a[0] = :s", "{'a':{'M':{}}}"))).isEqualTo(invalid);
     assertThat(message(() -> apply("REMOVE a.b", "{}"))).isEqualTo(invalid);
+    assertThat(message(() -> apply("SET l[2].k = :s", "{'l':{'L':[{'M':{}},{'M':{}}]}}"))).isEqualTo(invalid);
+  }
+
+  @Test
+  void listIndexesOnePastTheEnd() {
+    String two = "{'l':{'L':[{'S':'a'},{'S':'b'}]}}";
+    assertThat(apply("SET l[2] = :s", two)).isEqualTo(item("{'l':{'L':[{'S':'a'},{'S':'b'},{'S':'x'}]}}"));
+    assertThat(apply("REMOVE l[2]", two)).isEqualTo(item(two));
+    assertThat(apply("REMOVE l[0].k", "{'l':{'L':[{'M':{'k':{'S':'v'},'j':{'S':'w'}}}]}}"))
+        .isEqualTo(item("{'l':{'L':[{'M':{'j':{'S':'w'}}}]}}"));
   }
 
   @Test
@@ -137,6 +147,8 @@ class UpdateTest {
     assertThat(apply("DELETE s :ssa", "{'s':{'SS':['a']},'x':{'N':'1'}}")).isEqualTo(item("{'x':{'N':'1'}}"));
     assertThat(apply("DELETE s :ss", "{}")).isEqualTo(item("{}"));
     assertThat(apply("DELETE s :ns", "{'s':{'NS':['5','6']}}")).isEqualTo(item("{'s':{'NS':['6']}}"));
+    assertThat(apply("DELETE s :bs", "{'s':{'BS':['AQ==','Ag==']}}")).isEqualTo(item("{'s':{'BS':['Ag==']}}"));
+    assertThat(apply("DELETE s :bs", "{'s':{'BS':['AQ==']}}")).isEqualTo(item("{}"));
   }
 
   @Test
@@ -195,5 +207,11 @@ class UpdateTest {
     Update u = Expressions.update("SET a = a + :x", values("{':x':{'N':'0.1'}}"));
     assertThat(u.apply(item("{'a':{'N':'0.2'}}")).get("a")).isEqualTo(value("{'N':'0.3'}"));
     assertThat(List.of(u.readNames())).containsExactly(java.util.Set.of("a"));
+  }
+
+  @Test
+  void readNamesOfEveryOperand() {
+    Update u = Expressions.update("SET a = b + c, d = if_not_exists(e, f), g = list_append(h, i) REMOVE j", none());
+    assertThat(u.readNames()).containsExactlyInAnyOrder("b", "c", "e", "f", "h", "i");
   }
 }

@@ -31,11 +31,11 @@ public record UploadPlan(boolean multipart, long partSizeBytes, int partCount) {
     return new UploadPlan(true, partSize, (int) ceilDiv(sizeBytes, partSize));
   }
 
-  /** The size of part {@code partNumber} (1-based) of a file of {@code sizeBytes}. */
+  /**
+   * The size of part {@code partNumber} (1-based) of a file of {@code sizeBytes}; a single PUT's one
+   * part is the whole file (it is the last part, and no part comes before it).
+   */
   public long partSize(long sizeBytes, int partNumber) {
-    if (!multipart) {
-      return sizeBytes;
-    }
     return partNumber < partCount ? partSizeBytes : sizeBytes - partSizeBytes * (partCount - 1);
   }
 

@@ -15,6 +15,8 @@ class UploadPlanTest {
   void upTo100MiB_isOnePut() {
     assertThat(UploadPlan.forSize(1)).isEqualTo(new UploadPlan(false, 0, 1));
     assertThat(UploadPlan.forSize(100 * MIB)).isEqualTo(new UploadPlan(false, 0, 1));
+    assertThat(UploadPlan.forSize(100 * MIB).partSize(100 * MIB, 1)).isEqualTo(100 * MIB);
+    assertThat(UploadPlan.forSize(1).partSize(1, 1)).isEqualTo(1);
   }
 
   @Test
