@@ -1,6 +1,8 @@
 package org.labvault.local.template;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -109,7 +111,8 @@ public final class Model {
       Throttle defaultThrottle, Map<String, Throttle> routeThrottles) {
 
     public HttpApi {
-      routeThrottles = Map.copyOf(routeThrottles);
+      // in the template's order, so that problems are reported in the order they are written
+      routeThrottles = Collections.unmodifiableMap(new LinkedHashMap<>(routeThrottles));
     }
 
     /** An API without throttles. */
