@@ -207,11 +207,6 @@ public final class StackModel {
     return buckets;
   }
 
-  /** The template's Secrets Manager secrets, by logical id. */
-  public Map<String, Model.Secret> secrets() {
-    return secrets;
-  }
-
   /** The template's SQS queues, by logical id. */
   public Map<String, Messaging.Queue> queues() {
     return queues;
@@ -1423,10 +1418,6 @@ public final class StackModel {
 
   Map<String, Object> properties(String id) {
     return Template.map(resources.get(id).get("Properties"));
-  }
-
-  String typeOf(String id) {
-    return types.get(id);
   }
 
   List<String> problems() {

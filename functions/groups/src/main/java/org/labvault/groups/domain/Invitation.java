@@ -26,8 +26,4 @@ public record Invitation(
   public boolean expiredAt(Instant now) {
     return !expiresAt.isAfter(now);
   }
-
-  public boolean isOpenAt(Instant now) {
-    return status == InvitationStatus.PENDING && !expiredAt(now);
-  }
 }

@@ -17,22 +17,11 @@ class InvitationTest {
   }
 
   @Test
-  void aPendingInvitation_isOpenUntilTheInstantItExpires() {
+  void anInvitation_hasExpiredAtTheInstantItExpires_notOneMomentLater() {
     Invitation pending = invitation(InvitationStatus.PENDING);
-    assertThat(pending.isOpenAt(EXPIRES.minusMillis(1))).isTrue();
     assertThat(pending.expiredAt(EXPIRES.minusMillis(1))).isFalse();
-    // at the expiry instant it is over, not open for one more moment
     assertThat(pending.expiredAt(EXPIRES)).isTrue();
-    assertThat(pending.isOpenAt(EXPIRES)).isFalse();
-    assertThat(pending.isOpenAt(EXPIRES.plusSeconds(1))).isFalse();
-  }
-
-  @Test
-  void anAnsweredInvitation_isNeverOpen_evenBeforeItExpires() {
-    for (InvitationStatus closed : new InvitationStatus[] {
-        InvitationStatus.ACCEPTED, InvitationStatus.DECLINED, InvitationStatus.REVOKED}) {
-      assertThat(invitation(closed).isOpenAt(CREATED)).as(closed.name()).isFalse();
-    }
+    assertThat(pending.expiredAt(EXPIRES.plusSeconds(1))).isTrue();
   }
 
   @Test

@@ -56,11 +56,6 @@ public record Principal(String userId, String email, String tenant, Set<String> 
     return userId.startsWith(APP_PREFIX);
   }
 
-  /** Whether this is an instrument, identified by its certificate through IoT Core. */
-  public boolean isInstrument() {
-    return userId.startsWith(INSTRUMENT_PREFIX);
-  }
-
   /**
    * An instrument as the principal of what it asks for: built only from what the broker verified
    * (the topic and client id its certificate's policy allows), never from a token or a payload.

@@ -50,10 +50,6 @@ public enum Role {
     return allowing;
   }
 
-  public boolean isAtLeast(Role other) {
-    return compareTo(other) >= 0;
-  }
-
   public static Optional<Role> parse(String name) {
     for (Role r : values()) {
       if (r.name().equals(name)) {
