@@ -80,7 +80,7 @@ class DeletionRecoveryE2ET {
 
   @Test
   void aNeverConfirmingAppIsRenotifiedWithBackoffThenOverdueAndListedForOperators() throws Exception {
-    try (LocalStack stack = LocalStack.start(Stacks.options(state).withParameterOverrides(FAST_RENOTIFY))) {
+    try (LocalStack stack = LocalStack.start(Stacks.options(state, FAST_RENOTIFY))) {
       HttpApi api = new HttpApi(stack.api());
       Apps apps = new Apps(api, stack.sqsClient(), stack.snsClient());
       Apps.App silent = apps.registerAndSubscribe("silent-app");
@@ -124,7 +124,7 @@ class DeletionRecoveryE2ET {
   @Test
   void aPoisonMessageEndsInTheSampleApplicationsDeadLetterQueue() throws Exception {
     Map<String, String> quickRetries = Map.of("SampleElnVisibilityTimeout", "1");
-    try (LocalStack stack = LocalStack.start(Stacks.options(state).withParameterOverrides(quickRetries))) {
+    try (LocalStack stack = LocalStack.start(Stacks.options(state, quickRetries))) {
       Map<String, String> resources = stack.model().physicalNames();
       String queue = resources.get("SampleElnQueue");
       String deadLetters = resources.get("SampleElnDeadLetterQueue");

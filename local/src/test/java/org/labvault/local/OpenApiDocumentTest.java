@@ -97,8 +97,8 @@ class OpenApiDocumentTest {
   void everyRouteDocumentsTheProblemsEveryRouteCanAnswer() {
     documented.forEach((route, operation) -> {
       boolean open = operation.getSecurity() != null && operation.getSecurity().isEmpty();
-      List<String> common = open ? List.of("400", "413", "415", "429", "503")
-          : List.of("400", "401", "413", "415", "429", "503");
+      List<String> common = open ? List.of("400", "413", "415", "429", "431", "503")
+          : List.of("400", "401", "413", "415", "429", "431", "503");
       assertThat(operation.getResponses()).as(route).containsKeys(common.toArray(String[]::new));
       if (open) {
         assertThat(operation.getResponses()).as(route + ": a public route asks for no credentials").doesNotContainKey("401");

@@ -38,7 +38,7 @@ public final class StackExtension implements BeforeAllCallback, AfterAllCallback
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
     state = Files.createTempDirectory("labvault-e2e");
-    stack = LocalStack.start(Stacks.options(state).withParameterOverrides(parameterOverrides));
+    stack = LocalStack.start(Stacks.options(state, parameterOverrides));
     api = new HttpApi(stack.api());
   }
 
