@@ -149,7 +149,25 @@ class AuditDigestTest {
     second.put("signature", digestItem(1).get("signature"));
     put(second);
     // then
-    assertThat(c.trail().verify().firstBroken()).isEqualTo(BrokenLink.digest(2, BrokenLink.Reason.DIGEST_SIGNATURE_INVALID));
+    assertThat(c.trail().verify().firstBroken()).isEqualTo(BrokenLink.digest(2, BrokenLink.Reason.DIGEST_SIGNATURE_INVALID))
+        .isEqualTo(new BrokenLink(BrokenLink.DIGESTS, 2, "DIGEST_SIGNATURE_INVALID", 2L));
+  }
+
+  @Test
+  void verify_shouldNameTheDigest_whenItClaimsAnotherAlgorithmOrKey_orItsSignatureIsNoSignature() {
+    writeRecords(4);
+    c.writer().take("op-1", "req-1");
+    Map<String, AttributeValue> genuine = digestItem(1);
+    for (Map.Entry<String, String> tamper : List.of(Map.entry("algorithm", "RSASSA_PSS_SHA_256"),
+        Map.entry("keyId", "another-key"), Map.entry("signature", "not base64!"), Map.entry("signature", "AAAA"))) {
+      var item = new HashMap<>(genuine);
+      item.put(tamper.getKey(), AttributeValue.fromS(tamper.getValue()));
+      put(item);
+      assertThat(c.trail().verify().firstBroken()).as(tamper.toString())
+          .isEqualTo(new BrokenLink(BrokenLink.DIGESTS, 1, "DIGEST_SIGNATURE_INVALID", 1L));
+    }
+    put(genuine);
+    assertThat(c.trail().verify().valid()).isTrue();
   }
 
   @Test

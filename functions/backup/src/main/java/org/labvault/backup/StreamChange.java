@@ -1,13 +1,17 @@
 package org.labvault.backup;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
-import java.util.Map;
 import java.util.Optional;
 import org.labvault.backup.domain.AssetBecameAvailable;
+import org.labvault.shared.asset.adapter.AssetItems;
+import org.labvault.shared.asset.domain.AssetStatus;
+import org.labvault.shared.aws.Keys;
+import org.labvault.shared.aws.StreamImage;
 
 /** Reads one record of the table's stream: an asset that just became AVAILABLE, or nothing of interest. */
 final class StreamChange {
+
+  private static final String AVAILABLE = AssetStatus.AVAILABLE.name();
 
   private StreamChange() {}
 
@@ -17,19 +21,16 @@ final class StreamChange {
         || stream.getOldImage() == null) {
       return Optional.empty();
     }
-    Map<String, AttributeValue> now = stream.getNewImage();
-    boolean becameAvailable = "Asset".equals(str(now, "type")) && "AVAILABLE".equals(str(now, "status"))
-        && !"AVAILABLE".equals(str(stream.getOldImage(), "status"));
-    if (!becameAvailable || str(now, "assetId") == null || str(now, "objectKey") == null
-        || str(now, "versionId") == null || str(now, "sha256") == null || now.get("sizeBytes") == null) {
+    StreamImage now = StreamImage.of(stream.getNewImage());
+    boolean becameAvailable = AssetItems.TYPE_ASSET.equals(now.text(Keys.TYPE))
+        && AVAILABLE.equals(now.text(AssetItems.STATUS))
+        && !AVAILABLE.equals(StreamImage.of(stream.getOldImage()).text(AssetItems.STATUS));
+    if (!becameAvailable || now.text(AssetItems.ASSET_ID) == null || now.text(AssetItems.OBJECT_KEY) == null
+        || now.text(AssetItems.VERSION_ID) == null || now.text(AssetItems.SHA256) == null
+        || !now.has(AssetItems.SIZE_BYTES)) {
       return Optional.empty();
     }
-    return Optional.of(new AssetBecameAvailable(str(now, "assetId"), str(now, "objectKey"), str(now, "versionId"),
-        Long.parseLong(now.get("sizeBytes").getN()), str(now, "sha256")));
-  }
-
-  private static String str(Map<String, AttributeValue> image, String name) {
-    AttributeValue v = image.get(name);
-    return v == null ? null : v.getS();
+    return Optional.of(new AssetBecameAvailable(now.text(AssetItems.ASSET_ID), now.text(AssetItems.OBJECT_KEY),
+        now.text(AssetItems.VERSION_ID), now.requiredNumber(AssetItems.SIZE_BYTES), now.text(AssetItems.SHA256)));
   }
 }

@@ -28,10 +28,7 @@ final class DeletionRoutes {
         .on("GET /assets/{assetId}/app-links", r -> ApiResponse.ok(
             links.list(r.caller(), r.path("assetId"), r.page()).map(LinkView::of)))
         .on("DELETE /app-links/{linkId}", r -> ApiResponse.accepted(links.delete(r.caller(), r.path("linkId"))))
-        .on("POST /app-links/{linkId}/confirm-deletion", r -> {
-          links.confirm(r.caller(), r.path("linkId"));
-          return ApiResponse.noContent();
-        })
+        .onNoContent("POST /app-links/{linkId}/confirm-deletion", r -> links.confirm(r.caller(), r.path("linkId")))
         .build();
   }
 }

@@ -1,9 +1,13 @@
 package org.labvault.fanout;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import java.time.Instant;
-import java.util.Map;
+import org.labvault.shared.asset.adapter.AssetItems;
+import org.labvault.shared.asset.domain.AssetStatus;
+import org.labvault.shared.aws.Keys;
+import org.labvault.shared.aws.StreamImage;
+import org.labvault.shared.deletion.adapter.LinkItems;
+import org.labvault.shared.deletion.domain.NoticeStatus;
 
 /** What one record of the table's stream asks of this function, decided from its images alone. */
 sealed interface StreamChange {
@@ -22,45 +26,39 @@ sealed interface StreamChange {
   /** Who deleted an asset when the image does not say (never expected; kept so no deletion stalls). */
   String UNKNOWN_ACTOR = "system:unknown";
 
+  String DELETED = AssetStatus.DELETED.name();
+  String NOTIFIED = NoticeStatus.NOTIFIED.name();
+
   static StreamChange of(DynamodbStreamRecord record) {
     var stream = record.getDynamodb();
     if (stream == null || stream.getNewImage() == null || "REMOVE".equals(record.getEventName())) {
       return IRRELEVANT;
     }
-    Map<String, AttributeValue> now = stream.getNewImage();
-    return switch (str(now, "type")) {
-      case "Asset" -> assetDeleted(record, now, stream.getOldImage());
-      case "AppLink" -> noticeOwed(now);
+    StreamImage now = StreamImage.of(stream.getNewImage());
+    return switch (now.text(Keys.TYPE)) {
+      case AssetItems.TYPE_ASSET -> assetDeleted(record, now, StreamImage.of(stream.getOldImage()));
+      case LinkItems.TYPE -> noticeOwed(now);
       case null, default -> IRRELEVANT;
     };
   }
 
-  private static StreamChange assetDeleted(DynamodbStreamRecord record, Map<String, AttributeValue> now,
-      Map<String, AttributeValue> before) {
-    boolean becameDeleted = "MODIFY".equals(record.getEventName()) && "DELETED".equals(str(now, "status"))
-        && before != null && !"DELETED".equals(str(before, "status"));
-    if (!becameDeleted || str(now, "assetId") == null || str(now, "objectKey") == null) {
+  private static StreamChange assetDeleted(DynamodbStreamRecord record, StreamImage now, StreamImage before) {
+    boolean becameDeleted = "MODIFY".equals(record.getEventName()) && DELETED.equals(now.text(AssetItems.STATUS))
+        && before != null && !DELETED.equals(before.text(AssetItems.STATUS));
+    if (!becameDeleted || now.text(AssetItems.ASSET_ID) == null || now.text(AssetItems.OBJECT_KEY) == null) {
       return IRRELEVANT;
     }
-    String deletedAt = str(now, "deletedAt");
+    String deletedAt = now.text(AssetItems.DELETED_AT);
     Instant at = deletedAt != null ? Instant.parse(deletedAt)
         : record.getDynamodb().getApproximateCreationDateTime().toInstant();
-    String by = str(now, "deletedBy");
-    return new AssetDeleted(str(now, "assetId"), str(now, "objectKey"), at, by != null ? by : UNKNOWN_ACTOR);
+    String by = now.text(AssetItems.DELETED_BY);
+    return new AssetDeleted(now.text(AssetItems.ASSET_ID), now.text(AssetItems.OBJECT_KEY), at,
+        by != null ? by : UNKNOWN_ACTOR);
   }
 
-  private static StreamChange noticeOwed(Map<String, AttributeValue> now) {
-    boolean owed = "NOTIFIED".equals(str(now, "notice")) && num(now, "attempt") > num(now, "publishedAttempt");
-    return owed && str(now, "linkId") != null ? new NoticeOwed(str(now, "linkId")) : IRRELEVANT;
-  }
-
-  private static String str(Map<String, AttributeValue> image, String name) {
-    AttributeValue v = image.get(name);
-    return v == null ? null : v.getS();
-  }
-
-  private static long num(Map<String, AttributeValue> image, String name) {
-    AttributeValue v = image.get(name);
-    return v == null || v.getN() == null ? 0 : Long.parseLong(v.getN());
+  private static StreamChange noticeOwed(StreamImage now) {
+    boolean owed = NOTIFIED.equals(now.text(LinkItems.NOTICE))
+        && now.number(LinkItems.ATTEMPT, 0) > now.number(LinkItems.PUBLISHED_ATTEMPT, 0);
+    return owed && now.text(LinkItems.LINK_ID) != null ? new NoticeOwed(now.text(LinkItems.LINK_ID)) : IRRELEVANT;
   }
 }

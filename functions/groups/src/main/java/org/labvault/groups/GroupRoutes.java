@@ -37,18 +37,13 @@ final class GroupRoutes {
           var patch = UpdateGroup.from(r.body(JsonNode.class));
           return ApiResponse.ok(GroupView.of(groups.update(r.caller(), r.path("groupId"), patch.name(), patch.description(), patch.descriptionGiven()), true));
         })
-        .on("DELETE /groups/{groupId}", r -> {
-          groups.delete(r.caller(), r.path("groupId"));
-          return ApiResponse.noContent();
-        })
+        .onNoContent("DELETE /groups/{groupId}", r -> groups.delete(r.caller(), r.path("groupId")))
         .on("GET /groups/{groupId}/members", r -> ApiResponse.ok(members.list(r.caller(), r.path("groupId"), r.page()).map(MemberView::of)))
         .on("PATCH /groups/{groupId}/members/{userId}", r -> ApiResponse.ok(MembershipView.of(
             members.changeRole(r.caller(), r.path("groupId"), GroupRequests.memberId("userId", r.path("userId")),
                 r.body(ChangeRole.class).checkedRole()))))
-        .on("DELETE /groups/{groupId}/members/{userId}", r -> {
-          members.remove(r.caller(), r.path("groupId"), GroupRequests.memberId("userId", r.path("userId")));
-          return ApiResponse.noContent();
-        })
+        .onNoContent("DELETE /groups/{groupId}/members/{userId}", r ->
+            members.remove(r.caller(), r.path("groupId"), GroupRequests.memberId("userId", r.path("userId"))))
         .on("POST /groups/{groupId}/invitations", r -> {
           var body = r.body(Invite.class);
           return ApiResponse.created(InvitationView.of(
@@ -56,17 +51,12 @@ final class GroupRoutes {
         })
         .on("GET /groups/{groupId}/invitations", r ->
             ApiResponse.ok(invitations.pendingIn(r.caller(), r.path("groupId"), r.page()).map(InvitationView::of)))
-        .on("DELETE /groups/{groupId}/invitations/{invitationId}", r -> {
-          invitations.revoke(r.caller(), r.path("groupId"), r.path("invitationId"));
-          return ApiResponse.noContent();
-        })
+        .onNoContent("DELETE /groups/{groupId}/invitations/{invitationId}", r ->
+            invitations.revoke(r.caller(), r.path("groupId"), r.path("invitationId")))
         .on("GET /invitations", r -> ApiResponse.ok(invitations.mine(r.caller(), r.page()).map(InvitationView::of)))
         .on("POST /invitations/{invitationId}/accept", r ->
             ApiResponse.ok(MembershipView.of(invitations.accept(r.caller(), r.path("invitationId")))))
-        .on("POST /invitations/{invitationId}/decline", r -> {
-          invitations.decline(r.caller(), r.path("invitationId"));
-          return ApiResponse.noContent();
-        })
+        .onNoContent("POST /invitations/{invitationId}/decline", r -> invitations.decline(r.caller(), r.path("invitationId")))
         .build();
   }
 }

@@ -25,18 +25,11 @@ final class InstrumentRoutes {
             .map(i -> InstrumentView.of(i, instruments.mqttEndpoint()))))
         .on("GET /instruments/{instrumentId}", r -> ApiResponse.ok(InstrumentView.of(
             instruments.get(r.caller(), r.path("instrumentId")), instruments.mqttEndpoint())))
-        .on("DELETE /instruments/{instrumentId}", r -> {
-          instruments.revoke(r.caller(), r.path("instrumentId"));
-          return ApiResponse.noContent();
-        })
-        .on("PUT /groups/{groupId}/instruments/{instrumentId}", r -> {
-          instruments.grant(r.caller(), r.path("groupId"), r.path("instrumentId"));
-          return ApiResponse.noContent();
-        })
-        .on("DELETE /groups/{groupId}/instruments/{instrumentId}", r -> {
-          instruments.ungrant(r.caller(), r.path("groupId"), r.path("instrumentId"));
-          return ApiResponse.noContent();
-        })
+        .onNoContent("DELETE /instruments/{instrumentId}", r -> instruments.revoke(r.caller(), r.path("instrumentId")))
+        .onNoContent("PUT /groups/{groupId}/instruments/{instrumentId}", r ->
+            instruments.grant(r.caller(), r.path("groupId"), r.path("instrumentId")))
+        .onNoContent("DELETE /groups/{groupId}/instruments/{instrumentId}", r ->
+            instruments.ungrant(r.caller(), r.path("groupId"), r.path("instrumentId")))
         .on("GET /groups/{groupId}/instruments", r -> ApiResponse.ok(
             instruments.grants(r.caller(), r.path("groupId"), r.page()).map(GrantView::of)))
         .build();

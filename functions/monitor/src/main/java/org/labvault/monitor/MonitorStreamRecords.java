@@ -1,12 +1,14 @@
 package org.labvault.monitor;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import java.time.Instant;
-import java.util.Map;
 import org.labvault.monitor.domain.AuditFact;
 import org.labvault.shared.alarm.Alarm;
+import org.labvault.shared.audit.AuditEvent;
+import org.labvault.shared.aws.AlarmItems;
 import org.labvault.shared.aws.AuditItems;
+import org.labvault.shared.aws.Keys;
+import org.labvault.shared.aws.StreamImage;
 
 /** What one record of the table's stream is to the monitor, read from its new image alone. */
 final class MonitorStreamRecords {
@@ -21,7 +23,6 @@ final class MonitorStreamRecords {
   record Other() implements Change {}
 
   static final Other OTHER = new Other();
-  private static final String ALARM_TYPE = "Alarm";
 
   private MonitorStreamRecords() {}
 
@@ -31,39 +32,18 @@ final class MonitorStreamRecords {
     if (stream == null || stream.getNewImage() == null || !"INSERT".equals(record.getEventName())) {
       return OTHER;
     }
-    Map<String, AttributeValue> image = stream.getNewImage();
-    String type = str(image, "type");
+    StreamImage image = StreamImage.of(stream.getNewImage());
+    String type = image.text(Keys.TYPE);
     if (AuditItems.TYPE_RECORD.equals(type)) {
-      return new AuditRecorded(new AuditFact(Integer.parseInt(num(image, "chain")), Long.parseLong(num(image, "seq")),
-          Instant.parse(required(image, "at")), required(image, "actor"), required(image, "action"),
-          str(image, "resource"), "ALLOW".equals(required(image, "decision")), str(image, "requestId")));
+      return new AuditRecorded(new AuditFact((int) image.requiredNumber(AuditItems.CHAIN),
+          image.requiredNumber(AuditItems.SEQ), Instant.parse(image.requiredText(AuditItems.AT)),
+          image.requiredText(AuditItems.ACTOR), image.requiredText(AuditItems.ACTION), image.text(AuditItems.RESOURCE),
+          AuditEvent.Decision.ALLOW.name().equals(image.requiredText(AuditItems.DECISION)),
+          image.text(AuditItems.REQUEST_ID)));
     }
-    if (ALARM_TYPE.equals(type)) {
-      return new AlarmStored(new Alarm(required(image, "alarmId"), Instant.parse(required(image, "at")),
-          Alarm.AlarmType.valueOf(required(image, "alarmType")), Alarm.IncidentCategory.valueOf(required(image, "category")),
-          required(image, "actor"), str(image, "detail")));
+    if (AlarmItems.TYPE_ALARM.equals(type)) {
+      return new AlarmStored(AlarmItems.alarm(image));
     }
     return OTHER;
-  }
-
-  private static String required(Map<String, AttributeValue> image, String name) {
-    String v = str(image, name);
-    if (v == null) {
-      throw new IllegalArgumentException("the stream image has no " + name);
-    }
-    return v;
-  }
-
-  private static String str(Map<String, AttributeValue> image, String name) {
-    AttributeValue v = image.get(name);
-    return v == null ? null : v.getS();
-  }
-
-  private static String num(Map<String, AttributeValue> image, String name) {
-    AttributeValue v = image.get(name);
-    if (v == null || v.getN() == null) {
-      throw new IllegalArgumentException("the stream image has no number " + name);
-    }
-    return v.getN();
   }
 }

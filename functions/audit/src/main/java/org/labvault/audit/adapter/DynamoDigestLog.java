@@ -33,6 +33,13 @@ public final class DynamoDigestLog implements DigestLog {
   static final String TYPE_HEAD = "AuditDigestHead";
   /** On the HEAD and on each digest: the digest's seq and signature (the HEAD's are the last digest's). */
   static final String SEQ = "seq";
+  static final String AT = "at";
+  static final String HEADS = "heads";
+  static final String PREV_SIGNATURE = "prevSignature";
+  static final String KEY_ID = "keyId";
+  static final String ALGORITHM = "algorithm";
+  static final String CHAIN = "chain";
+  static final String HASH = "hash";
   static final String SIGNATURE = "signature";
 
   private final DynamoDbClient dynamo;
@@ -113,14 +120,14 @@ public final class DynamoDigestLog implements DigestLog {
     Map<String, AttributeValue> item = new HashMap<>(key(Keys.auditRecord(d.seq())));
     item.put(Keys.TYPE, AttributeValue.fromS(TYPE_DIGEST));
     item.put(SEQ, AttributeValue.fromN(Long.toString(d.seq())));
-    item.put("at", AttributeValue.fromS(d.at()));
-    item.put("heads", AttributeValue.fromL(d.heads().stream().map(h -> AttributeValue.fromM(Map.of(
-        "chain", AttributeValue.fromN(Integer.toString(h.chain())),
-        "seq", AttributeValue.fromN(Long.toString(h.seq())),
-        "hash", AttributeValue.fromS(h.hash())))).toList()));
-    item.put("prevSignature", AttributeValue.fromS(d.prevSignature()));
-    item.put("keyId", AttributeValue.fromS(d.keyId()));
-    item.put("algorithm", AttributeValue.fromS(d.algorithm()));
+    item.put(AT, AttributeValue.fromS(d.at()));
+    item.put(HEADS, AttributeValue.fromL(d.heads().stream().map(h -> AttributeValue.fromM(Map.of(
+        CHAIN, AttributeValue.fromN(Integer.toString(h.chain())),
+        SEQ, AttributeValue.fromN(Long.toString(h.seq())),
+        HASH, AttributeValue.fromS(h.hash())))).toList()));
+    item.put(PREV_SIGNATURE, AttributeValue.fromS(d.prevSignature()));
+    item.put(KEY_ID, AttributeValue.fromS(d.keyId()));
+    item.put(ALGORITHM, AttributeValue.fromS(d.algorithm()));
     item.put(SIGNATURE, AttributeValue.fromS(d.signature()));
     return item;
   }
@@ -130,12 +137,12 @@ public final class DynamoDigestLog implements DigestLog {
    * attribute as null (a number as -1), so the verifier reports rather than fails.
    */
   static Digest digest(Map<String, AttributeValue> item) {
-    AttributeValue heads = item.get("heads");
+    AttributeValue heads = item.get(HEADS);
     List<DigestHead> list = heads == null || !heads.hasL() ? List.of()
         : heads.l().stream().map(h -> h.hasM() ? h.m() : Map.<String, AttributeValue>of())
-            .map(h -> new DigestHead((int) AuditItems.number(h, "chain"), AuditItems.number(h, "seq"), AuditItems.text(h, "hash"))).toList();
-    return new Digest(AuditItems.number(item, SEQ), AuditItems.text(item, "at"), list, AuditItems.text(item, "prevSignature"), AuditItems.text(item, "keyId"),
-        AuditItems.text(item, "algorithm"), AuditItems.text(item, SIGNATURE));
+            .map(h -> new DigestHead((int) AuditItems.number(h, CHAIN), AuditItems.number(h, SEQ), AuditItems.text(h, HASH))).toList();
+    return new Digest(AuditItems.number(item, SEQ), AuditItems.text(item, AT), list, AuditItems.text(item, PREV_SIGNATURE), AuditItems.text(item, KEY_ID),
+        AuditItems.text(item, ALGORITHM), AuditItems.text(item, SIGNATURE));
   }
 
   private static long position(Map<String, AttributeValue> item) {

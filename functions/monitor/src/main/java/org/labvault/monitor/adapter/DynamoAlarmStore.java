@@ -5,6 +5,7 @@ import java.util.Map;
 import javax.inject.Inject;
 import org.labvault.monitor.port.AlarmStore;
 import org.labvault.shared.alarm.Alarm;
+import org.labvault.shared.aws.AlarmItems;
 import org.labvault.shared.aws.DailyPages;
 import org.labvault.shared.aws.Keys;
 import org.labvault.shared.aws.PageTokens;
@@ -23,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  */
 public final class DynamoAlarmStore implements AlarmStore {
 
-  static final String PUBLISHED_AT = "publishedAt";
+  private static final String PUBLISHED_AT = AlarmItems.PUBLISHED_AT;
   /** The alarms by UTC day, in the table, sorted by time and id. */
   private static final DailyPages.Days ALARMS_BY_DAY =
       new DailyPages.Days(null, Keys.PK, Keys.SK, PageTokens.TABLE_KEY, Keys::alarmDay);
@@ -41,12 +42,12 @@ public final class DynamoAlarmStore implements AlarmStore {
 
   @Override
   public Page<Alarm> since(Instant since, PageRequest page) {
-    return pages.since(ALARMS_BY_DAY, "alarms", since, page, DynamoAlarmStore::alarm);
+    return pages.since(ALARMS_BY_DAY, "alarms", since, page, AlarmItems::alarm);
   }
 
   @Override
   public boolean published(Alarm alarm) {
-    Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(key(alarm)).consistentRead(true)
+    Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(AlarmItems.key(alarm)).consistentRead(true)
         .projectionExpression("#p").expressionAttributeNames(Map.of("#p", PUBLISHED_AT))).item();
     return item != null && item.containsKey(PUBLISHED_AT);
   }
@@ -54,7 +55,7 @@ public final class DynamoAlarmStore implements AlarmStore {
   @Override
   public void markPublished(Alarm alarm, Instant at) {
     try {
-      dynamo.updateItem(r -> r.tableName(table).key(key(alarm))
+      dynamo.updateItem(r -> r.tableName(table).key(AlarmItems.key(alarm))
           .updateExpression("SET #p = :at")
           .conditionExpression("attribute_exists(#pk) AND attribute_not_exists(#p)")
           .expressionAttributeNames(Map.of("#p", PUBLISHED_AT, "#pk", Keys.PK))
@@ -62,17 +63,5 @@ public final class DynamoAlarmStore implements AlarmStore {
     } catch (ConditionalCheckFailedException e) {
       // marked by an earlier delivery of the same record
     }
-  }
-
-  private static Map<String, AttributeValue> key(Alarm a) {
-    String at = Times.format(a.at());
-    return Map.of(Keys.PK, AttributeValue.fromS(Keys.alarmDay(at.substring(0, 10))),
-        Keys.SK, AttributeValue.fromS(Keys.alarmMoment(at, a.alarmId())));
-  }
-
-  private static Alarm alarm(Map<String, AttributeValue> item) {
-    return new Alarm(item.get("alarmId").s(), Instant.parse(item.get("at").s()),
-        Alarm.AlarmType.valueOf(item.get("alarmType").s()), Alarm.IncidentCategory.valueOf(item.get("category").s()),
-        item.get("actor").s(), item.containsKey("detail") ? item.get("detail").s() : null);
   }
 }

@@ -23,6 +23,7 @@ public final class DynamoBurstWindows implements BurstWindows {
   static final String MEMBERS = "members";
   static final String ALARMED_BY = "alarmedBy";
   static final String VERSION = "version";
+  static final String ACTOR = "actor";
 
   private final DynamoDbClient dynamo;
   private final String table;
@@ -48,7 +49,7 @@ public final class DynamoBurstWindows implements BurstWindows {
   public boolean replace(BurstKind kind, String actor, BurstWindow next) {
     Map<String, AttributeValue> item = new HashMap<>(key(kind, actor));
     item.put(Keys.TYPE, AttributeValue.fromS("BurstWindow"));
-    item.put("actor", AttributeValue.fromS(actor));
+    item.put(ACTOR, AttributeValue.fromS(actor));
     item.put(MEMBERS, AttributeValue.fromL(next.members().stream().map(AttributeValue::fromS).toList()));
     if (next.alarmedBy() != null) {
       item.put(ALARMED_BY, AttributeValue.fromS(next.alarmedBy()));

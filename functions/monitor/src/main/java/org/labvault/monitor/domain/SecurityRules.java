@@ -3,12 +3,16 @@ package org.labvault.monitor.domain;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.labvault.shared.alarm.Alarm;
 import org.labvault.shared.alarm.Alarm.AlarmType;
+import org.labvault.shared.audit.AuditAction;
+import org.labvault.shared.audit.AuditResource;
+import org.labvault.shared.auth.Role;
 import org.labvault.shared.time.Times;
 
 /**
@@ -33,10 +37,9 @@ import org.labvault.shared.time.Times;
  */
 public final class SecurityRules {
 
-  public static final String OPS_ACCESS = "ops:access";
-  static final Set<String> GRANTING_ACTIONS = Set.of("members:manage", "invitations:accept");
-  static final String ADMIN_ROLE_SUFFIX = "/role:ADMIN";
-  static final Set<String> DELETING_ACTIONS = Set.of("assets:delete", "group:delete");
+  static final Set<AuditAction> GRANTING_ACTIONS = EnumSet.of(AuditAction.MEMBERS_MANAGE, AuditAction.INVITATIONS_ACCEPT);
+  static final String ADMIN = Role.ADMIN.name();
+  static final Set<AuditAction> DELETING_ACTIONS = EnumSet.of(AuditAction.ASSETS_DELETE, AuditAction.GROUP_DELETE);
   static final String SYSTEM_ACTOR_PREFIX = "system:";
 
   /** What one record means: an alarm now, or one more of a counted kind. */
@@ -73,15 +76,17 @@ public final class SecurityRules {
       }
       return out;
     }
-    if (OPS_ACCESS.equals(f.action())) {
+    AuditAction action = AuditAction.fromWireName(f.action()).orElse(null);
+    if (action == AuditAction.OPS_ACCESS) {
       out.add(new Immediate(alarm(AlarmType.PRIVILEGED_ACCESS, f.member(), f.at(), f.actor(),
-          "operator access to " + routeOf(f.resource()) + " (request " + f.requestId() + ")")));
+          "operator access to " + AuditResource.routeKeyIn(f.resource()).orElse(f.resource())
+              + " (request " + f.requestId() + ")")));
     }
-    if (GRANTING_ACTIONS.contains(f.action()) && f.resource() != null && f.resource().endsWith(ADMIN_ROLE_SUFFIX)) {
+    if (GRANTING_ACTIONS.contains(action) && AuditResource.grants(f.resource(), ADMIN)) {
       out.add(new Immediate(alarm(AlarmType.ADMIN_GRANTED, f.member(), f.at(), f.actor(),
           "ADMIN role granted: " + f.action() + " on " + f.resource() + " (request " + f.requestId() + ")")));
     }
-    if (DELETING_ACTIONS.contains(f.action())) {
+    if (DELETING_ACTIONS.contains(action)) {
       out.add(new Counted(BurstKind.DELETIONS));
     }
     return out;
@@ -133,9 +138,5 @@ public final class SecurityRules {
 
   private static Instant timeOf(String member) {
     return Instant.parse(member.substring(0, member.indexOf('#')));
-  }
-
-  private static String routeOf(String resource) {
-    return resource != null && resource.startsWith("route:") ? resource.substring("route:".length()) : resource;
   }
 }

@@ -68,6 +68,16 @@ public enum AuditAction {
     return wireName;
   }
 
+  /** The action a stored record names, or empty for a text no action stores. */
+  public static java.util.Optional<AuditAction> fromWireName(String text) {
+    for (AuditAction a : values()) {
+      if (a.wireName.equals(text)) {
+        return java.util.Optional.of(a);
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   @Override
   public String toString() {
     return wireName;

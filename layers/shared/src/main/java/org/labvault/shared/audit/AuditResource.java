@@ -15,8 +15,23 @@ public final class AuditResource {
     this.text = text;
   }
 
+  private static final String ROUTE = "route";
+  private static final String ROLE = "role";
+
   private static AuditResource of(String kind, String id) {
     return new AuditResource(kind + ":" + id);
+  }
+
+  /** The route key a stored {@link #route} resource names, or empty for any other resource. */
+  public static java.util.Optional<String> routeKeyIn(String stored) {
+    String prefix = ROUTE + ":";
+    return stored != null && stored.startsWith(prefix)
+        ? java.util.Optional.of(stored.substring(prefix.length())) : java.util.Optional.empty();
+  }
+
+  /** Whether a stored resource was given or joined with {@code roleName} (see {@link #role}). */
+  public static boolean grants(String stored, String roleName) {
+    return stored != null && stored.endsWith("/" + ROLE + ":" + roleName);
   }
 
   public static AuditResource group(String groupId) {
@@ -56,7 +71,7 @@ public final class AuditResource {
 
   /** An API route, by its route key, e.g. {@code GET /ops/audit}. */
   public static AuditResource route(String routeKey) {
-    return of("route", routeKey);
+    return of(ROUTE, routeKey);
   }
 
   /** A stored object by its key, when no asset owns it. */
@@ -89,7 +104,7 @@ public final class AuditResource {
 
   /** With the role given or joined with, so that a grant of ADMIN can be told from the trail. */
   public AuditResource role(String roleName) {
-    return within("role", roleName);
+    return within(ROLE, roleName);
   }
 
   private AuditResource within(String kind, String id) {

@@ -138,10 +138,7 @@ public final class Authorizer {
    * @throws ForbiddenException when the caller's role does not allow the action
    */
   public Role requireOnAsset(Caller caller, String assetId, String groupId, Action action) {
-    Decision d = Ids.looksValid(assetId)
-        ? decideOnAssetGroup(caller.userId(), assetId, groupId, action)
-        : Decision.INVISIBLE;
-    return enforce(caller, d, action, AuditResource.asset(assetId), noSuchAsset());
+    return requireOnHeld(caller, assetId, AuditResource.asset(assetId), groupId, action, noSuchAsset());
   }
 
   /**

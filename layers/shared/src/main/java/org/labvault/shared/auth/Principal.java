@@ -115,7 +115,7 @@ public record Principal(String userId, String email, String tenant, Set<String> 
    * grants nothing either.
    */
   static Set<String> parseList(String raw) {
-    if (raw == null || raw.length() < 2 || !raw.startsWith("[") || !raw.endsWith("]")) {
+    if (raw == null || !raw.startsWith("[") || !raw.endsWith("]")) { // "[" alone ends with no "]"
       return Set.of();
     }
     String inner = raw.substring(1, raw.length() - 1).strip();

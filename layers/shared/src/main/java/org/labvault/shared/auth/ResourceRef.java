@@ -20,10 +20,6 @@ public record ResourceRef(Type type, String id) {
     Type(String prefix) {
       this.prefix = prefix;
     }
-
-    public String prefix() {
-      return prefix;
-    }
   }
 
   public static ResourceRef group(String id) {
@@ -36,7 +32,7 @@ public record ResourceRef(Type type, String id) {
       return Optional.empty();
     }
     int colon = text.indexOf(':');
-    if (colon <= 0 || colon == text.length() - 1) {
+    if (colon < 0 || colon == text.length() - 1) { // an empty prefix names no type
       return Optional.empty();
     }
     String prefix = text.substring(0, colon);

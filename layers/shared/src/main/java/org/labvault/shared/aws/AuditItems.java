@@ -12,8 +12,17 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class AuditItems {
   public static final String TYPE_RECORD = "AuditRecord";
   public static final String TYPE_HEAD = "AuditChainHead";
-  static final String SEQ = "seq";
-  static final String HASH = "hash";
+  public static final String SEQ = "seq";
+  public static final String CHAIN = "chain";
+  public static final String AT = "at";
+  public static final String ACTOR = "actor";
+  public static final String ACTION = "action";
+  public static final String RESOURCE = "resource";
+  public static final String DECISION = "decision";
+  public static final String ROLE = "role";
+  public static final String REQUEST_ID = "requestId";
+  public static final String PREV_HASH = "prevHash";
+  public static final String HASH = "hash";
 
   private AuditItems() {}
 
@@ -28,18 +37,18 @@ public final class AuditItems {
     item.put(Keys.GSI1_PK, AttributeValue.fromS(Keys.auditDay(r.at().substring(0, 10))));
     item.put(Keys.GSI1_SK, AttributeValue.fromS(Keys.auditMoment(r.at(), r.chain(), r.seq())));
     item.put(Keys.TYPE, AttributeValue.fromS(TYPE_RECORD));
-    item.put("chain", AttributeValue.fromN(Integer.toString(r.chain())));
+    item.put(CHAIN, AttributeValue.fromN(Integer.toString(r.chain())));
     item.put(SEQ, AttributeValue.fromN(Long.toString(r.seq())));
-    item.put("at", AttributeValue.fromS(r.at()));
-    item.put("actor", AttributeValue.fromS(r.actor()));
-    item.put("action", AttributeValue.fromS(r.action()));
-    item.put("resource", AttributeValue.fromS(r.resource()));
-    item.put("decision", AttributeValue.fromS(r.decision()));
+    item.put(AT, AttributeValue.fromS(r.at()));
+    item.put(ACTOR, AttributeValue.fromS(r.actor()));
+    item.put(ACTION, AttributeValue.fromS(r.action()));
+    item.put(RESOURCE, AttributeValue.fromS(r.resource()));
+    item.put(DECISION, AttributeValue.fromS(r.decision()));
     if (r.role() != null) {
-      item.put("role", AttributeValue.fromS(r.role()));
+      item.put(ROLE, AttributeValue.fromS(r.role()));
     }
-    item.put("requestId", AttributeValue.fromS(r.requestId()));
-    item.put("prevHash", AttributeValue.fromS(r.prevHash()));
+    item.put(REQUEST_ID, AttributeValue.fromS(r.requestId()));
+    item.put(PREV_HASH, AttributeValue.fromS(r.prevHash()));
     item.put(HASH, AttributeValue.fromS(r.hash()));
     return item;
   }
@@ -50,9 +59,9 @@ public final class AuditItems {
    * fails).
    */
   public static AuditRecord record(Map<String, AttributeValue> item) {
-    return new AuditRecord((int) number(item, "chain"), number(item, SEQ), text(item, "at"), text(item, "actor"),
-        text(item, "action"), text(item, "resource"), text(item, "decision"), text(item, "role"),
-        text(item, "requestId"), text(item, "prevHash"), text(item, HASH));
+    return new AuditRecord((int) number(item, CHAIN), number(item, SEQ), text(item, AT), text(item, ACTOR),
+        text(item, ACTION), text(item, RESOURCE), text(item, DECISION), text(item, ROLE),
+        text(item, REQUEST_ID), text(item, PREV_HASH), text(item, HASH));
   }
 
   /** The seq a record item's sort key places it at, or -1 for a key that is not a record's. */

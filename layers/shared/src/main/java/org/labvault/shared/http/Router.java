@@ -273,6 +273,14 @@ public final class Router {
       return this;
     }
 
+    /** Adds a route that answers 204 No Content once {@code action} has done its work. */
+    public Builder onNoContent(String routeKey, java.util.function.Consumer<ApiRequest> action) {
+      return on(routeKey, r -> {
+        action.accept(r);
+        return ApiResponse.noContent();
+      });
+    }
+
     /** @throws IllegalStateException when there are operators-only routes but nobody to admit to them */
     public Router build() {
       if (authorizer == null && routes.keySet().stream().anyMatch(Authorizer::operatorsOnly)) {

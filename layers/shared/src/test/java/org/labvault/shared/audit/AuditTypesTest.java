@@ -59,7 +59,10 @@ class AuditTypesTest {
   @Test
   void everyAction_shouldKeepTheTextTheTrailStores() {
     assertThat(STORED.keySet()).containsExactlyInAnyOrder(AuditAction.values());
-    STORED.forEach((action, text) -> assertThat(action.wireName()).as(action.name()).isEqualTo(text));
+    STORED.forEach((action, text) -> {
+      assertThat(action.wireName()).as(action.name()).isEqualTo(text);
+      assertThat(action).as("as logs print it").hasToString(text);
+    });
     assertThat(Arrays.stream(AuditAction.values()).map(AuditAction::wireName)).doesNotHaveDuplicates();
   }
 
@@ -94,9 +97,28 @@ class AuditTypesTest {
   }
 
   @Test
+  void fromWireName_shouldReadEveryStoredActionBack_andNothingElse() {
+    STORED.forEach((action, text) -> assertThat(AuditAction.fromWireName(text)).contains(action));
+    assertThat(AuditAction.fromWireName("OPS_ACCESS")).isEmpty();
+    assertThat(AuditAction.fromWireName(null)).isEmpty();
+  }
+
+  @Test
+  void storedResources_shouldBeReadByTheRulesThatBuiltThem() {
+    assertThat(AuditResource.routeKeyIn(AuditResource.route("GET /ops/audit").text())).contains("GET /ops/audit");
+    assertThat(AuditResource.routeKeyIn(AuditResource.group("route").text())).isEmpty();
+    assertThat(AuditResource.routeKeyIn(null)).isEmpty();
+    assertThat(AuditResource.grants(AuditResource.group("g1").member("u1").role("ADMIN").text(), "ADMIN")).isTrue();
+    assertThat(AuditResource.grants(AuditResource.group("g1").member("u1").role("EDIT").text(), "ADMIN")).isFalse();
+    assertThat(AuditResource.grants(AuditResource.group("g1").member("ADMIN").text(), "ADMIN")).isFalse();
+    assertThat(AuditResource.grants(null, "ADMIN")).isFalse();
+  }
+
+  @Test
   void resources_shouldBeEqualByTheirText() {
     assertThat(AuditResource.group("g1")).isEqualTo(AuditResource.group("g1")).hasSameHashCodeAs(AuditResource.group("g1"));
     assertThat(AuditResource.group("g1")).isNotEqualTo(AuditResource.asset("g1"));
+    assertThat(AuditResource.group("g1").hashCode()).isNotEqualTo(AuditResource.asset("g1").hashCode());
   }
 
   @Test

@@ -135,6 +135,31 @@ class AuthorizerTest {
   }
 
   @Test
+  void requireOnHeld_shouldDecideOnTheHoldersGroup_answeringItsOwn404_andAuditingTheResourceGiven() {
+    String link = Ids.newId(CLOCK);
+    members.roles.put(G + "/reader", Role.READ_ONLY);
+    members.roles.put(G + "/editor", Role.EDIT_DELETE);
+    NotFoundException noSuchLink = new NotFoundException("no such link");
+    assertThat(authorizer.requireOnHeld(caller("editor"), link, AuditResource.link(link), G, Action.ASSETS_DELETE, noSuchLink))
+        .isEqualTo(Role.EDIT_DELETE);
+    assertThatThrownBy(() -> authorizer.requireOnHeld(caller("reader"), link, AuditResource.link(link), G,
+        Action.ASSETS_DELETE, noSuchLink)).isInstanceOf(ForbiddenException.class);
+    assertThatThrownBy(() -> authorizer.requireOnHeld(caller("stranger"), link, AuditResource.link(link), G,
+        Action.ASSETS_READ, noSuchLink)).isSameAs(noSuchLink);
+    assertThatThrownBy(() -> authorizer.requireOnHeld(caller("editor"), link, AuditResource.link(link), null,
+        Action.ASSETS_READ, noSuchLink)).isSameAs(noSuchLink);
+    int reads = members.reads;
+    assertThatThrownBy(() -> authorizer.requireOnHeld(caller("editor"), "../x", AuditResource.link("../x"), G,
+        Action.ASSETS_READ, noSuchLink)).isSameAs(noSuchLink);
+    assertThat(members.reads).as("a malformed id is refused without a read").isEqualTo(reads);
+    assertThat(audit).extracting(AuditEvent::actor, AuditEvent::resource).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("reader", "link:" + link),
+        org.assertj.core.groups.Tuple.tuple("stranger", "link:" + link),
+        org.assertj.core.groups.Tuple.tuple("editor", "link:" + link),
+        org.assertj.core.groups.Tuple.tuple("editor", "link:../x"));
+  }
+
+  @Test
   void require_shouldAnswer404ForNonMembersAnd403ForLowRoles_andAuditBoth() {
     members.roles.put(G + "/reader", Role.READ_ONLY);
     assertThatThrownBy(() -> authorizer.require(caller("stranger"), G, Action.GROUP_READ))
@@ -226,10 +251,13 @@ class AuthorizerTest {
         Role.ADMIN, () -> {
       throw new ConflictException(ErrorCode.LAST_ADMIN, "x");
     })).isInstanceOf(ConflictException.class);
-    assertThat(audit).extracting(AuditEvent::decision).containsExactly(AuditEvent.Decision.ALLOW, AuditEvent.Decision.DENY);
+    authorizer.allowed(caller("a"), AuditAction.GROUP_DELETE, AuditResource.group(G), Role.ADMIN);
+    assertThat(audit).extracting(AuditEvent::decision)
+        .containsExactly(AuditEvent.Decision.ALLOW, AuditEvent.Decision.DENY, AuditEvent.Decision.ALLOW);
     assertThat(audit).extracting(AuditEvent::action, AuditEvent::resource).containsExactly(
         org.assertj.core.groups.Tuple.tuple("group:update", "group:" + G),
-        org.assertj.core.groups.Tuple.tuple("members:manage", "group:" + G + "/member:b"));
+        org.assertj.core.groups.Tuple.tuple("members:manage", "group:" + G + "/member:b"),
+        org.assertj.core.groups.Tuple.tuple("group:delete", "group:" + G));
   }
 
   @Test

@@ -16,6 +16,8 @@ class PrincipalTest {
     assertThat(Principal.parseList("[operators]")).containsExactly("operators");
     assertThat(Principal.parseList("[lab  operators lab]")).containsExactlyInAnyOrder("operators", "lab");
     assertThat(Principal.parseList("[]")).isEmpty();
+    assertThat(Principal.parseList("[")).isEmpty();
+    assertThat(Principal.parseList("]")).isEmpty();
     assertThat(Principal.parseList(null)).isEmpty();
   }
 

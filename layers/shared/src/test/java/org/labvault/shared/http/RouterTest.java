@@ -32,6 +32,7 @@ class RouterTest {
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-30T10:00:00Z"), ZoneOffset.UTC);
   private final AtomicReference<Principal> seen = new AtomicReference<>();
   private final List<AuditEvent> audited = new CopyOnWriteArrayList<>();
+  private final List<String> deleted = new CopyOnWriteArrayList<>();
   private final Router router =
       Router.builder()
           .authorizing(Authorizers.knowingNoMembers(audited::add, CLOCK))
@@ -49,6 +50,7 @@ class RouterTest {
             throw new IllegalStateException("secret table name labvault-prod-DataTable");
           })
           .on("GET /ops/things", req -> ApiResponse.ok(Map.of()))
+          .onNoContent("DELETE /things/{thingId}", req -> deleted.add(req.caller().userId() + "/" + req.path("thingId")))
           .on("DELETE /groups/{groupId}/members/{userId}", req ->
               ApiResponse.ok(Map.of("groupId", req.path("groupId"), "userId", req.path("userId"))))
           .build();
@@ -58,6 +60,18 @@ class RouterTest {
     var res = router.handle(ApiEvent.route("GET /nope").build(), new FakeContext());
     assertThat(res.getStatusCode()).isEqualTo(404);
     assertThat(problemCode(res)).isEqualTo("NOT_FOUND");
+  }
+
+  @Test
+  void onNoContent_shouldAnswer204WithNoBody_afterTheActionRan_andAProblemWhenItFails() {
+    var res = router.handle(ApiEvent.route("DELETE /things/{thingId}").path("thingId", "t1").as("alice", "acme").build(),
+        new FakeContext());
+    assertThat(res.getStatusCode()).isEqualTo(204);
+    assertThat(res.getBody()).isNullOrEmpty();
+    assertThat(deleted).containsExactly("alice/t1");
+    assertThat(router.handle(ApiEvent.route("DELETE /things/{thingId}").build(), new FakeContext()).getStatusCode())
+        .as("no caller: the action does not run").isEqualTo(401);
+    assertThat(deleted).containsExactly("alice/t1");
   }
 
   @Test

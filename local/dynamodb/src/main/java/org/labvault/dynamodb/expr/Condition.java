@@ -1,14 +1,10 @@
 package org.labvault.dynamodb.expr;
 
 import java.util.Map;
-import java.util.Set;
 import org.labvault.dynamodb.value.AttributeValue;
 
 /** A parsed condition (ConditionExpression, FilterExpression, Expected, QueryFilter/ScanFilter). */
 public interface Condition {
 
   boolean test(Map<String, AttributeValue> item);
-
-  /** The top-level attributes the condition refers to. */
-  Set<String> topLevelNames();
 }

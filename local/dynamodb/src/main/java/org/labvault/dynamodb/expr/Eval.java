@@ -155,68 +155,6 @@ final class Eval {
     };
   }
 
-  static void collectNames(Cond c, Set<String> out) {
-    switch (c) {
-      case Ast.And a -> {
-        collectNames(a.left(), out);
-        collectNames(a.right(), out);
-      }
-      case Ast.Or o -> {
-        collectNames(o.left(), out);
-        collectNames(o.right(), out);
-      }
-      case Ast.Not n -> collectNames(n.inner(), out);
-      case Ast.Paren p -> collectNames(p.inner(), out);
-      case Ast.Compare cmp -> {
-        collectNames(cmp.left(), out);
-        collectNames(cmp.right(), out);
-      }
-      case Ast.Between b -> {
-        collectNames(b.operand(), out);
-        collectNames(b.lower(), out);
-        collectNames(b.upper(), out);
-      }
-      case Ast.In in -> {
-        collectNames(in.operand(), out);
-        in.candidates().forEach(o -> collectNames(o, out));
-      }
-      case Ast.Exists e -> out.add(e.path().attribute());
-      case Ast.TypeIs t -> {
-        out.add(t.path().attribute());
-        collectNames(t.type(), out);
-      }
-      case Ast.BeginsWith bw -> {
-        collectNames(bw.operand(), out);
-        collectNames(bw.prefix(), out);
-      }
-      case Ast.Contains ct -> {
-        collectNames(ct.operand(), out);
-        collectNames(ct.part(), out);
-      }
-    }
-  }
-
-  static void collectNames(Operand o, Set<String> out) {
-    switch (o) {
-      case Ast.PathOp p -> out.add(p.path().attribute());
-      case Ast.SizeOp s -> out.add(s.path().attribute());
-      case Ast.Arith a -> {
-        collectNames(a.left(), out);
-        collectNames(a.right(), out);
-      }
-      case Ast.IfNotExists i -> {
-        out.add(i.path().attribute());
-        collectNames(i.fallback(), out);
-      }
-      case Ast.ListAppend l -> {
-        collectNames(l.first(), out);
-        collectNames(l.second(), out);
-      }
-      case Ast.Call call -> call.args().forEach(a -> collectNames(a, out));
-      case Ast.ValueOp v -> {}
-    }
-  }
-
   // ---------------------------------------------------------------- update values
 
   /** The value an update operand computes from the item as it was before the update. */

@@ -167,17 +167,7 @@ public final class Legacy {
 
   private static Condition combine(List<Cond> parts, boolean or) {
     if (parts.isEmpty()) {
-      return new Condition() {
-        @Override
-        public boolean test(Map<String, AttributeValue> item) {
-          return true;
-        }
-
-        @Override
-        public java.util.Set<String> topLevelNames() {
-          return java.util.Set.of();
-        }
-      };
+      return item -> true;
     }
     Cond root = parts.get(0);
     for (int i = 1; i < parts.size(); i++) {

@@ -90,17 +90,6 @@ public final class Update {
     return paths;
   }
 
-  /** Top-level attributes the update's operands read (SET a = b + :v reads b). */
-  public java.util.Set<String> readNames() {
-    java.util.Set<String> names = new LinkedHashSet<>();
-    for (Action a : actions) {
-      if (a instanceof Set s) {
-        Eval.collectNames(s.value(), names);
-      }
-    }
-    return names;
-  }
-
   private static int comparePaths(Path a, Path b) {
     List<Object> x = a.elements();
     List<Object> y = b.elements();

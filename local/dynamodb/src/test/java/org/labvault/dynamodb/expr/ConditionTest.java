@@ -189,17 +189,7 @@ class ConditionTest {
     Map<String, AttributeValue> withStatus = new java.util.HashMap<>(ITEM);
     withStatus.put("status", AttributeValue.s("active"));
     assertThat(cond.test(withStatus)).isTrue();
-    assertThat(cond.topLevelNames()).containsExactlyInAnyOrder("m", "status");
     c.requireAllUsed();
-  }
-
-  @Test
-  void topLevelNamesOfEveryKindOfCondition() {
-    Condition cond = Expressions.condition("(NOT a1.x = a2) AND (a3 BETWEEN a4 AND a5 OR a6 IN (:n, a7))"
-        + " AND attribute_exists(a8[0]) AND attribute_type(a9, :tS) AND begins_with(b1, b2)"
-        + " AND contains(b3, b4) AND size(b5) > :one", values(VALUES), Kind.CONDITION);
-    assertThat(cond.topLevelNames())
-        .containsExactlyInAnyOrder("a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8", "a9", "b1", "b2", "b3", "b4", "b5");
   }
 
   @Test

@@ -23,7 +23,7 @@ public final class AssetItems {
   /** When an operator's restore began copying the object back; absent when none is under way. */
   public static final String RESTORING_SINCE = "restoringSince";
 
-  static final String TYPE_ASSET = "Asset";
+  public static final String TYPE_ASSET = "Asset";
   public static final String ASSET_ID = "assetId";
   public static final String GROUP_ID = "groupId";
   static final String TENANT = "tenant";

@@ -24,6 +24,13 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 public final class DynamoCanaryResults implements CanaryResults {
 
   static final String ORDER = "runOrder";
+  static final String RUN_ID = "runId";
+  static final String AT = "at";
+  static final String STATUS = "status";
+  static final String STEPS = "steps";
+  static final String NAME = "name";
+  static final String OK = "ok";
+  static final String MS = "ms";
 
   private final DynamoDbClient dynamo;
   private final String table;
@@ -38,15 +45,15 @@ public final class DynamoCanaryResults implements CanaryResults {
   public void record(CanaryRun run) {
     Map<String, AttributeValue> item = new LinkedHashMap<>(key());
     item.put(Keys.TYPE, AttributeValue.fromS("CanaryRun"));
-    item.put("runId", AttributeValue.fromS(run.runId()));
-    item.put("at", AttributeValue.fromS(Times.format(run.at())));
-    item.put("status", AttributeValue.fromS(run.status().name()));
+    item.put(RUN_ID, AttributeValue.fromS(run.runId()));
+    item.put(AT, AttributeValue.fromS(Times.format(run.at())));
+    item.put(STATUS, AttributeValue.fromS(run.status().name()));
     item.put(ORDER, AttributeValue.fromS(orderOf(run)));
-    item.put("steps", AttributeValue.fromL(run.steps().stream()
+    item.put(STEPS, AttributeValue.fromL(run.steps().stream()
         .map(s -> AttributeValue.fromM(Map.of(
-            "name", AttributeValue.fromS(s.name()),
-            "ok", AttributeValue.fromBool(s.ok()),
-            "ms", AttributeValue.fromN(Long.toString(s.ms())))))
+            NAME, AttributeValue.fromS(s.name()),
+            OK, AttributeValue.fromBool(s.ok()),
+            MS, AttributeValue.fromN(Long.toString(s.ms())))))
         .toList()));
     try {
       dynamo.putItem(r -> r.tableName(table).item(item)
@@ -64,12 +71,12 @@ public final class DynamoCanaryResults implements CanaryResults {
     if (item == null || item.isEmpty()) {
       return Optional.empty();
     }
-    List<CanaryStep> steps = item.get("steps").l().stream()
+    List<CanaryStep> steps = item.get(STEPS).l().stream()
         .map(AttributeValue::m)
-        .map(m -> new CanaryStep(m.get("name").s(), m.get("ok").bool(), Long.parseLong(m.get("ms").n())))
+        .map(m -> new CanaryStep(m.get(NAME).s(), m.get(OK).bool(), Long.parseLong(m.get(MS).n())))
         .toList();
-    return Optional.of(new CanaryRun(item.get("runId").s(), Instant.parse(item.get("at").s()),
-        CanaryRun.Status.valueOf(item.get("status").s()), steps));
+    return Optional.of(new CanaryRun(item.get(RUN_ID).s(), Instant.parse(item.get(AT).s()),
+        CanaryRun.Status.valueOf(item.get(STATUS).s()), steps));
   }
 
   private static Map<String, AttributeValue> key() {

@@ -17,6 +17,16 @@ public final class InstrumentItems {
   static final String OWNER = "ownerId";
   static final String ROLE = Keys.ROLE;
   static final String GROUP_ID = "groupId";
+  static final String INSTRUMENT_ID = "instrumentId";
+  static final String TENANT = "tenant";
+  static final String NAME = "name";
+  static final String SERIAL_NUMBER = "serialNumber";
+  static final String CERTIFICATE_ID = "certificateId";
+  static final String CERTIFICATE_ARN = "certificateArn";
+  static final String CERTIFICATE_PEM = "certificatePem";
+  static final String CREATED_AT = "createdAt";
+  static final String GRANTED_AT = "grantedAt";
+  static final String GRANTED_BY = "grantedBy";
 
   private InstrumentItems() {}
 
@@ -41,15 +51,15 @@ public final class InstrumentItems {
   static Map<String, AttributeValue> item(Instrument i) {
     Map<String, AttributeValue> item = new HashMap<>(key(i.instrumentId()));
     item.put(Keys.TYPE, s("Instrument"));
-    item.put("instrumentId", s(i.instrumentId()));
+    item.put(INSTRUMENT_ID, s(i.instrumentId()));
     item.put(OWNER, s(i.ownerId()));
-    item.put("tenant", s(i.tenant()));
-    item.put("name", s(i.name()));
-    item.put("serialNumber", s(i.serialNumber()));
-    item.put("certificateId", s(i.certificateId()));
-    item.put("certificateArn", s(i.certificateArn()));
-    item.put("certificatePem", s(i.certificatePem()));
-    item.put("createdAt", s(Times.format(i.createdAt())));
+    item.put(TENANT, s(i.tenant()));
+    item.put(NAME, s(i.name()));
+    item.put(SERIAL_NUMBER, s(i.serialNumber()));
+    item.put(CERTIFICATE_ID, s(i.certificateId()));
+    item.put(CERTIFICATE_ARN, s(i.certificateArn()));
+    item.put(CERTIFICATE_PEM, s(i.certificatePem()));
+    item.put(CREATED_AT, s(Times.format(i.createdAt())));
     item.put(STATUS, s(i.status().name()));
     // only ACTIVE instruments are in their owner's list
     item.put(Keys.GSI1_PK, s(Keys.ownedInstruments(i.ownerId())));
@@ -58,9 +68,9 @@ public final class InstrumentItems {
   }
 
   static Instrument instrument(Map<String, AttributeValue> item) {
-    return new Instrument(item.get("instrumentId").s(), item.get(OWNER).s(), item.get("tenant").s(),
-        item.get("name").s(), item.get("serialNumber").s(), item.get("certificateId").s(),
-        item.get("certificateArn").s(), item.get("certificatePem").s(), java.time.Instant.parse(item.get("createdAt").s()),
+    return new Instrument(item.get(INSTRUMENT_ID).s(), item.get(OWNER).s(), item.get(TENANT).s(),
+        item.get(NAME).s(), item.get(SERIAL_NUMBER).s(), item.get(CERTIFICATE_ID).s(),
+        item.get(CERTIFICATE_ARN).s(), item.get(CERTIFICATE_PEM).s(), java.time.Instant.parse(item.get(CREATED_AT).s()),
         InstrumentStatus.valueOf(item.get(STATUS).s()));
   }
 
@@ -68,11 +78,11 @@ public final class InstrumentItems {
     Map<String, AttributeValue> item = new HashMap<>(groupGrantKey(g.groupId(), g.instrumentId()));
     item.put(Keys.TYPE, s("InstrumentGrant"));
     item.put(GROUP_ID, s(g.groupId()));
-    item.put("instrumentId", s(g.instrumentId()));
+    item.put(INSTRUMENT_ID, s(g.instrumentId()));
     item.put(ROLE, s(InstrumentGrant.ROLE.name()));
-    item.put("name", s(g.name()));
-    item.put("grantedAt", s(Times.format(g.grantedAt())));
-    item.put("grantedBy", s(g.grantedBy()));
+    item.put(NAME, s(g.name()));
+    item.put(GRANTED_AT, s(Times.format(g.grantedAt())));
+    item.put(GRANTED_BY, s(g.grantedBy()));
     return item;
   }
 
@@ -84,7 +94,7 @@ public final class InstrumentItems {
   }
 
   static InstrumentGrant grant(Map<String, AttributeValue> item) {
-    return new InstrumentGrant(item.get(GROUP_ID).s(), item.get("instrumentId").s(), item.get("name").s(),
-        java.time.Instant.parse(item.get("grantedAt").s()), item.get("grantedBy").s());
+    return new InstrumentGrant(item.get(GROUP_ID).s(), item.get(INSTRUMENT_ID).s(), item.get(NAME).s(),
+        java.time.Instant.parse(item.get(GRANTED_AT).s()), item.get(GRANTED_BY).s());
   }
 }
