@@ -183,6 +183,6 @@ class InvokeE2ET {
   void aMalformedEventIs400() {
     var answer = api.raw("POST", "/local/invoke/OpsFunction", Map.of(), "{not json".getBytes());
     assertThat(answer.status()).isEqualTo(400);
-    assertThat(answer.problemCode()).isEqualTo("MALFORMED_JSON");
+    assertThat(answer.problemCode()).isEqualTo("VALIDATION");
   }
 }

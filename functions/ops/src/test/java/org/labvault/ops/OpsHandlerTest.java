@@ -122,7 +122,7 @@ class OpsHandlerTest {
   void createNotice_shouldReportMalformedJson(APIGatewayV2HTTPEvent event) {
     var res = handler.handleRequest(event, new FakeContext());
     assertThat(res.getStatusCode()).isEqualTo(400);
-    assertThat(problemCode(res)).isEqualTo("MALFORMED_JSON");
+    assertThat(problemCode(res)).isEqualTo("VALIDATION");
   }
 
   @ParameterizedTest

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
@@ -42,6 +43,9 @@ public final class ApiContract {
   private final List<Route> routes;
   private final ObjectNode components;
   private final JsonSchemaFactory schemas = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+  /** 2020-12 treats {@code format} as a note; a date-time or uri that is not one must fail the check. */
+  private static final SchemaValidatorsConfig ASSERTING_FORMATS =
+      SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
   private final Map<JsonNode, JsonSchema> built = Collections.synchronizedMap(new IdentityHashMap<>());
 
   /** One documented path: its template, as a pattern over raw paths, and its operations by method. */
@@ -153,7 +157,7 @@ public final class ApiContract {
       root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
       root.set("components", components);
       root.putArray("allOf").add(s);
-      return schemas.getSchema(root);
+      return schemas.getSchema(root, ASSERTING_FORMATS);
     });
   }
 }

@@ -41,6 +41,16 @@ class ApiContractTest {
   }
 
   @Test
+  void aTimestampThatIsNotAnRfc3339UtcTimeFails() {
+    assertThatThrownBy(() -> contract.check("GET", "/groups/g1", 200, JSON, GROUP.replace("2026-11-23T08:00:00Z", "yesterday")))
+        .hasMessageContaining("createdAt");
+    assertThatThrownBy(() -> contract.check("GET", "/groups/g1", 200, JSON,
+        GROUP.replace("2026-11-23T08:00:00Z", "2026-11-23T09:00:00+01:00"))).hasMessageContaining("createdAt");
+    assertThatCode(() -> contract.check("GET", "/groups/g1", 200, JSON,
+        GROUP.replace("2026-11-23T08:00:00Z", "2026-11-23T08:00:00.123Z"))).doesNotThrowAnyException();
+  }
+
+  @Test
   void aConflictCodeTheRouteDoesNotDocumentFails() {
     assertThatThrownBy(() -> contract.check("DELETE", "/groups/g1", 409, PROBLEM, """
         {"type":"urn:labvault:problem:last-admin","title":"Conflict","status":409,"code":"LAST_ADMIN","detail":"x"}"""))

@@ -8,8 +8,6 @@ public enum ErrorCode {
   // 400
   /** A field or parameter is invalid; the detail names it. */
   VALIDATION,
-  /** The body is not JSON. */
-  MALFORMED_JSON,
   /** The HTTP request itself is malformed (answered by the gateway). */
   MALFORMED_REQUEST,
 

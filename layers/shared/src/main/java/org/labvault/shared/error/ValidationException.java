@@ -15,7 +15,8 @@ public final class ValidationException extends AppException {
     return new ValidationException(ErrorCode.VALIDATION, detail);
   }
 
+  /** A body that is not JSON: VALIDATION as for any invalid input (the contract's one 400 code), naming the body. */
   public static ValidationException malformedJson() {
-    return new ValidationException(ErrorCode.MALFORMED_JSON, "the body is not valid JSON");
+    return field("body", "is not valid JSON");
   }
 }

@@ -46,7 +46,7 @@ public final class Json {
   /**
    * Reads a request body into {@code type}.
    *
-   * @throws ValidationException MALFORMED_JSON for syntax errors, VALIDATION naming the field for
+   * @throws ValidationException VALIDATION naming the body for syntax errors, or the field for
    *     unknown fields and wrong types
    */
   public <T> T read(String body, Class<T> type) {

@@ -22,7 +22,7 @@ class ErrorCodeTest {
   void codes_shouldBeExactlyTheWireStringsClientsKnow() {
     // given
     var known = new String[] {
-        "VALIDATION", "MALFORMED_JSON", "MALFORMED_REQUEST", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND",
+        "VALIDATION", "MALFORMED_REQUEST", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND",
         "REQUEST_TIMEOUT", "LAST_ADMIN", "GROUP_NOT_EMPTY", "ALREADY_MEMBER", "ALREADY_INVITED",
         "INVITATION_CLOSED", "INVITATION_EXPIRED", "ALREADY_EXISTS", "CONCURRENT_CHANGE", "NOT_AVAILABLE",
         "UPLOAD_CLOSED", "NOT_MULTIPART", "CLASSIFICATION", "DUPLICATE_REQUEST", "INSTRUMENT_REVOKED",
@@ -45,7 +45,7 @@ class ErrorCodeTest {
   void exceptions_shouldCarryTheirCodesOnTheWire() {
     Map<AppException, String> expected = Map.of(
         ValidationException.of("x"), "VALIDATION",
-        ValidationException.malformedJson(), "MALFORMED_JSON",
+        ValidationException.malformedJson(), "VALIDATION",
         new UnauthorizedException("x"), "UNAUTHORIZED",
         new ForbiddenException("x"), "FORBIDDEN",
         new NotFoundException("x"), "NOT_FOUND",
@@ -57,5 +57,7 @@ class ErrorCodeTest {
       assertThat(e.code()).isEqualTo(code);
       assertThat(Problems.of(e)).containsEntry("code", code);
     });
+    assertThat(ValidationException.malformedJson().detail()).as("the contract's VALIDATION names the field")
+        .isEqualTo("body: is not valid JSON");
   }
 }

@@ -228,7 +228,7 @@ class RouterTest {
     for (String json : new String[] {"nul", "[", "{\"name\":", "\"x"}) {
       var res = router.handle(ApiEvent.route("POST /echo").as("a", "t").json(json).build(), new FakeContext());
       assertThat(res.getStatusCode()).as(json).isEqualTo(400);
-      assertThat(problemCode(res)).as(json).isEqualTo("MALFORMED_JSON");
+      assertThat(problemCode(res)).as(json).isEqualTo("VALIDATION");
     }
   }
 
