@@ -55,6 +55,7 @@ class InvokeE2ET {
     var answer = api.raw("POST", "/local/invoke/OpsFunction", Map.of("Content-Type", "application/json"), event);
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.header("X-Amz-Function-Error")).isNull();
+    assertThat(answer.header("X-Request-Id")).as("every answer carries one").isNotBlank();
     assertThat(answer.json().path("statusCode").asInt()).as(answer.body()).isEqualTo(status);
   }
 

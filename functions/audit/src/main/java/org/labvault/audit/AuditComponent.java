@@ -2,6 +2,7 @@ package org.labvault.audit;
 
 import dagger.BindsInstance;
 import dagger.Component;
+import java.time.Clock;
 import javax.inject.Singleton;
 import org.labvault.shared.auth.Authorizer;
 import org.labvault.shared.aws.AuthModule;
@@ -21,6 +22,9 @@ interface AuditComponent {
 
   /** Admits operators to the /ops routes, and audits every use of them. */
   Authorizer authorizer();
+
+  /** Now, for a listing that gives no {@code since}. */
+  Clock clock();
 
   @Component.Factory
   interface Factory {

@@ -14,7 +14,7 @@ final class AuditOpsRoutes {
     return Router.builder()
         .translatingFailures(AwsFailures::unavailable)
         .authorizing(c.authorizer())
-        .on("GET /ops/audit", r -> ApiResponse.ok(trail.since(Times.parse("since", r.query("since").orElse(null)), r.page())))
+        .on("GET /ops/audit", r -> ApiResponse.ok(trail.since(Times.since(r.query("since"), c.clock()), r.page())))
         .on("POST /ops/audit/verify", r -> ApiResponse.ok(trail.verify()))
         .build();
   }

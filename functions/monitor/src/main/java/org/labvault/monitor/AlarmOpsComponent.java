@@ -2,6 +2,7 @@ package org.labvault.monitor;
 
 import dagger.BindsInstance;
 import dagger.Component;
+import java.time.Clock;
 import javax.inject.Singleton;
 import org.labvault.monitor.port.AlarmStore;
 import org.labvault.shared.auth.Authorizer;
@@ -22,6 +23,9 @@ interface AlarmOpsComponent {
 
   /** Admits operators to the /ops routes, and audits every use of them. */
   Authorizer authorizer();
+
+  /** Now, for a listing that gives no {@code since}. */
+  Clock clock();
 
   @Component.Factory
   interface Factory {

@@ -16,7 +16,7 @@ final class AlarmOpsRoutes {
     return Router.builder()
         .translatingFailures(AwsFailures::unavailable)
         .authorizing(c.authorizer())
-        .on("GET /ops/alarms", r -> ApiResponse.ok(alarms.since(Times.parse("since", r.query("since").orElse(null)), r.page())
+        .on("GET /ops/alarms", r -> ApiResponse.ok(alarms.since(Times.since(r.query("since"), c.clock()), r.page())
             .map(AlarmView::of)))
         .build();
   }

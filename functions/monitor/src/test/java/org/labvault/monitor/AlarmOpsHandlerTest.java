@@ -24,13 +24,14 @@ class AlarmOpsHandlerTest {
   private static final Instant T0 = Instant.parse("2026-11-23T08:00:00Z");
   private EmbeddedTable table;
   private AlarmOpsHandler handler;
+  private TestAlarmOpsComponent component;
 
   @BeforeEach
   void setUp() {
     table = new EmbeddedTable();
     var config = Config.from(Map.of(Config.Names.TABLE_NAME, EmbeddedTable.NAME, Config.Names.AUDIT_CHAINS, "4",
         Config.Names.PAGE_TOKEN_KEY, EmbeddedTableModule.PAGE_TOKEN_KEY));
-    var component = DaggerTestAlarmOpsComponent.factory().create(config, table.client(), new TestClock(T0.plusSeconds(60)));
+    component = DaggerTestAlarmOpsComponent.factory().create(config, table.client(), new TestClock(T0.plusSeconds(60)));
     handler = new AlarmOpsHandler(component);
     component.alarmLog().raise(Alarm.of("a3", T0.plusSeconds(2), Alarm.AlarmType.MASS_DELETE, "bulk", "50 deletions"));
     component.alarmLog().raise(Alarm.of("a1", T0, Alarm.AlarmType.BACKUP_FAILED, "system:backup", "drill failed"));
@@ -60,6 +61,26 @@ class AlarmOpsHandlerTest {
     var next = Responses.body(handler.handleRequest(event, new FakeContext()));
     assertThat(next.path("items")).singleElement().satisfies(a -> assertThat(a.path("alarmId").asText()).isEqualTo("a3"));
     assertThat(next.has("nextToken")).isFalse();
+  }
+
+  @ParameterizedTest
+  @Event(value = "monitor/read-alarms.json", type = APIGatewayV2HTTPEvent.class)
+  void read_shouldListFromTheStartOfYesterday_whenNoSinceIsGiven(APIGatewayV2HTTPEvent event) {
+    // given: now is T0 + 60 s (2026-11-23); one alarm the day before yesterday, one at the start of yesterday
+    component.alarmLog().raise(Alarm.of("a0", Instant.parse("2026-11-21T23:59:59Z"),
+        Alarm.AlarmType.DENIAL_BURST, "mallory", "20 refusals"));
+    component.alarmLog().raise(Alarm.of("b0", Instant.parse("2026-11-22T00:00:00Z"),
+        Alarm.AlarmType.DENIAL_BURST, "mallory", "20 refusals"));
+    event.getQueryStringParameters().remove("since");
+    event.getQueryStringParameters().remove("limit");
+    // when
+    var res = handler.handleRequest(event, new FakeContext());
+    // then
+    assertThat(res.getStatusCode()).isEqualTo(200);
+    assertThat(Responses.body(res).path("items")).extracting(a -> a.path("alarmId").asText()).containsExactly("b0", "a1", "a2", "a3");
+    event.getQueryStringParameters().put("since", "2026-11-21T00:00:00Z");
+    assertThat(Responses.body(handler.handleRequest(event, new FakeContext())).path("items"))
+        .extracting(a -> a.path("alarmId").asText()).containsExactly("a0", "b0", "a1", "a2", "a3");
   }
 
   @ParameterizedTest

@@ -240,6 +240,7 @@ public final class Gateway implements AutoCloseable {
       throw ValidationException.malformedJson();
     }
     exchange.setHeader("Content-Type", "application/json");
+    exchange.setHeader("X-Request-Id", requestId);
     try {
       send(exchange, 200, host.invoke(event.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : event, requestId));
     } catch (FunctionError e) {

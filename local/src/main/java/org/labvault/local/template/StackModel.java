@@ -301,11 +301,13 @@ public final class StackModel {
     return named;
   }
 
-  /** A trail's bucket, or that bucket's policy (CloudTrail's service statements mean nothing locally). */
+  /**
+   * A trail's bucket policy: CloudTrail's service statements mean nothing locally. The bucket itself
+   * is made, empty, as every bucket of the template is (stack.json lists them all).
+   */
   private boolean servesATrail(String id, Map<String, Object> props, Set<String> trailBuckets) {
-    String type = types.get(id);
-    return BUCKET.equals(type) && trailBuckets.contains(id)
-        || BUCKET_POLICY.equals(type) && trailBuckets.contains(String.valueOf(Template.map(props.get("Bucket")).get("Ref")));
+    return BUCKET_POLICY.equals(types.get(id))
+        && trailBuckets.contains(String.valueOf(Template.map(props.get("Bucket")).get("Ref")));
   }
 
   /** Template settings that have no effect locally, worth one line each at start. */
@@ -400,7 +402,7 @@ public final class StackModel {
         Map<String, Object> props = Template.map(def.get("Properties"));
         if (servesATrail(id, props, trailBuckets)) {
           awsSide.put(id, types.get(id));
-          notes.add(id + ": holds CloudTrail log files; AWS-side, not created locally");
+          notes.add(id + ": lets CloudTrail write its log files; AWS-side, not applied locally");
           return;
         }
         switch (types.get(id)) {

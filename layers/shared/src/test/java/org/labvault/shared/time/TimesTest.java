@@ -3,7 +3,10 @@ package org.labvault.shared.time;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.labvault.shared.error.ValidationException;
 
@@ -24,6 +27,18 @@ class TimesTest {
           .hasMessageStartingWith("endsAt:");
     }
     assertThatThrownBy(() -> Times.parse("endsAt", null)).hasMessage("endsAt: is required");
+  }
+
+  @Test
+  void since_shouldBeTheOneGiven_elseTheStartOfYesterday() {
+    Clock clock = Clock.fixed(Instant.parse("2026-11-23T08:00:00.5Z"), ZoneOffset.UTC);
+    assertThat(Times.since(Optional.of("2026-11-01T00:00:00Z"), clock)).isEqualTo(Instant.parse("2026-11-01T00:00:00Z"));
+    assertThat(Times.since(Optional.empty(), clock)).isEqualTo(Instant.parse("2026-11-22T00:00:00Z"));
+    assertThat(Times.since(Optional.of(" "), clock)).isEqualTo(Instant.parse("2026-11-22T00:00:00Z"));
+    Clock justBeforeMidnight = Clock.fixed(Instant.parse("2026-11-23T23:59:59Z"), ZoneOffset.UTC);
+    assertThat(Times.since(Optional.empty(), justBeforeMidnight)).as("the same all day, so page tokens hold")
+        .isEqualTo(Instant.parse("2026-11-22T00:00:00Z"));
+    assertThatThrownBy(() -> Times.since(Optional.of("yesterday"), clock)).hasMessageStartingWith("since:");
   }
 
   @Test
