@@ -26,4 +26,28 @@ public interface Engine extends AutoCloseable {
 
   @Override
   void close() throws Exception;
+
+  /**
+   * An engine the contract names no endpoint of (KMS, the IoT API): stack.json lists none, as its
+   * keys are the contract's; the functions find it in their environment. Its port is kept across
+   * restarts under {@link #portKey()} all the same.
+   */
+  interface Unlisted extends Engine {
+
+    /** Its key in ports.json. */
+    String portKey();
+
+    /** Where it listens. */
+    URI endpoint();
+
+    @Override
+    default Map<String, URI> endpoints() {
+      return Map.of();
+    }
+
+    @Override
+    default Map<String, URI> ports() {
+      return Map.of(portKey(), endpoint());
+    }
+  }
 }

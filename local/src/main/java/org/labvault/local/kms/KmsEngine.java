@@ -15,7 +15,7 @@ import org.labvault.local.template.Model;
  * KMS on 127.0.0.1 for the template's asymmetric signing keys: Sign, Verify and GetPublicKey, with
  * each key's pair generated at the first start and kept in the state directory.
  */
-public final class KmsEngine implements Engine {
+public final class KmsEngine implements Engine.Unlisted {
 
   /** Its key in ports.json only: stack.json's keys are the contract's, and it names no KMS endpoint. */
   public static final String PORT_KEY = "kmsEndpoint";
@@ -47,6 +47,7 @@ public final class KmsEngine implements Engine {
   }
 
   /** What functions get as AWS_ENDPOINT_URL_KMS. */
+  @Override
   public URI endpoint() {
     return server.endpoint();
   }
@@ -56,18 +57,9 @@ public final class KmsEngine implements Engine {
     return "KMS";
   }
 
-  /**
-   * None: stack.json lists the contract's endpoints, and the contract names no KMS endpoint (only
-   * the digest function signs; it finds this endpoint in its environment).
-   */
   @Override
-  public Map<String, URI> endpoints() {
-    return Map.of();
-  }
-
-  @Override
-  public Map<String, URI> ports() {
-    return Map.of(PORT_KEY, endpoint());
+  public String portKey() {
+    return PORT_KEY;
   }
 
   @Override

@@ -1,24 +1,14 @@
 package org.labvault.local.kms;
 
+import org.labvault.local.engine.ServiceError;
+
 /**
  * A KMS error answer: its {@code __type} (the exception the SDK raises) and HTTP status.
  */
-public final class KmsError extends RuntimeException {
-  private final String type;
-  private final int status;
+public final class KmsError extends ServiceError {
 
   KmsError(String type, int status, String message) {
-    super(message);
-    this.type = type;
-    this.status = status;
-  }
-
-  public String type() {
-    return type;
-  }
-
-  public int status() {
-    return status;
+    super(type, status, message);
   }
 
   static KmsError validation(String message) {

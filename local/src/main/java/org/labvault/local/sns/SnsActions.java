@@ -332,7 +332,7 @@ final class SnsActions {
             .append(SnsXml.element("MessageId", messageId)).append("</member>");
       } catch (SnsError e) {
         failed.append("<member>").append(SnsXml.element("Id", entry.get("Id")))
-            .append(SnsXml.element("Code", e.code())).append(SnsXml.element("Message", e.getMessage()))
+            .append(SnsXml.element("Code", e.type())).append(SnsXml.element("Message", e.getMessage()))
             .append(SnsXml.element("SenderFault", String.valueOf(e.senderFault()))).append("</member>");
       }
     }

@@ -1,29 +1,19 @@
 package org.labvault.local.sns;
 
+import org.labvault.local.engine.ServiceError;
+
 /**
  * An SNS error answer: its code, HTTP status and whether the caller is at fault (the
  * {@code Type} of SNS's XML error: Sender or Receiver).
  */
-public final class SnsError extends RuntimeException {
-  private final String code;
-  private final int status;
+public final class SnsError extends ServiceError {
 
   SnsError(String code, int status, String message) {
-    super(message);
-    this.code = code;
-    this.status = status;
-  }
-
-  public String code() {
-    return code;
-  }
-
-  public int status() {
-    return status;
+    super(code, status, message);
   }
 
   public boolean senderFault() {
-    return status < 500;
+    return status() < 500;
   }
 
   static SnsError invalidParameter(String what) {

@@ -18,7 +18,7 @@ final class SnsXml {
 
   static String error(SnsError error, String requestId) {
     return "<ErrorResponse xmlns=\"" + NAMESPACE + "\"><Error><Type>" + (error.senderFault() ? "Sender" : "Receiver")
-        + "</Type><Code>" + escape(error.code()) + "</Code><Message>" + escape(error.getMessage())
+        + "</Type><Code>" + escape(error.type()) + "</Code><Message>" + escape(error.getMessage())
         + "</Message></Error><RequestId>" + requestId + "</RequestId></ErrorResponse>";
   }
 

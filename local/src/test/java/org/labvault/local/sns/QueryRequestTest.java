@@ -53,9 +53,9 @@ class QueryRequestTest {
     QueryRequest r = QueryRequest.parse("Action=Publish&MessageAttributes.entry.1.Name=n"
         + "&MessageAttributes.entry.1.Value.DataType=Number&MessageAttributes.entry.1.Value.StringValue=abc");
     assertThatThrownBy(() -> r.required("TopicArn")).isInstanceOfSatisfying(SnsError.class,
-        e -> assertThat(e.code()).isEqualTo("ValidationError"));
+        e -> assertThat(e.type()).isEqualTo("ValidationError"));
     assertThatThrownBy(() -> r.messageAttributes("MessageAttributes")).isInstanceOfSatisfying(SnsError.class,
-        e -> assertThat(e.code()).isEqualTo("InvalidParameterValue"));
+        e -> assertThat(e.type()).isEqualTo("InvalidParameterValue"));
   }
 
   @Test

@@ -37,7 +37,7 @@ class TopicRegistryTest {
     var s = registry.subscribe("t", "sqs", "q", Map.of("RawMessageDelivery", "true"));
     assertThat(registry.subscribe("t", "sqs", "q", Map.of("RawMessageDelivery", "true"))).isEqualTo(s);
     assertThatThrownBy(() -> registry.subscribe("t", "sqs", "q", Map.of()))
-        .isInstanceOfSatisfying(SnsError.class, e -> assertThat(e.code()).isEqualTo("InvalidParameter"));
+        .isInstanceOfSatisfying(SnsError.class, e -> assertThat(e.type()).isEqualTo("InvalidParameter"));
     assertThat(registry.declare("t", "sqs", "q", Map.of()).arn()).as("the template's attributes win").isEqualTo(s.arn());
   }
 }

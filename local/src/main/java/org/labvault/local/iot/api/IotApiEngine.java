@@ -15,7 +15,7 @@ import org.labvault.local.iot.IotRegistry;
  * and the data plane's Publish onto the local MQTT broker. What the registry keeps persists with
  * it; the endpoint itself keeps nothing.
  */
-public final class IotApiEngine implements Engine {
+public final class IotApiEngine implements Engine.Unlisted {
 
   /** Its key in ports.json only: stack.json's keys are the contract's, and it names no IoT API. */
   public static final String PORT_KEY = "iotEndpoint";
@@ -40,6 +40,7 @@ public final class IotApiEngine implements Engine {
   }
 
   /** The control plane's URL (AWS_ENDPOINT_URL_IOT). */
+  @Override
   public URI endpoint() {
     return server.endpoint();
   }
@@ -59,18 +60,9 @@ public final class IotApiEngine implements Engine {
     return "IoT API";
   }
 
-  /**
-   * None: stack.json lists the contract's endpoints, and the contract names no IoT API (instruments
-   * speak MQTT; the functions find this endpoint in their environment).
-   */
   @Override
-  public Map<String, URI> endpoints() {
-    return Map.of();
-  }
-
-  @Override
-  public Map<String, URI> ports() {
-    return Map.of(PORT_KEY, endpoint());
+  public String portKey() {
+    return PORT_KEY;
   }
 
   @Override

@@ -1,28 +1,16 @@
 package org.labvault.local.iot.api;
 
+import org.labvault.local.engine.ServiceError;
 import org.labvault.local.iot.IotRefusal;
 
 /**
  * An IoT error answer: its type (the {@code x-amzn-ErrorType} header, by which the SDK raises the
  * matching exception), HTTP status and message. Both planes share these types and statuses.
  */
-public final class IotError extends RuntimeException {
-
-  private final String type;
-  private final int status;
+public final class IotError extends ServiceError {
 
   IotError(String type, int status, String message) {
-    super(message);
-    this.type = type;
-    this.status = status;
-  }
-
-  public String type() {
-    return type;
-  }
-
-  public int status() {
-    return status;
+    super(type, status, message);
   }
 
   static IotError invalidRequest(String message) {
